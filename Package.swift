@@ -1,0 +1,90 @@
+// swift-tools-version: 6.0
+// Linkages: coordinating CalWORKs and Child Welfare Services for mutual families.
+import PackageDescription
+
+let package = Package(
+    name: "Linkages",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "linkages", targets: ["linkages"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The rules: households, people, programs, tiers. Foundation only.
+        .target(name: "LinkagesDomain"),
+
+        // The top-level Resources/ folder: demo data, question bank, walkthrough scripts.
+        .target(
+            name: "LinkagesResources",
+            path: "Resources",
+            sources: ["LinkagesResources.swift"],
+            resources: [.copy("demo")]
+        ),
+
+        // SQLite through GRDB: migrations, records, queries.
+        .target(
+            name: "LinkagesStore",
+            dependencies: [
+                "LinkagesDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+
+        // The deterministic demo database (Sarah's Story and synthetic families).
+        .target(
+            name: "LinkagesDemo",
+            dependencies: ["LinkagesDomain", "LinkagesStore", "LinkagesResources"]
+        ),
+
+        // The smallest shim over ncursesw for what Swift cannot import.
+        .target(
+            name: "CNCurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+
+        // Screens: state, update, view, key maps, and the ncurses backend.
+        .target(
+            name: "LinkagesTUI",
+            dependencies: ["LinkagesDomain", "LinkagesStore", "CNCurses"]
+        ),
+
+        .executableTarget(
+            name: "linkages",
+            dependencies: [
+                "LinkagesDomain",
+                "LinkagesStore",
+                "LinkagesDemo",
+                "LinkagesTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Test-only helpers: temporary databases, golden files, the screen driver, tmux.
+        .target(
+            name: "LinkagesTestSupport",
+            dependencies: ["LinkagesDomain", "LinkagesStore", "LinkagesDemo", "LinkagesTUI"],
+            path: "Tests/LinkagesTestSupport"
+        ),
+
+        .testTarget(name: "LinkagesDomainTests", dependencies: ["LinkagesDomain"]),
+        .testTarget(
+            name: "LinkagesStoreTests",
+            dependencies: [
+                "LinkagesStore", "LinkagesDemo", "LinkagesTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "LinkagesTUITests",
+            dependencies: ["LinkagesTUI", "LinkagesTestSupport"],
+            exclude: ["Goldens"]
+        ),
+        .testTarget(
+            name: "LinkagesEndToEndTests",
+            dependencies: ["LinkagesTestSupport"]
+        ),
+    ]
+)

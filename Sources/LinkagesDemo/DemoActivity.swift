@@ -1,0 +1,145 @@
+import Foundation
+import LinkagesDomain
+import LinkagesStore
+
+/// Referrals and joint case plans for the demo families, so that every screen has work on it.
+struct DemoActivity {
+    var staff: StaffDirectory
+    var today: CalendarDate
+    var random: SeededGenerator
+
+    /// Invented community providers (no real organisation is named).
+    static let providers: [ReferralType: String] = [
+        .housing: "Hope Housing Collaborative",
+        .domesticViolence: "Safe Harbor Family Services",
+        .mentalHealth: "Mi Familia Counseling Clinic",
+        .substanceUseTreatment: "Valley Recovery Services",
+        .differentialResponsePath1: "Valley Family Resource Center",
+        .homeVisitingNFP: "Nurse-Family Partnership of the Valley",
+        .homeVisitingHFA: "Sunrise Home Visiting (HFA)",
+        .utilityAssistance: "Community Action Energy Help (LIHEAP)",
+        .homeSafety: "Valley Family Resource Center",
+    ]
+
+    /// Referral types that suit each concern.
+    static func referralType(for concern: ConcernKind, youngestChildAge: Int) -> ReferralType {
+        switch concern {
+        case .jobLoss, .financialHardship: return .employmentServices
+        case .housingInstability: return .housing
+        case .foodInsecurity: return .expeditedCalWORKsAppointment
+        case .childCareNeed: return .childCare
+        case .utilityShutoff: return .utilityAssistance
+        case .domesticViolence: return .domesticViolence
+        case .substanceUse: return .substanceUseTreatment
+        case .mentalHealth: return .mentalHealth
+        case .homeSafetyHazard: return .homeSafety
+        case .childWelfareReport: return .differentialResponsePath1
+        case .schoolAbsence: return .familyStabilization
+        case .parentingStress: return youngestChildAge < 3 ? .homeVisitingHFA : .differentialResponsePath1
+        }
+    }
+
+    /// Types the CalWORKs program itself provides; the rest go to community providers.
+    static let calworksServices: Set<ReferralType> = [
+        .expeditedCalWORKsAppointment, .welfareToWorkSupportiveServices, .employmentServices,
+        .familyStabilization, .childCare,
+    ]
+
+    mutating func referrals(for family: SyntheticFamily, familyId: Int64) -> [(Referral, [ReferralEvent])] {
+        guard !family.concerns.isEmpty else { return [] }
+        let count = min(family.concerns.count, random.int(0...2))
+        var result: [(Referral, [ReferralEvent])] = []
+        var usedTypes: Set<ReferralType> = []
+        for concern in family.concerns.prefix(count) {
+            let type = Self.referralType(for: concern, youngestChildAge: family.youngestChildAge)
+            guard usedTypes.insert(type).inserted else { continue }
+            // CalWORKs services are asked of CalWORKs by Child Welfare; the rest go to providers.
+            let toCalWORKs = Self.calworksServices.contains(type)
+            guard !toCalWORKs || family.situation.childWelfareComponent != nil else { continue }
+            let fromProgram: Program = toCalWORKs || (family.situation.childWelfareComponent != nil && random.chance(0.7))
+                ? .childWelfare : .calworks
+            let sender = staff.caseworker(fromProgram, office: family.office, using: &random)
+            let toProgram: Program? = toCalWORKs ? .calworks : nil
+            let provider = toCalWORKs ? nil : (Self.providers[type] ?? "Valley Family Resource Center")
+            let created = today.adding(days: -random.int(1...60))
+            let referral = Referral(
+                familyId: familyId, fromProgram: fromProgram, fromWorkerId: sender.id, toProgram: toProgram,
+                toProviderName: provider, type: type,
+                urgency: random.chance(0.2) ? .urgent : (random.chance(0.3) ? .priority : .routine),
+                reason: "Family reports \(concern.displayName).", createdAt: created.instant(hour: 9))
+            result.append((referral, timeline(from: created, sender: sender)))
+        }
+        return result
+    }
+
+    /// A plausible history: each step a few days after the last, never past today.
+    private mutating func timeline(from created: CalendarDate, sender: Worker) -> [ReferralEvent] {
+        let declined = random.chance(0.12)
+        let path: [ReferralStatus] = declined
+            ? [.draft, .sent, .received, .declined]
+            : [.draft, .sent, .received, .accepted, .inService, .closed]
+        let target = random.int(1...(path.count - 1))
+        var events: [ReferralEvent] = []
+        var day = created
+        for (index, status) in path.enumerated() where index <= target {
+            if index > 1 { day = day.adding(days: random.int(1...6)) }
+            if day > today { break }
+            let note: String? = switch status {
+            case .declined: "Not eligible for this service; suggest another provider."
+            case .closed: "Family engaged and services completed."
+            default: nil
+            }
+            events.append(ReferralEvent(referralId: 0, status: status, at: day.instant(hour: 9 + index), workerId: sender.id, note: note))
+        }
+        return events
+    }
+
+    static let goals = [
+        "We want the kids home and a steady job so we don't fall behind on rent again.",
+        "I want to finish my program and keep my kids safe and in school.",
+        "Find a place of our own and get child care so I can work.",
+        "Stay sober, get my license back, and be there for my children.",
+        "Keep the family together and get help with the bills.",
+    ]
+
+    mutating func plan(for family: SyntheticFamily, familyId: Int64) -> (CasePlan, [PlanTask])? {
+        guard case .mutual(let component) = family.situation, random.chance(0.7) else { return nil }
+        let calworksWorker = staff.caseworker(.calworks, office: family.office, using: &random)
+        let cwsWorker = staff.caseworker(.childWelfare, office: family.office, using: &random)
+        let created = today.adding(days: -random.int(20...120))
+        let plan = CasePlan(
+            familyId: familyId, leadWorkerId: cwsWorker.id, goals: random.pick(Self.goals),
+            createdAt: created.instant(hour: 10))
+        var templates: [(String, TaskOwner, Int64?)] = [
+            ("Welfare-to-Work: job club three mornings a week", .calworks, calworksWorker.id),
+            ("Approve child care for the WTW schedule", .calworks, calworksWorker.id),
+            ("Enroll the children in an after-school program", .family, nil),
+        ]
+        switch component {
+        case .familyReunification:
+            templates += [
+                ("Weekly supervised visits", .childWelfare, cwsWorker.id),
+                ("Complete parenting education course", .provider, nil),
+                ("Reunification review with the court", .childWelfare, cwsWorker.id),
+            ]
+        case .permanencyPlanning:
+            templates += [
+                ("Permanency review and CFT meeting", .childWelfare, cwsWorker.id),
+                ("Relative caregiver: connect to CalWORKs child-only aid", .calworks, calworksWorker.id),
+            ]
+        default:
+            templates += [
+                ("Monthly home visit", .childWelfare, cwsWorker.id),
+                ("In-home parenting support sessions", .provider, nil),
+            ]
+        }
+        let tasks = templates.map { title, owner, worker -> PlanTask in
+            let due = today.adding(days: random.int(-25...45))
+            let status: TaskStatus = due < today
+                ? (random.chance(0.6) ? .done : .inProgress)
+                : (random.chance(0.5) ? .notStarted : .inProgress)
+            return PlanTask(planId: 0, title: title, owner: owner, ownerWorkerId: worker, dueDate: due, status: status)
+        }
+        return (plan, tasks)
+    }
+}

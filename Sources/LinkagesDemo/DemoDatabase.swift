@@ -1,0 +1,72 @@
+import Foundation
+import LinkagesDomain
+import LinkagesStore
+
+/// Builds the demo database: Sarah's Story, José Núñez-García's family and about 200 other
+/// synthetic families over all three tiers, with referrals and joint case plans. The same seed
+/// and date always give the same database.
+public enum DemoDatabase {
+    public static let defaultSeed: UInt64 = 2_024_0229
+
+    /// Builds a fresh demo database at `location`, replacing an earlier demo there but never a
+    /// database that holds real data. The new file is built beside the old one and moved into
+    /// place only when complete.
+    public static func build(
+        at location: DatabaseLocation, on today: CalendarDate, seed: UInt64 = defaultSeed
+    ) throws -> AppDatabase {
+        let path = location.path
+        if FileManager.default.fileExists(atPath: path) {
+            let existing = try AppDatabase.open(location)
+            let kind = try existing.kind()
+            try existing.close()
+            guard kind == .demo else { throw StoreError.refusingToReplace(path: path) }
+        }
+        let buildingPath = path + ".building"
+        removeDatabaseFiles(at: buildingPath)
+        let building = try AppDatabase.open(DatabaseLocation(path: buildingPath, isDefault: location.isDefault), create: true)
+        try populate(building, on: today, seed: seed)
+        try building.setKind(.demo)
+        try building.close()
+        removeDatabaseFiles(at: path)
+        do {
+            try FileManager.default.moveItem(atPath: buildingPath, toPath: path)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "could not move the new demo database into place")
+        }
+        removeDatabaseFiles(at: buildingPath)
+        return try AppDatabase.open(location)
+    }
+
+    /// Fills an empty database with the demo county, in one transaction.
+    public static func populate(_ database: AppDatabase, on today: CalendarDate, seed: UInt64 = defaultSeed) throws {
+        let resources = try DemoResources.load()
+        var random = SeededGenerator(seed: seed)
+        try database.batch { batch in
+            let staff = StaffDirectory(workers: try DemoStaff.workers.map { try batch.addWorker($0) })
+            let created = today.adding(days: -1).instant(hour: 8)
+            try batch.addFamily(StoryFamilies.sarah(resources.sarah, staff: staff, on: today), at: created)
+            try batch.addFamily(StoryFamilies.nunezGarcia(staff: staff, on: today), at: created)
+
+            var factory = FamilyFactory(resources: resources, staff: staff, today: today, random: random)
+            var situations = Situation.demoMix.flatMap { situation, count in Array(repeating: situation, count: count) }
+            situations.shuffle(using: &random)
+            var activity = DemoActivity(staff: staff, today: today, random: SeededGenerator(seed: seed &+ 1))
+            for situation in situations {
+                let family = factory.make(situation)
+                let added = try batch.addFamily(family.new, at: created)
+                for (referral, timeline) in activity.referrals(for: family, familyId: added.familyId) {
+                    try batch.addReferral(referral, timeline: timeline)
+                }
+                if let (plan, tasks) = activity.plan(for: family, familyId: added.familyId) {
+                    try batch.addPlan(plan, tasks: tasks)
+                }
+            }
+        }
+    }
+
+    private static func removeDatabaseFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// How identifiers are shown on screen.
+public enum IdentifierDisplay {
+    /// An SSN shown as `***-**-1234`: only the last four digits, which is what a worker needs
+    /// to tell two people apart on the phone.
+    public static func maskedSSN(_ ssn: String?) -> String {
+        guard let ssn, ssn.count >= 4 else { return "—" }
+        return "***-**-" + ssn.suffix(4)
+    }
+
+    /// Digits only, for comparing identifiers written with or without dashes and spaces.
+    public static func digits(_ text: String) -> String {
+        String(text.filter { $0.isASCII && $0.isNumber })
+    }
+}

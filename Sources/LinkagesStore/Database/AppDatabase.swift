@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+import LinkagesDomain
+
+/// The one type that reads and writes the Linkages database.
+///
+/// It owns a GRDB `DatabaseWriter`: a `DatabasePool` in WAL mode for files, so that several
+/// workers' terminals can share one database, each reading while another writes. Screens and
+/// commands call its intention-named methods; no SQL lives outside this module.
+public final class AppDatabase: Sendable {
+    /// The connection pool. Exposed for tests and for the store's own extensions.
+    public let writer: any DatabaseWriter
+
+    /// Marks a SQLite file as a Linkages database (`PRAGMA application_id`, "LNKS").
+    static let applicationID: Int32 = 0x4C4E_4B53
+
+    /// Wraps a writer and brings its schema up to date.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try writer.write { db in
+            let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let hasTables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            if id == 0 && hasTables == 0 {
+                try db.execute(sql: "PRAGMA application_id = \(AppDatabase.applicationID)")
+            } else if id != AppDatabase.applicationID {
+                throw StoreError.otherApplication(path: db.configuration.label ?? "the database")
+            }
+        }
+        let migrator = Migrations.migrator
+        if try writer.read(migrator.hasBeenSuperseded) {
+            throw StoreError.newerVersion(path: writer.configuration.label ?? "the database")
+        }
+        try migrator.migrate(writer)
+    }
+
+    /// How every connection is set up: wait for other writers instead of failing, keep every
+    /// committed write through a power cut, enforce foreign keys, and overwrite deleted content.
+    public static func configuration(label: String? = nil) -> Configuration {
+        var config = Configuration()
+        config.label = label
+        config.foreignKeysEnabled = true
+        // GRDB's default busy mode fails at once when another terminal is writing; wait instead.
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        return config
+    }
+
+    /// Opens (and if allowed creates) the database file at `location`, checks that the safety
+    /// settings took effect, and migrates it.
+    ///
+    /// - Parameter create: create a missing file. The default location is always created on
+    ///   first use; a path the user named must exist unless `create` is true.
+    public static func open(_ location: DatabaseLocation, create: Bool = false) throws -> AppDatabase {
+        let path = location.path
+        let folder = (path as NSString).deletingLastPathComponent
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw StoreError.notADatabase(path: path) }
+            guard fileManager.isReadableFile(atPath: path), fileManager.isWritableFile(atPath: path) else {
+                throw StoreError.notWritable(path: path)
+            }
+        } else {
+            guard create || location.isDefault else { throw StoreError.missing(path: path) }
+            if location.isDefault {
+                try OwnerOnlyFiles.createFolder(folder)
+            } else if !fileManager.fileExists(atPath: folder) {
+                throw StoreError.folderMissing(path: path)
+            }
+            try OwnerOnlyFiles.createFile(path)
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration(label: path))
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
+        do {
+            // GRDB sets synchronous=NORMAL on the writer when it turns WAL on, after
+            // prepareDatabase ran: set FULL again so that a committed write survives a power cut.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            try verifySettings(of: pool)
+            return try AppDatabase(pool)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// An in-memory database for tests and benchmarks.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+
+    /// Reads the settings back: a pragma that SQLite silently ignored would otherwise go unnoticed.
+    static func verifySettings(of writer: any DatabaseWriter) throws {
+        try writer.writeWithoutTransaction { db in
+            let checks: [(name: String, expected: String)] = [
+                ("journal_mode", "wal"),
+                ("synchronous", "2"),
+                ("foreign_keys", "1"),
+                ("secure_delete", "1"),
+            ]
+            for check in checks {
+                let actual = try String.fetchOne(db, sql: "PRAGMA \(check.name)") ?? "nothing"
+                guard actual.lowercased() == check.expected else {
+                    throw StoreError.settingNotApplied(name: check.name, expected: check.expected, actual: actual)
+                }
+            }
+            let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
+            guard timeout > 0 else {
+                throw StoreError.settingNotApplied(name: "busy_timeout", expected: "more than 0", actual: "\(timeout)")
+            }
+        }
+    }
+
+    // MARK: Database kind
+
+    public func kind() throws -> DatabaseKind {
+        try writer.read { db in
+            let raw = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kind'")
+            return raw.flatMap(DatabaseKind.init(rawValue:)) ?? .production
+        }
+    }
+
+    public func setKind(_ kind: DatabaseKind) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO meta(key, value) VALUES ('kind', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [kind.rawValue])
+        }
+    }
+}
+
+extension StoreError {
+    /// Turns SQLite's result codes into sentences a worker can act on.
+    init(_ error: DatabaseError, path: String) {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            self = .notADatabase(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+            self = .notWritable(path: path)
+        case .SQLITE_CANTOPEN:
+            self = .cannotOpen(path: path, reason: "SQLite could not open the file")
+        default:
+            self = .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Copies the write-ahead log into the database file and closes every connection, so that
+    /// the database is one self-contained file that can be moved.
+    public func close() throws {
+        if let pool = writer as? DatabasePool {
+            // GRDB's readers are read-only and cannot fold the WAL back when they close last.
+            try pool.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+            try pool.close()
+        } else if let queue = writer as? DatabaseQueue {
+            try queue.close()
+        }
+    }
+}

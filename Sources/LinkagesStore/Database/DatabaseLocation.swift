@@ -1,0 +1,69 @@
+import Foundation
+
+/// Where the Linkages database lives.
+///
+/// Precedence: `--db PATH`, then the `LINKAGES_DB` variable, then
+/// `$XDG_DATA_HOME/linkages/linkages.sqlite` (falling back to `~/.local/share/linkages/`).
+public struct DatabaseLocation: Equatable, Sendable {
+    public var path: String
+    /// True when the path is the default location (created on first use), false when the user
+    /// named it (a missing file is then an error, so that a typo never creates a stray database).
+    public var isDefault: Bool
+
+    public init(path: String, isDefault: Bool) {
+        self.path = path
+        self.isDefault = isDefault
+    }
+
+    public static let environmentVariable = "LINKAGES_DB"
+    public static let defaultFileName = "linkages.sqlite"
+    public static let demoFileName = "demo.sqlite"
+
+    public static func resolve(
+        explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> DatabaseLocation {
+        if let explicitPath, !explicitPath.isEmpty {
+            return DatabaseLocation(path: absolute(explicitPath), isDefault: false)
+        }
+        if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
+            return DatabaseLocation(path: absolute(fromEnvironment), isDefault: false)
+        }
+        let folder = try defaultFolder(environment: environment)
+        return DatabaseLocation(path: folder + "/" + defaultFileName, isDefault: true)
+    }
+
+    /// The demo database: the named path, or `demo.sqlite` beside the default database.
+    public static func demo(
+        explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> DatabaseLocation {
+        if let explicitPath, !explicitPath.isEmpty {
+            return DatabaseLocation(path: absolute(explicitPath), isDefault: false)
+        }
+        if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
+            return DatabaseLocation(path: absolute(fromEnvironment), isDefault: false)
+        }
+        return DatabaseLocation(path: try defaultFolder(environment: environment) + "/" + demoFileName, isDefault: true)
+    }
+
+    /// `$XDG_DATA_HOME/linkages`, or `$HOME/.local/share/linkages`.
+    public static func defaultFolder(environment: [String: String]) throws -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/linkages"
+        }
+        guard let home = environment["HOME"], home.hasPrefix("/") else {
+            throw StoreError.noHomeFolder
+        }
+        return home + "/.local/share/linkages"
+    }
+
+    /// The file name, shown on the title line.
+    public var displayName: String {
+        (path as NSString).lastPathComponent
+    }
+
+    private static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return (path as NSString).standardizingPath }
+        let cwd = FileManager.default.currentDirectoryPath
+        return ((cwd as NSString).appendingPathComponent(path) as NSString).standardizingPath
+    }
+}

@@ -1,0 +1,145 @@
+import GRDB
+
+/// Every schema change, in order. A migration is frozen once it has landed on main: change the
+/// schema by adding a new one, never by editing an old one, and never erase a database because
+/// its schema changed.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-foundation", migrate: foundation)
+        return migrator
+    }
+
+    private static func foundation(_ db: Database) throws {
+        try db.create(table: "meta") { t in
+            t.primaryKey("key", .text)
+            t.column("value", .text).notNull()
+        }
+
+        try db.create(table: "worker") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("account", .text).unique()
+            t.column("name", .text).notNull()
+            t.column("program", .text).notNull()
+            t.column("office", .text).notNull()
+            t.column("role", .text).notNull()
+            t.column("phone", .text)
+            t.column("email", .text)
+            t.column("active", .boolean).notNull().defaults(to: true)
+        }
+
+        try db.create(table: "family") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("displayName", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+
+        try db.create(table: "household") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("family", onDelete: .restrict).notNull()
+            t.column("source", .text).notNull()
+            t.column("sourceKey", .text)
+            t.column("street", .text)
+            t.column("city", .text)
+            t.column("zip", .text)
+            t.column("phone", .text)
+            t.column("office", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.uniqueKey(["source", "sourceKey"])
+        }
+
+        try db.create(table: "person") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("household", onDelete: .cascade).notNull()
+            t.column("sourcePersonId", .text).indexed()
+            t.column("firstName", .text).notNull()
+            t.column("middleName", .text)
+            t.column("lastName", .text).notNull()
+            t.column("dateOfBirth", .text).indexed()
+            t.column("sex", .text).notNull()
+            t.column("relationship", .text).notNull()
+            t.column("caseRole", .text)
+            t.column("cin", .text).indexed()
+            t.column("ssn", .text)
+            t.column("phone", .text)
+            t.column("raceEthnicity", .text).notNull()
+        }
+
+        // Names searchable without accents: "nunez" finds Núñez.
+        try db.create(virtualTable: "personFts", using: FTS5()) { t in
+            t.synchronize(withTable: "person")
+            t.tokenizer = .unicode61(diacritics: .remove)
+            t.column("firstName")
+            t.column("middleName")
+            t.column("lastName")
+        }
+
+        try db.create(table: "involvement") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("household", onDelete: .cascade).notNull()
+            t.belongsTo("person", onDelete: .cascade)
+            t.column("component", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("startDate", .text)
+            t.column("endDate", .text)
+            t.column("sourceCaseId", .text)
+            t.belongsTo("worker", onDelete: .setNull)
+        }
+
+        try db.create(table: "concern") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("family", onDelete: .cascade).notNull()
+            t.column("kind", .text).notNull()
+            t.column("note", .text)
+            t.column("recordedAt", .datetime).notNull()
+            t.belongsTo("recordedBy", inTable: "worker", onDelete: .setNull)
+        }
+
+        try db.create(table: "referral") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("family", onDelete: .cascade).notNull()
+            t.belongsTo("person", onDelete: .setNull)
+            t.column("fromProgram", .text).notNull()
+            t.belongsTo("fromWorker", inTable: "worker", onDelete: .setNull)
+            t.column("toProgram", .text)
+            t.column("toProviderName", .text)
+            t.column("type", .text).notNull()
+            t.column("urgency", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.column("status", .text).notNull().indexed()
+            t.column("outcome", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+
+        try db.create(table: "referralEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("referral", onDelete: .cascade).notNull()
+            t.column("status", .text).notNull()
+            t.column("at", .datetime).notNull()
+            t.belongsTo("worker", onDelete: .setNull)
+            t.column("note", .text)
+        }
+
+        try db.create(table: "casePlan") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("family", onDelete: .cascade).notNull().unique()
+            t.belongsTo("leadWorker", inTable: "worker", onDelete: .setNull)
+            t.column("goals", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+
+        try db.create(table: "planTask") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("plan", inTable: "casePlan", onDelete: .cascade).notNull()
+            t.column("title", .text).notNull()
+            t.column("owner", .text).notNull()
+            t.belongsTo("ownerWorker", inTable: "worker", onDelete: .setNull)
+            t.column("dueDate", .text)
+            t.column("status", .text).notNull()
+            t.column("note", .text)
+        }
+    }
+}

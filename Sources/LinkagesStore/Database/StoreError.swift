@@ -1,0 +1,38 @@
+/// What can go wrong opening or using the database, each with one clear line for the worker.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noHomeFolder
+    case missing(path: String)
+    case folderMissing(path: String)
+    case notWritable(path: String)
+    case notADatabase(path: String)
+    case otherApplication(path: String)
+    case newerVersion(path: String)
+    case settingNotApplied(name: String, expected: String, actual: String)
+    case cannotOpen(path: String, reason: String)
+    case refusingToReplace(path: String)
+
+    public var description: String {
+        switch self {
+        case .noHomeFolder:
+            return "cannot find a place for the database: HOME is not set; use --db PATH"
+        case .missing(let path):
+            return "no database at \(path); run 'linkages init --db \(path)' to create an empty one, or 'linkages demo --db \(path)' for a demo"
+        case .folderMissing(let path):
+            return "the folder for \(path) does not exist; create it first or choose another --db path"
+        case .notWritable(let path):
+            return "cannot write to \(path): permission denied"
+        case .notADatabase(let path):
+            return "\(path) is not a Linkages database, or it is damaged; restore it from a backup or choose another --db path"
+        case .otherApplication(let path):
+            return "\(path) belongs to another program, not Linkages; choose another --db path"
+        case .newerVersion(let path):
+            return "\(path) was written by a newer version of Linkages; update Linkages to open it"
+        case .settingNotApplied(let name, let expected, let actual):
+            return "the database refused the safety setting \(name) (wanted \(expected), got \(actual)); it may be on a network drive, which Linkages cannot use"
+        case .cannotOpen(let path, let reason):
+            return "cannot open \(path): \(reason)"
+        case .refusingToReplace(let path):
+            return "\(path) holds real data, not a demo; the demo will not overwrite it; choose another --db path"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import GRDB
+import LinkagesDomain
+
+/// A joint case plan as the plan list shows it.
+public struct PlanSummary: Sendable, Equatable, Identifiable {
+    public var id: Int64 { planId }
+    public var planId: Int64
+    public var familyId: Int64
+    public var familyName: String
+    public var leadWorkerName: String?
+    public var openTasks: Int
+    public var overdueTasks: Int
+    public var nextDue: CalendarDate?
+}
+
+extension AppDatabase {
+    /// Every joint case plan: most overdue tasks first, then by the next due date.
+    public func planSummaries(on date: CalendarDate) throws -> [PlanSummary] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT casePlan.id AS planId, casePlan.familyId, family.displayName AS familyName,
+                       worker.name AS leadWorkerName,
+                       (SELECT count(*) FROM planTask t WHERE t.planId = casePlan.id
+                          AND t.status IN ('notStarted', 'inProgress')) AS openTasks,
+                       (SELECT count(*) FROM planTask t WHERE t.planId = casePlan.id
+                          AND t.status IN ('notStarted', 'inProgress') AND t.dueDate < :today) AS overdueTasks,
+                       (SELECT min(t.dueDate) FROM planTask t WHERE t.planId = casePlan.id
+                          AND t.status IN ('notStarted', 'inProgress') AND t.dueDate >= :today) AS nextDue
+                FROM casePlan
+                JOIN family ON family.id = casePlan.familyId
+                LEFT JOIN worker ON worker.id = casePlan.leadWorkerId
+                ORDER BY overdueTasks DESC, nextDue IS NULL, nextDue, family.displayName
+                """, arguments: ["today": date])
+            return rows.map { row in
+                PlanSummary(
+                    planId: row["planId"], familyId: row["familyId"], familyName: row["familyName"],
+                    leadWorkerName: row["leadWorkerName"], openTasks: row["openTasks"],
+                    overdueTasks: row["overdueTasks"], nextDue: row["nextDue"])
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import LinkagesDomain
+
+/// A unit of work: several writes that commit together or not at all.
+///
+/// Obtained from ``AppDatabase/batch(_:)``; every method is also available on `AppDatabase`
+/// itself as its own transaction.
+public struct StoreBatch {
+    let db: Database
+
+    @discardableResult
+    public func addWorker(_ worker: Worker) throws -> Worker {
+        var worker = worker
+        try worker.insert(db)
+        return worker
+    }
+
+    @discardableResult
+    public func addFamily(_ new: NewFamily, at time: Date) throws -> AddedFamily {
+        var family = Family(displayName: new.displayName, createdAt: time)
+        try family.insert(db)
+        let familyId = family.id!
+        var householdIds: [Int64] = []
+        var personIds: [[Int64]] = []
+        for newHousehold in new.households {
+            var household = Household(
+                familyId: familyId, source: newHousehold.source, sourceKey: newHousehold.sourceKey,
+                street: newHousehold.street, city: newHousehold.city, zip: newHousehold.zip,
+                phone: newHousehold.phone, office: newHousehold.office, createdAt: time)
+            try household.insert(db)
+            let householdId = household.id!
+            householdIds.append(householdId)
+            var ids: [Int64] = []
+            for var person in newHousehold.people {
+                person.id = nil
+                person.householdId = householdId
+                try person.insert(db)
+                ids.append(person.id!)
+            }
+            personIds.append(ids)
+            for newInvolvement in newHousehold.involvements {
+                var involvement = Involvement(
+                    householdId: householdId, personId: newInvolvement.personIndex.map { ids[$0] },
+                    component: newInvolvement.component, status: newInvolvement.status,
+                    startDate: newInvolvement.startDate, endDate: newInvolvement.endDate,
+                    sourceCaseId: newInvolvement.sourceCaseId, workerId: newInvolvement.workerId)
+                try involvement.insert(db)
+            }
+        }
+        for newConcern in new.concerns {
+            var concern = Concern(
+                familyId: familyId, kind: newConcern.kind, note: newConcern.note, recordedAt: time,
+                recordedById: newConcern.recordedById)
+            try concern.insert(db)
+        }
+        return AddedFamily(familyId: familyId, householdIds: householdIds, personIds: personIds)
+    }
+
+    /// Adds a referral with its timeline; the referral's status is the last event's.
+    @discardableResult
+    public func addReferral(_ referral: Referral, timeline: [ReferralEvent]) throws -> Referral {
+        var referral = referral
+        if let last = timeline.last {
+            referral.status = last.status
+            referral.updatedAt = last.at
+        }
+        try referral.insert(db)
+        for var event in timeline {
+            event.referralId = referral.id!
+            try event.insert(db)
+        }
+        return referral
+    }
+
+    @discardableResult
+    public func addPlan(_ plan: CasePlan, tasks: [PlanTask]) throws -> CasePlan {
+        var plan = plan
+        try plan.insert(db)
+        for var task in tasks {
+            task.planId = plan.id!
+            try task.insert(db)
+        }
+        return plan
+    }
+}
+
+extension AppDatabase {
+    /// Runs several writes in one transaction.
+    public func batch<T>(_ work: (StoreBatch) throws -> T) throws -> T {
+        try writer.write { db in try work(StoreBatch(db: db)) }
+    }
+
+    @discardableResult
+    public func addWorker(_ worker: Worker) throws -> Worker {
+        try batch { try $0.addWorker(worker) }
+    }
+
+    @discardableResult
+    public func addFamily(_ new: NewFamily, at time: Date) throws -> AddedFamily {
+        try batch { try $0.addFamily(new, at: time) }
+    }
+
+    @discardableResult
+    public func addReferral(_ referral: Referral, timeline: [ReferralEvent]) throws -> Referral {
+        try batch { try $0.addReferral(referral, timeline: timeline) }
+    }
+
+    @discardableResult
+    public func addPlan(_ plan: CasePlan, tasks: [PlanTask]) throws -> CasePlan {
+        try batch { try $0.addPlan(plan, tasks: tasks) }
+    }
+}

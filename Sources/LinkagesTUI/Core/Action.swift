@@ -1,0 +1,28 @@
+/// Everything a key can do, named. Key tables map keys to actions; tests press actions by
+/// name; the help overlay and docs/keybindings.md list them.
+public enum Action: Hashable, Sendable {
+    // Moving around
+    case moveUp, moveDown, pageUp, pageDown, moveToTop, moveToBottom
+    case nextFocus, previousFocus
+    // Common
+    case open
+    case back
+    case quit
+    case help
+    case search
+    case refresh
+    // Home
+    case go(Route)
+    // Lists
+    case cycleFilter
+}
+
+/// A screen that can be opened.
+public enum Route: Hashable, Sendable {
+    case intake
+    case lookup
+    case referrals
+    case plans
+    case family(Int64)
+    case plan(familyId: Int64)
+}

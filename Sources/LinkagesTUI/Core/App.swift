@@ -1,0 +1,153 @@
+import LinkagesDomain
+
+/// The program's pure core: start, update and render. The runtime feeds it messages and runs
+/// the commands it returns; tests do the same without a terminal.
+public enum App {
+    public static func start(session: Session, size: Size) -> (AppState, [AppCommand]) {
+        var state = AppState(session: session, size: size, stack: [HomeScreen()], helpScroll: nil, message: nil)
+        let commands = apply(state.top.onAppear(), to: &state)
+        return (state, commands)
+    }
+
+    public static func update(_ state: inout AppState, _ message: Message) -> [AppCommand] {
+        switch message {
+        case .resized(let size):
+            state.size = size
+            return []
+        case .signal(let signal):
+            return [.exit(signal.exitCode)]
+        case .newDay(let today):
+            state.session.today = today
+            return apply(state.top.onAppear(), to: &state)
+        case .data(let event):
+            return withTop(&state) { screen, _ in screen.receive(event) }
+        case .key(let key):
+            return handle(key, &state)
+        }
+    }
+
+    private static func handle(_ key: Key, _ state: inout AppState) -> [AppCommand] {
+        state.message = nil
+        if let scroll = state.helpScroll {
+            switch key {
+            case .up, .char("k"): state.helpScroll = max(0, scroll - 1)
+            case .down, .char("j"): state.helpScroll = scroll + 1
+            case .ctrl("c"): return [.exit(0)]
+            default: state.helpScroll = nil
+            }
+            return []
+        }
+        if !state.size.isBigEnough {
+            return key == .char("q") || key == .ctrl("c") ? [.exit(0)] : []
+        }
+        let bindings = state.activeBindings
+        if let binding = bindings.first(where: { $0.keys.contains(key) }) {
+            guard binding.isEnabled else {
+                state.message = binding.disabledReason
+                return []
+            }
+            return perform(binding.action, &state)
+        }
+        if state.top.isTyping {
+            return withTop(&state) { screen, _ in screen.type(key) }
+        }
+        state.message = "\(key.label) does nothing here; press ? to see the keys."
+        return []
+    }
+
+    /// Carries out an action: the app's own (help, back, quit) or the top screen's.
+    public static func perform(_ action: Action, _ state: inout AppState) -> [AppCommand] {
+        switch action {
+        case .help:
+            state.helpScroll = 0
+            return []
+        case .quit:
+            return [.exit(0)]
+        case .back where state.isHome:
+            return []
+        case .back:
+            return apply([.close], to: &state)
+        default:
+            return withTop(&state) { screen, viewport in screen.perform(action, viewport: viewport) }
+        }
+    }
+
+    /// Runs `body` on the top screen and carries out the commands it returns.
+    private static func withTop(
+        _ state: inout AppState, _ body: (inout any ScreenModel, Size) -> [ScreenCommand]
+    ) -> [AppCommand] {
+        var screen = state.stack.removeLast()
+        let commands = body(&screen, state.viewport)
+        state.stack.append(screen)
+        return apply(commands, to: &state)
+    }
+
+    private static func apply(_ commands: [ScreenCommand], to state: inout AppState) -> [AppCommand] {
+        var result: [AppCommand] = []
+        for command in commands {
+            switch command {
+            case .run(let effect):
+                result.append(.run(effect))
+            case .open(let route):
+                state.stack.append(screen(for: route))
+                result += apply(state.top.onAppear(), to: &state)
+            case .close:
+                if state.stack.count > 1 {
+                    state.stack.removeLast()
+                    result += apply(state.top.onAppear(), to: &state)
+                }
+            case .quit:
+                result.append(.exit(0))
+            case .say(let text):
+                state.message = text
+            }
+        }
+        return result
+    }
+
+    /// The screen a route opens.
+    static func screen(for route: Route) -> any ScreenModel {
+        switch route {
+        case .intake: return IntakeScreen()
+        case .lookup: return LookupScreen()
+        case .referrals: return ReferralsScreen()
+        case .plans: return PlansScreen()
+        case .family(let id): return FamilyScreen(familyId: id)
+        case .plan(let familyId): return PlanScreen(familyId: familyId)
+        }
+    }
+
+    // MARK: Rendering
+
+    public static func render(_ state: AppState) -> CellGrid {
+        var grid = CellGrid(size: state.size)
+        guard state.size.isBigEnough else {
+            renderTooSmall(into: &grid)
+            return grid
+        }
+        Chrome.renderTitle(into: &grid, title: state.top.title, session: state.session)
+        let area = Rect(row: 1, column: 0, width: state.size.width, height: state.viewport.height)
+        state.top.render(into: &grid, area: area, context: RenderContext(today: state.session.today))
+        if let message = state.message {
+            Chrome.renderMessage(into: &grid, message: message)
+        }
+        Chrome.renderHints(into: &grid, bindings: state.activeBindings)
+        if let scroll = state.helpScroll {
+            grid.cursor = nil
+            HelpOverlay.render(into: &grid, title: state.top.title, bindings: state.activeBindings, scroll: scroll)
+        }
+        return grid
+    }
+
+    /// Below 80×24 the screens cannot be drawn legibly; say so instead of drawing garbage.
+    static func renderTooSmall(into grid: inout CellGrid) {
+        let size = grid.size
+        let text = "Linkages needs a window of at least \(Size.minimum.width)×\(Size.minimum.height); "
+            + "this one is \(size.width)×\(size.height). Make the window larger, or press q to quit."
+        let lines = DisplayWidth.wrap(text, to: max(1, size.width - 2))
+        let top = max(0, (size.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            grid.put(line, row: top + offset, column: size.width > 2 ? 1 : 0, style: .warning)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import LinkagesDomain
+
+/// Everything that can happen to the program, delivered one at a time to ``App/update(_:_:)``.
+public enum Message: Equatable, Sendable {
+    case key(Key)
+    case resized(Size)
+    case data(DataEvent)
+    case signal(QuitSignal)
+    /// Midnight passed while Linkages was open: due dates and ages change.
+    case newDay(CalendarDate)
+}
+
+/// A signal that ends the program. The terminal may already be gone (SIGHUP), so nothing asks
+/// the worker anything: work in progress is saved and Linkages exits.
+public enum QuitSignal: Equatable, Sendable {
+    case hangup, interrupt, terminate
+
+    /// The shell convention: 128 + the signal number.
+    public var exitCode: Int32 {
+        switch self {
+        case .hangup: return 129
+        case .interrupt: return 130
+        case .terminate: return 143
+        }
+    }
+}
+
+/// What the runtime must do after an update: run an effect, or exit with a status.
+public enum AppCommand: Equatable, Sendable {
+    case run(Effect)
+    case exit(Int32)
+}

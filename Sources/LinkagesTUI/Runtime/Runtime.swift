@@ -1,0 +1,80 @@
+import CNCurses
+import Foundation
+
+/// The running program: reads keys and signals, feeds them to ``App/update(_:_:)``, runs the
+/// effects it asks for on a background queue, and paints the result.
+public enum Runtime {
+    /// Runs until the worker quits or a signal arrives, and returns the exit status. The
+    /// terminal is restored on every path out.
+    public static func run(session: Session, runner: EffectRunner, terminal: NcursesTerminal) -> Int32 {
+        let inbox = Inbox()
+        let effects = DispatchQueue(label: "linkages.effects", qos: .userInitiated)
+        var (state, commands) = App.start(session: session, size: terminal.size())
+        var exitCode: Int32?
+
+        func carryOut(_ commands: [AppCommand]) {
+            for command in commands {
+                switch command {
+                case .run(let effect):
+                    effects.async { inbox.post(.data(runner.run(effect))) }
+                case .exit(let code):
+                    exitCode = exitCode ?? code
+                }
+            }
+        }
+
+        carryOut(commands)
+        terminal.paint(App.render(state))
+        var quickFailures = 0
+        while exitCode == nil {
+            var changed = false
+            if let signal = takeSignal() {
+                carryOut(App.update(&state, .signal(signal)))
+                break
+            }
+            let started = DispatchTime.now()
+            switch terminal.read(timeout: 40) {
+            case .key(let key)?:
+                quickFailures = 0
+                carryOut(App.update(&state, .key(key)))
+                changed = true
+            case .resized(let size)?:
+                carryOut(App.update(&state, .resized(size)))
+                changed = true
+            case nil:
+                // A read that fails at once, again and again, means the terminal is gone.
+                let elapsed = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
+                quickFailures = elapsed < 5_000_000 ? quickFailures + 1 : 0
+                if quickFailures > 200 { carryOut(App.update(&state, .signal(.hangup))) }
+            }
+            let today = runner.today()
+            if today != state.session.today {
+                carryOut(App.update(&state, .newDay(today)))
+                changed = true
+            }
+            for message in inbox.takeAll() {
+                carryOut(App.update(&state, message))
+                changed = true
+            }
+            if changed && exitCode == nil {
+                terminal.paint(App.render(state))
+            }
+        }
+        terminal.shutdown()
+        return exitCode ?? 0
+    }
+
+    private static func takeSignal() -> QuitSignal? {
+        switch lk_take_signal() {
+        case SIGHUP: return .hangup
+        case SIGINT: return .interrupt
+        case SIGTERM, SIGQUIT: return .terminate
+        default: return nil
+        }
+    }
+
+    /// Installs the signal handlers; call before creating the terminal.
+    public static func installSignalHandlers() {
+        lk_install_signal_handlers()
+    }
+}

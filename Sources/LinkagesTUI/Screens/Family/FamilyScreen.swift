@@ -1,0 +1,211 @@
+import LinkagesDomain
+import LinkagesStore
+
+/// One family: its Linkages tier and why, then what CalWORKs and Child Welfare each hold,
+/// side by side, then its concerns, referrals and joint plan.
+public struct FamilyScreen: ScreenModel {
+    public let familyId: Int64
+    public private(set) var detail: FamilyDetail?
+    public private(set) var notFound = false
+    public private(set) var scroll = ScrollPosition()
+    public private(set) var loadError: String?
+
+    public init(familyId: Int64) {
+        self.familyId = familyId
+    }
+
+    public var title: String {
+        detail?.family.displayName ?? "Family"
+    }
+
+    public var bindings: [KeyBinding] {
+        [
+            KeyBinding([.up, .char("k")], .moveUp, label: "scroll", help: "Scroll up one line.", inHintBar: false),
+            KeyBinding([.down, .char("j")], .moveDown, label: "scroll", help: "Scroll down one line.", inHintBar: false),
+            KeyBinding([.pageUp], .pageUp, label: "page up", help: "Scroll up one page.", inHintBar: false),
+            KeyBinding([.pageDown, .char(" ")], .pageDown, label: "page down", help: "Scroll down one page.", inHintBar: false),
+            KeyBinding([.home, .char("g")], .moveToTop, label: "top", help: "Go to the top.", inHintBar: false),
+            KeyBinding([.end, .char("G")], .moveToBottom, label: "bottom", help: "Go to the bottom.", inHintBar: false),
+            KeyBinding([.char("p")], .go(.plan(familyId: familyId)), label: "joint plan",
+                       help: "Open the family's joint case plan.",
+                       disabledReason: detail?.plan == nil ? "this family has no joint case plan yet" : nil),
+            KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the family again.", inHintBar: false),
+        ]
+    }
+
+    public func onAppear() -> [ScreenCommand] {
+        [.run(.loadFamily(id: familyId))]
+    }
+
+    public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        let count = lines(width: viewport.width - 2, today: nil).count
+        if scroll.apply(action, lineCount: count, visibleRows: ScrollPosition.visibleRows(lineCount: count, height: viewport.height - 1)) {
+            return []
+        }
+        switch action {
+        case .go(let route): return [.open(route)]
+        case .refresh: return [.run(.loadFamily(id: familyId))]
+        default: return []
+        }
+    }
+
+    public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
+        switch event {
+        case .family(let id, let detail) where id == familyId:
+            self.detail = detail
+            notFound = detail == nil
+        case .failed(let message):
+            loadError = message
+        default:
+            break
+        }
+        return []
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
+        let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
+        if let loadError {
+            grid.put(loadError, row: inner.row, column: inner.column, style: .danger, maxWidth: inner.width)
+        } else if notFound {
+            grid.put("This family is no longer in the database.", row: inner.row, column: inner.column, style: .warning)
+        } else if detail == nil {
+            grid.put("Loading…", row: inner.row, column: inner.column, style: .muted)
+        } else {
+            scroll.render(lines(width: inner.width, today: context.today), into: &grid, area: inner)
+        }
+    }
+
+    // MARK: Content
+
+    /// The whole page as lines; `today` nil only when counting lines for scrolling.
+    func lines(width: Int, today: CalendarDate?) -> [StyledLine] {
+        guard let detail else { return [] }
+        let today = today ?? .distantPast
+        var lines: [StyledLine] = [
+            StyledLine([
+                TableCell(detail.family.displayName, .heading),
+                TableCell("   "),
+                TableCell(detail.tier.label, Badges.tierStyle(detail.tier.tier)),
+            ]),
+        ]
+        for reason in detail.tier.reasons {
+            lines += StyledLine.wrapped(reason, width: width, indent: "    ", firstIndent: "  • ")
+        }
+        if let tier = detail.tier.tier {
+            lines += StyledLine.wrapped("Linkages activity: " + tier.linkagesActivity, width: width, style: .muted, indent: "  ", firstIndent: "  ")
+        }
+        lines.append(.blank)
+
+        let gap = 2
+        let columnWidth = (width - gap) / 2
+        let left = programColumn(.calworks, detail: detail, width: columnWidth, today: today)
+        let right = programColumn(.childWelfare, detail: detail, width: columnWidth, today: today)
+        lines += StyledLine.sideBySide(left, right, leftWidth: columnWidth, gap: gap)
+
+        let intakes = detail.records(from: .intake)
+        if !intakes.isEmpty {
+            lines.append(.blank)
+            lines.append(StyledLine("Linkages intake", .heading))
+            for record in intakes {
+                lines += recordLines(record, detail: detail, width: width, today: today)
+            }
+        }
+
+        lines.append(.blank)
+        lines.append(StyledLine("Concerns recorded", .heading))
+        if detail.concerns.isEmpty {
+            lines.append(StyledLine("  None recorded.", .muted))
+        }
+        for concern in detail.concerns {
+            let label = concern.kind.displayName.capitalizedFirst + (concern.kind.isSensitive ? " (sensitive)" : "")
+            let text = concern.note.map { "\(label): \($0)" } ?? label
+            lines += StyledLine.wrapped(text, width: width, indent: "    ", firstIndent: "  • ")
+        }
+
+        lines.append(.blank)
+        lines.append(StyledLine("Referrals", .heading))
+        if detail.referrals.isEmpty {
+            lines.append(StyledLine("  None.", .muted))
+        }
+        for referral in detail.referrals {
+            let from = referral.fromProgram.badge
+            let text = "\(referral.status.displayName): \(referral.type.displayName) → \(referral.destinationName)"
+            lines.append(StyledLine([TableCell("  \(from) ", referral.fromProgram == .calworks ? .calworks : .childWelfare),
+                                     TableCell(text)]))
+        }
+
+        lines.append(.blank)
+        lines.append(StyledLine("Joint case plan", .heading))
+        if detail.plan != nil {
+            let open = detail.tasks.filter { $0.status.isOpen }.count
+            let overdue = detail.tasks.filter { $0.isOverdue(on: today) }.count
+            var pieces = [TableCell("  \(open) open tasks")]
+            if overdue > 0 { pieces.append(TableCell(", \(overdue) OVERDUE", .warning)) }
+            pieces.append(TableCell(" · press p to open it", .muted))
+            lines.append(StyledLine(pieces))
+        } else {
+            lines.append(StyledLine("  No joint case plan yet.", .muted))
+        }
+        return lines
+    }
+
+    private func programColumn(_ program: Program, detail: FamilyDetail, width: Int, today: CalendarDate) -> [StyledLine] {
+        var lines = [StyledLine([TableCell(program.displayName + " ", .heading), Badges.program(program)])]
+        let records = detail.records(from: RecordSource(program))
+        if records.isEmpty {
+            lines.append(StyledLine("Not known to \(program.displayName).", .muted))
+        }
+        for record in records {
+            lines += recordLines(record, detail: detail, width: width, today: today)
+        }
+        return lines
+    }
+
+    private func recordLines(_ record: HouseholdRecord, detail: FamilyDetail, width: Int, today: CalendarDate) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let household = record.household
+        let keyLabel = household.source == .childWelfare ? "Referral" : "Case"
+        var header = [household.sourceKey.map { "\(keyLabel) \($0)" }, household.office.map { "\($0) office" }].compactMap { $0 }
+        if header.isEmpty { header = ["Intake record"] }
+        lines.append(StyledLine(header.joined(separator: " · "), .bold))
+        if let address = household.addressLine {
+            lines += StyledLine.wrapped(address, width: width)
+        }
+        if let phone = household.phone {
+            lines.append(StyledLine("Phone " + phone))
+        }
+        for involvement in record.involvements {
+            let current = involvement.isCurrent(on: today)
+            let dates = [involvement.startDate?.usFormat, involvement.endDate?.usFormat].compactMap { $0 }.joined(separator: "–")
+            let who = involvement.personId.flatMap { id in record.people.first { $0.id == id }?.firstName }
+            let text = "\(involvement.component.displayName)\(who.map { " (\($0))" } ?? ""): \(involvement.status.displayName) \(dates)"
+            lines += StyledLine.wrapped(text, width: width, style: current ? .plain : .muted, indent: "    ", firstIndent: "  ")
+        }
+        let workerIds = Set(record.involvements.compactMap(\.workerId))
+        for id in workerIds.sorted() {
+            if let worker = detail.workers[id] {
+                lines += StyledLine.wrapped("Worker: " + worker.contactLine, width: width, indent: "  ")
+            }
+        }
+        // Name, age and birth date; the role too when the column is wide enough. At 80 columns
+        // a 22-character name ("Guadalupe Núñez-García") still fits whole.
+        let showRole = width >= 50
+        let nameWidth = min(28, max(8, width - 1 - 3 - 11 - (showRole ? 9 : 0)))
+        for person in record.people {
+            let age = person.age(on: today).map { String($0) } ?? "?"
+            let role = person.caseRole?.displayName ?? person.relationship.displayName
+            let born = person.dateOfBirth?.usFormat ?? "—"
+            var text = " " + DisplayWidth.fit(person.fullName, to: nameWidth) + DisplayWidth.fit(age, to: 3, alignment: .trailing)
+            if showRole { text += " " + DisplayWidth.fit(role, to: 8) }
+            lines.append(StyledLine(text + " " + born))
+        }
+        lines.append(.blank)
+        return lines
+    }
+}
+
+extension String {
+    var capitalizedFirst: String {
+        prefix(1).uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,104 @@
+import LinkagesStore
+
+/// The furniture every screen shares: the title line, the message line and the key-hint bar.
+enum Chrome {
+    /// " Linkages ▸ Household lookup        DEMO  Ana Ruiz · demo.sqlite · Mon 11/23/2026 ".
+    static func renderTitle(into grid: inout CellGrid, title: String, session: Session) {
+        let width = grid.size.width
+        let training = session.databaseKind == .training
+        let barStyle = training ? Style(bold: true, reverse: true, color: .training) : Style.titleBar
+        grid.fill(Rect(row: 0, column: 0, width: width, height: 1), style: barStyle)
+        var right = [session.workerLabel, session.databaseName, session.dateLabel].joined(separator: " · ") + " "
+        if let badge = session.databaseKind.badge {
+            right = " \(badge) │ " + right
+        }
+        let rightWidth = DisplayWidth.of(right)
+        let left = " Linkages ▸ " + title
+        grid.put(left, row: 0, column: 0, style: barStyle, maxWidth: max(0, width - rightWidth - 1))
+        grid.put(right, row: 0, column: max(0, width - rightWidth), style: barStyle)
+    }
+
+    /// The hint bar: the keys that work now, most useful first, cut to fit.
+    static func renderHints(into grid: inout CellGrid, bindings: [KeyBinding]) {
+        let row = grid.size.height - 1
+        var column = 1
+        for hint in hints(from: bindings) {
+            let needed = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
+            if column + needed > grid.size.width { break }
+            column = grid.put(hint.key, row: row, column: column, style: .hintKey)
+            column = grid.put(" " + hint.label, row: row, column: column, style: .plain)
+            column += 2
+        }
+    }
+
+    static func hints(from bindings: [KeyBinding]) -> [(key: String, label: String)] {
+        var result: [(key: String, label: String)] = []
+        if bindings.contains(where: { $0.action == .moveDown }) {
+            result.append((CommonBindings.moveHint, "move"))
+        }
+        for binding in bindings where binding.inHintBar && binding.isEnabled {
+            result.append((binding.keys.first!.label, binding.label))
+        }
+        return result
+    }
+
+    /// A screen's heading line, with the list position ("3 of 25") at its right end.
+    static func heading(into grid: inout CellGrid, _ text: String, row: Int, area: Rect, selection: ListSelection? = nil, count: Int = 0) {
+        var position = ""
+        if let selection, count > 0 {
+            position = "\(selection.index + 1) of \(count)"
+        }
+        let positionWidth = DisplayWidth.of(position)
+        grid.put(text, row: row, column: area.column, style: .heading, maxWidth: area.width - positionWidth - 1)
+        grid.put(position, row: row, column: area.right - positionWidth, style: .muted)
+    }
+
+    static func renderMessage(into grid: inout CellGrid, message: String) {
+        grid.put(" " + message, row: grid.size.height - 2, column: 0, style: .warning, maxWidth: grid.size.width)
+    }
+
+    /// Draws a box with a title in its top border and clears its inside.
+    static func box(into grid: inout CellGrid, _ rect: Rect, title: String? = nil, style: Style = .plain) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        grid.fill(rect)
+        let inner = rect.width - 2
+        grid.put("┌" + String(repeating: "─", count: inner) + "┐", row: rect.row, column: rect.column, style: style)
+        for row in (rect.row + 1)..<(rect.bottom - 1) {
+            grid.put("│", row: row, column: rect.column, style: style)
+            grid.put("│", row: row, column: rect.right - 1, style: style)
+        }
+        grid.put("└" + String(repeating: "─", count: inner) + "┘", row: rect.bottom - 1, column: rect.column, style: style)
+        if let title {
+            grid.put(" \(title) ", row: rect.row, column: rect.column + 2, style: .heading, maxWidth: inner - 2)
+        }
+    }
+}
+
+/// Who is working, on which database, on which day: shown on every screen's title line.
+public struct Session: Equatable, Sendable {
+    /// The operating-system account running Linkages.
+    public var account: String
+    /// The worker record mapped to the account, when there is one.
+    public var workerName: String?
+    public var databaseName: String
+    public var databaseKind: DatabaseKind
+    public var today: CalendarDate
+
+    public init(account: String, workerName: String? = nil, databaseName: String, databaseKind: DatabaseKind, today: CalendarDate) {
+        self.account = account
+        self.workerName = workerName
+        self.databaseName = databaseName
+        self.databaseKind = databaseKind
+        self.today = today
+    }
+
+    var workerLabel: String {
+        workerName ?? account
+    }
+
+    var dateLabel: String {
+        today.usFormat
+    }
+}
+
+import LinkagesDomain

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import LinkagesDemo
+import LinkagesStore
+
+/// `linkages demo`: a fresh demo database (Sarah's Story and about 200 synthetic families).
+struct DemoCommand: DatabaseCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build a fresh demo database and open the screens on it.",
+        discussion: """
+            The demo database is built at --db when given, otherwise as demo.sqlite beside your \
+            real database. It never overwrites a database that holds real data.
+            """)
+
+    @OptionGroup var options: DatabaseOptions
+    @ParentCommand var root: Linkages
+
+    @Flag(help: "Build the demo database and exit without opening the screens.")
+    var seedOnly = false
+
+    func run() throws {
+        try Failure.reported {
+            let location = try DatabaseLocation.demo(explicitPath: databasePath)
+            let database = try DemoDatabase.build(at: location, on: Clock.today())
+            if seedOnly {
+                let families = try database.homeSummary(on: Clock.today()).familyCount
+                print("Demo database with \(families) families ready at \(location.path)")
+                return
+            }
+            try Screens.run(on: database, location: location)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import LinkagesDomain
+
+/// Today's date for rules and screens. `LINKAGES_TODAY=YYYY-MM-DD` fixes it, for tests and for
+/// training sessions that must look the same every time; otherwise the machine's date.
+enum Clock {
+    static func today() -> CalendarDate {
+        if let fixed = ProcessInfo.processInfo.environment["LINKAGES_TODAY"], let date = CalendarDate(fixed) {
+            return date
+        }
+        return CalendarDate.today()
+    }
+}
+
+/// Turns any failure into one line on standard error and exit status 1, never a stack trace.
+enum Failure {
+    static func reported(_ body: () throws -> Void) throws {
+        umask(0o077)
+        do {
+            try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            FileHandle.standardError.write(Data("linkages: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import LinkagesStore
+import LinkagesTestSupport
+import Testing
+
+@Suite("Opening the database")
+struct OpeningTests {
+    @Test("a new database gets every table, and opening it again changes nothing")
+    func migratesOnce() throws {
+        let (database, location) = try Fixtures.emptyDatabase()
+        let tables = try database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'personFts_%' ORDER BY name")
+        }
+        #expect(tables == ["casePlan", "concern", "family", "grdb_migrations", "household", "involvement", "meta",
+                           "person", "personFts", "planTask", "referral", "referralEvent", "worker"])
+        try database.close()
+        let again = try AppDatabase.open(location)
+        let migrations = try again.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(migrations == ["v1-foundation"])
+    }
+
+    @Test("the safety settings are in force on the connection that writes")
+    func settingsReadBack() throws {
+        let (database, _) = try Fixtures.emptyDatabase()
+        let settings = try database.writer.writeWithoutTransaction { db in
+            try ["journal_mode", "synchronous", "foreign_keys", "secure_delete", "busy_timeout"].map { name in
+                try String.fetchOne(db, sql: "PRAGMA \(name)") ?? ""
+            }
+        }
+        #expect(settings == ["wal", "2", "1", "1", "10000"])
+    }
+
+    @Test("the default folder and file are readable by their owner only")
+    func ownerOnlyPermissions() throws {
+        let home = try Fixtures.temporaryFolder()
+        let location = try DatabaseLocation.resolve(explicitPath: nil, environment: ["XDG_DATA_HOME": home.path + "/data"])
+        #expect(location.isDefault)
+        #expect(location.path == home.path + "/data/linkages/linkages.sqlite")
+        let database = try AppDatabase.open(location)
+        try database.addWorker(.init(name: "A", program: .calworks, office: "Central", role: .caseworker))
+        #expect(mode(home.path + "/data") == 0o700)
+        #expect(mode(home.path + "/data/linkages") == 0o700)
+        #expect(mode(location.path) == 0o600)
+        #expect(mode(location.path + "-wal") == 0o600)
+    }
+
+    @Test("the location comes from --db, then LINKAGES_DB, then XDG_DATA_HOME, then HOME")
+    func locationPrecedence() throws {
+        let environment = ["LINKAGES_DB": "/srv/county.sqlite", "XDG_DATA_HOME": "/x", "HOME": "/home/ana"]
+        #expect(try DatabaseLocation.resolve(explicitPath: "/tmp/a.sqlite", environment: environment).path == "/tmp/a.sqlite")
+        #expect(try DatabaseLocation.resolve(explicitPath: nil, environment: environment).path == "/srv/county.sqlite")
+        #expect(try DatabaseLocation.resolve(explicitPath: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/home/ana"]).path
+                == "/x/linkages/linkages.sqlite")
+        #expect(try DatabaseLocation.resolve(explicitPath: nil, environment: ["HOME": "/home/ana"]).path
+                == "/home/ana/.local/share/linkages/linkages.sqlite")
+        #expect(try DatabaseLocation.demo(explicitPath: nil, environment: ["HOME": "/home/ana"]).path
+                == "/home/ana/.local/share/linkages/demo.sqlite")
+        #expect(throws: StoreError.noHomeFolder) { try DatabaseLocation.resolve(explicitPath: nil, environment: [:]) }
+    }
+
+    @Test("a named file that does not exist is an error, not a new database")
+    func missingNamedFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let path = folder.path + "/typo.sqlite"
+        #expect(throws: StoreError.missing(path: path)) { try AppDatabase.open(DatabaseLocation(path: path, isDefault: false)) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let missingFolder = folder.path + "/no/such/folder/x.sqlite"
+        #expect(throws: StoreError.folderMissing(path: missingFolder)) {
+            try AppDatabase.open(DatabaseLocation(path: missingFolder, isDefault: false), create: true)
+        }
+    }
+
+    @Test("a file that is not a database is refused with a plain sentence")
+    func notADatabase() throws {
+        let path = try Fixtures.temporaryFolder().path + "/notes.sqlite"
+        try "Dear diary".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.notADatabase(path: path)) { try AppDatabase.open(DatabaseLocation(path: path, isDefault: false)) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "Dear diary")
+    }
+
+    @Test("another program's SQLite file is left alone")
+    func otherApplication() throws {
+        let path = try Fixtures.temporaryFolder().path + "/other.sqlite"
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in try db.execute(sql: "CREATE TABLE recipes(id INTEGER PRIMARY KEY)") }
+        try other.close()
+        #expect(throws: StoreError.otherApplication(path: path)) { try AppDatabase.open(DatabaseLocation(path: path, isDefault: false)) }
+    }
+
+    @Test("a database from a newer Linkages is not opened")
+    func newerVersion() throws {
+        let (database, location) = try Fixtures.emptyDatabase()
+        try database.writer.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
+        try database.close()
+        #expect(throws: StoreError.newerVersion(path: location.path)) { try AppDatabase.open(location) }
+    }
+
+    @Test("an unwritable file is reported as such")
+    func unwritable() throws {
+        guard getuid() != 0 else { return }  // root can write anything
+        let (database, location) = try Fixtures.emptyDatabase()
+        try database.close()
+        chmod(location.path, 0o400)
+        #expect(throws: StoreError.notWritable(path: location.path)) { try AppDatabase.open(location) }
+    }
+
+    @Test("errors read as one line a worker can act on")
+    func errorSentences() {
+        let errors: [StoreError] = [
+            .noHomeFolder, .missing(path: "/a"), .folderMissing(path: "/a"), .notWritable(path: "/a"),
+            .notADatabase(path: "/a"), .otherApplication(path: "/a"), .newerVersion(path: "/a"),
+            .settingNotApplied(name: "x", expected: "1", actual: "0"), .cannotOpen(path: "/a", reason: "r"),
+            .refusingToReplace(path: "/a"),
+        ]
+        for error in errors {
+            #expect(!error.description.contains("\n"))
+            #expect(!error.description.isEmpty)
+        }
+    }
+
+    private func mode(_ path: String) -> Int {
+        var info = stat()
+        stat(path, &info)
+        return Int(info.st_mode & 0o777)
+    }
+}

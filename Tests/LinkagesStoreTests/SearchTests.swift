@@ -1,0 +1,58 @@
+import LinkagesDomain
+import LinkagesStore
+import LinkagesTestSupport
+import Testing
+
+@Suite("Finding a family")
+struct SearchTests {
+    static let database: AppDatabase = {
+        let (database, _) = try! Fixtures.emptyDatabase()
+        try! database.addFamily(RecordsTests.family(), at: RecordsTests.created)
+        try! database.addFamily(NewFamily(displayName: "Miller, Ashley", households: [
+            NewHousehold(source: .calworks, sourceKey: "CW-2", people: [
+                Person(householdId: 0, firstName: "Ashley", lastName: "Miller", dateOfBirth: CalendarDate("1990-02-03"), cin: "95550000B"),
+            ]),
+        ]), at: RecordsTests.created)
+        return database
+    }()
+
+    func names(_ query: String) throws -> [String] {
+        try Self.database.searchFamilies(query, on: Fixtures.today).map(\.displayName)
+    }
+
+    @Test("names match without accents, in any order, by their first letters", arguments: [
+        "nunez", "Núñez", "NUNEZ", "jose nunez", "nunez jose", "garc", "Núñez-García", "sofia", "Sofía nunez garcia",
+    ])
+    func accentsAndOrder(query: String) throws {
+        #expect(try names(query) == ["Núñez-García, José"])
+    }
+
+    @Test("a birth date, a CIN or a case number finds the family")
+    func identifiers() throws {
+        #expect(try names("10/14/1988") == ["Núñez-García, José"])
+        #expect(try names("1990-02-03") == ["Miller, Ashley"])
+        #expect(try names("95550000b") == ["Miller, Ashley"])
+        #expect(try names("CW-1") == ["Núñez-García, José"])
+        #expect(try names("R-1") == ["Núñez-García, José"])
+        #expect(try names("sofia 09/23/2017") == ["Núñez-García, José"])
+    }
+
+    @Test("a hit says which records the family has and which people matched")
+    func hitContents() throws {
+        let hit = try #require(try Self.database.searchFamilies("sofia", on: Fixtures.today).first)
+        #expect(hit.sources == [.calworks, .childWelfare])
+        #expect(Set(hit.matchedPeople.map(\.name)) == ["Sofía Núñez-García", "Sofia Nunez Garcia"])
+        #expect(hit.tier.tier == .mutualClient)
+    }
+
+    @Test("nothing, or punctuation only, finds nothing", arguments: ["", "   ", "\"", "*", "-", "'"])
+    func emptyQueries(query: String) throws {
+        #expect(try names(query).isEmpty)
+    }
+
+    @Test("no match is an empty list, not an error")
+    func noMatch() throws {
+        #expect(try names("zzyzx").isEmpty)
+        #expect(try names("12/31/1900").isEmpty)
+    }
+}

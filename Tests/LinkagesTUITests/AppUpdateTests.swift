@@ -1,0 +1,182 @@
+import LinkagesDomain
+import LinkagesStore
+import LinkagesTestSupport
+import Testing
+@testable import LinkagesTUI
+
+@Suite("Keys in, state and effects out")
+struct AppUpdateTests {
+    func driver(size: Size = Size(width: 80, height: 24)) -> ScreenDriver {
+        ScreenDriver(database: DemoFixture.database, size: size)
+    }
+
+    @Test("starting loads the home figures")
+    func startLoadsHome() {
+        let driver = driver()
+        #expect(driver.effectsRun == [.loadHome])
+        #expect(driver.top(as: HomeScreen.self)?.summary?.familyCount ?? 0 > 190)
+    }
+
+    @Test("a letter on the home screen opens its screen, which loads its data")
+    func homeLetters() {
+        var d = driver()
+        d.press(.char("i"))
+        #expect(d.top(as: IntakeScreen.self) != nil)
+        #expect(d.effectsRun.last == .loadEmergencyResponseQueue)
+        d.press(.escape)
+        #expect(d.top(as: HomeScreen.self) != nil)
+        #expect(d.effectsRun.last == .loadHome)
+        d.press(.down, .down, .enter)
+        #expect(d.top(as: ReferralsScreen.self) != nil)
+        d.press(.char("q"))
+        d.press(.char("p"))
+        #expect(d.top(as: PlansScreen.self) != nil)
+    }
+
+    @Test("typing in the lookup searches at every key, and q is typed, not 'back'")
+    func lookupTyping() throws {
+        var d = driver()
+        d.press(.char("l"))
+        d.type("quiq")
+        let lookup = try #require(d.top(as: LookupScreen.self))
+        #expect(lookup.field.text == "quiq")
+        #expect(d.effectsRun.suffix(4) == [
+            .search(query: "q", generation: 1), .search(query: "qu", generation: 2),
+            .search(query: "qui", generation: 3), .search(query: "quiq", generation: 4),
+        ])
+        d.press(.ctrl("u"))
+        #expect(d.top(as: LookupScreen.self)?.hits.isEmpty == true)
+    }
+
+    @Test("a slow answer to an earlier search is dropped")
+    func staleResults() {
+        var lookup = LookupScreen()
+        _ = lookup.type(.char("a"))
+        _ = lookup.type(.char("b"))
+        let hit = FamilyHit(familyId: 1, displayName: "Old", matchedPeople: [], sources: [], city: nil,
+                            tier: TierAssessment(tier: nil, reasons: []))
+        _ = lookup.receive(.searchResults(generation: 1, [hit]))
+        #expect(lookup.hits.isEmpty)
+        _ = lookup.receive(.searchResults(generation: 2, [hit]))
+        #expect(lookup.hits.map(\.displayName) == ["Old"])
+    }
+
+    @Test("from a search to the family, and back")
+    func lookupToFamily() throws {
+        var d = driver()
+        d.press(.char("l"))
+        d.type("sarah mitchell")
+        #expect(d.top(as: LookupScreen.self)?.hits.first?.displayName == "Mitchell, Sarah")
+        d.press(.down)
+        #expect(d.top(as: LookupScreen.self)?.focus == .results)
+        d.press(.enter)
+        let family = try #require(d.top(as: FamilyScreen.self))
+        #expect(family.detail?.family.displayName == "Mitchell, Sarah")
+        #expect(d.screen.contains("Mitchell, Sarah"))
+        d.press(.char("q"))
+        #expect(d.top(as: LookupScreen.self)?.field.text == "sarah mitchell")
+        d.press(.up)
+        #expect(d.top(as: LookupScreen.self)?.focus == .search)
+    }
+
+    @Test("a key that does nothing now says why")
+    func disabledKeys() {
+        var d = driver()
+        d.press(.char("l"))
+        d.press(.enter)
+        #expect(d.state.message == "no family is listed yet; type a name first")
+        #expect(d.screen.contains("no family is listed yet"))
+        d.press(.escape)
+        d.press(.char("z"))
+        #expect(d.state.message == "z does nothing here; press ? to see the keys.")
+        d.press(.char("j"))
+        #expect(d.state.message == nil)
+    }
+
+    @Test("? shows every key of the screen, and any key closes it")
+    func help() {
+        var d = driver()
+        d.press(.char("?"))
+        #expect(d.state.helpScroll == 0)
+        #expect(d.screen.contains("Keys for Home"))
+        #expect(d.screen.contains("Open Household lookup"))
+        d.press(.down)
+        #expect(d.state.helpScroll == 1)
+        d.press(.char("x"))
+        #expect(d.state.helpScroll == nil)
+        #expect(d.top(as: HomeScreen.self) != nil)
+    }
+
+    @Test("q leaves from home; Ctrl-C leaves from anywhere; signals leave with their status")
+    func leaving() {
+        var d = driver()
+        d.press(.char("q"))
+        #expect(d.exitStatus == 0)
+        d = driver()
+        d.press(.char("l"))
+        d.type("ana")
+        d.press(.ctrl("c"))
+        #expect(d.exitStatus == 0)
+        for (signal, code) in [(QuitSignal.hangup, Int32(129)), (.interrupt, 130), (.terminate, 143)] {
+            var d = driver()
+            d.send(.signal(signal))
+            #expect(d.exitStatus == code)
+        }
+    }
+
+    @Test("a window smaller than 80×24 says so, and only q does anything")
+    func tooSmall() {
+        var d = driver(size: Size(width: 60, height: 20))
+        #expect(d.screen.contains("needs a window of at least 80×24"))
+        d.press(.char("l"))
+        #expect(d.top(as: HomeScreen.self) != nil)
+        d.resize(to: Size(width: 100, height: 30))
+        #expect(d.screen.contains("What do you want to do?"))
+        d.resize(to: Size(width: 1, height: 1))
+        #expect(d.grid.lines.count == 1)
+        d.press(.char("q"))
+        #expect(d.exitStatus == 0)
+    }
+
+    @Test("the referral list switches between open, all and closed, and filters by text")
+    func referralFilters() throws {
+        var d = driver()
+        d.press(.char("r"))
+        let open = try #require(d.top(as: ReferralsScreen.self)?.rows?.count)
+        d.press(.char("f"))
+        #expect(d.top(as: ReferralsScreen.self)?.filter == .all)
+        let all = try #require(d.top(as: ReferralsScreen.self)?.rows?.count)
+        #expect(all > open)
+        d.press(.char("f"))
+        #expect(d.top(as: ReferralsScreen.self)?.rows?.allSatisfy { $0.referral.status == .closed } == true)
+        d.press(.char("f"), .char("/"))
+        d.type("housing")
+        let shown = try #require(d.top(as: ReferralsScreen.self)?.visibleRows)
+        #expect(!shown.isEmpty && shown.allSatisfy { $0.referral.type == .housing || $0.familyName.localizedCaseInsensitiveContains("housing") })
+        d.press(.enter)
+        #expect(d.top(as: ReferralsScreen.self)?.isSearching == false)
+        d.press(.enter)
+        #expect(d.top(as: FamilyScreen.self) != nil)
+    }
+
+    @Test("a plan opens from the list and shows its tasks with their owners")
+    func plans() throws {
+        var d = driver()
+        d.press(.char("p"), .enter)
+        let plan = try #require(d.top(as: PlanScreen.self))
+        #expect(plan.detail?.plan != nil)
+        #expect(d.screen.contains("Family's goals"))
+        d.press(.char("f"))
+        #expect(d.top(as: FamilyScreen.self)?.detail?.plan != nil)
+        d.press(.char("p"))
+        #expect(d.top(as: PlanScreen.self) != nil)
+    }
+
+    @Test("a new day refreshes the screen's figures")
+    func newDay() {
+        var d = driver()
+        d.send(.newDay(Fixtures.today.adding(days: 1)))
+        #expect(d.state.session.today == Fixtures.today.adding(days: 1))
+        #expect(d.effectsRun == [.loadHome, .loadHome])
+    }
+}

@@ -1,0 +1,81 @@
+import LinkagesDomain
+import LinkagesTestSupport
+import Testing
+@testable import LinkagesTUI
+
+/// Every screen rendered to text and compared with its golden file under Goldens/.
+@Suite("Screens as the worker sees them")
+struct GoldenScreenTests {
+    func driver(_ width: Int = 80, _ height: Int = 24) -> ScreenDriver {
+        ScreenDriver(database: DemoFixture.database, size: Size(width: width, height: height))
+    }
+
+    @Test("home") func home() {
+        Golden.check(driver().screen, named: "home-80x24.txt")
+        Golden.check(driver(200, 50).screen, named: "home-200x50.txt")
+    }
+
+    @Test("help overlay") func helpOverlay() {
+        var d = driver()
+        d.press(.char("?"))
+        Golden.check(d.screen, named: "help-home-80x24.txt")
+    }
+
+    @Test("ER intake") func intake() {
+        var d = driver()
+        d.press(.char("i"))
+        Golden.check(d.screen, named: "intake-80x24.txt")
+    }
+
+    @Test("lookup") func lookup() {
+        var d = driver()
+        d.press(.char("l"))
+        Golden.check(d.screen, named: "lookup-empty-80x24.txt")
+        d.type("jose nunez")
+        Golden.check(d.screen, named: "lookup-jose-nunez-80x24.txt")
+        d.press(.ctrl("u"))
+        d.type("zzyzx")
+        Golden.check(d.screen, named: "lookup-no-match-80x24.txt")
+    }
+
+    @Test("family") func family() {
+        var d = driver()
+        d.press(.char("l"))
+        d.type("sarah mitchell")
+        d.press(.down, .enter)
+        Golden.check(d.screen, named: "family-sarah-80x24.txt")
+        d.press(.pageDown)
+        Golden.check(d.screen, named: "family-sarah-page2-80x24.txt")
+        var wide = driver(200, 50)
+        wide.press(.char("l"))
+        wide.type("jose nunez")
+        wide.press(.down, .enter)
+        Golden.check(wide.screen, named: "family-nunez-garcia-200x50.txt")
+    }
+
+    @Test("referrals") func referrals() {
+        var d = driver()
+        d.press(.char("r"))
+        Golden.check(d.screen, named: "referrals-80x24.txt")
+        d.press(.char("/"))
+        d.type("child care")
+        Golden.check(d.screen, named: "referrals-filter-80x24.txt")
+    }
+
+    @Test("case plans") func plans() {
+        var d = driver()
+        d.press(.char("p"))
+        Golden.check(d.screen, named: "plans-80x24.txt")
+        d.press(.enter)
+        Golden.check(d.screen, named: "plan-80x24.txt")
+    }
+
+    @Test("too small") func tooSmall() {
+        Golden.check(driver(60, 20).screen, named: "too-small-60x20.txt")
+    }
+
+    @Test("docs/keybindings.md is generated from the key tables")
+    func keybindingsDocument() {
+        Golden.check(KeybindingsDocument.markdown(), named: "keybindings.md", folder: "../../docs")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a command and waits for it with `posix_spawn` and `waitpid`. Foundation's `Process`
+/// left exited children unreaped (and `waitUntilExit` hanging) when tests ran it from several
+/// threads at once; this does the same job in a few lines with no run loop.
+public enum ChildProcess {
+    /// Runs `arguments` (looked up on PATH) and returns its exit status and standard output.
+    /// Standard error is discarded. With `captureOutput` false, standard output is too.
+    @discardableResult
+    public static func run(_ arguments: [String], captureOutput: Bool = true) throws -> (status: Int32, output: String) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var pipe: [Int32] = [-1, -1]
+        if captureOutput {
+            guard Glibc.pipe(&pipe) == 0 else { throw POSIXError(.EMFILE) }
+            posix_spawn_file_actions_adddup2(&actions, pipe[1], STDOUT_FILENO)
+            posix_spawn_file_actions_addclose(&actions, pipe[0])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+
+        var pid: pid_t = 0
+        let cArguments = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, cArguments, environ)
+        if captureOutput { close(pipe[1]) }
+        guard spawned == 0 else {
+            if captureOutput { close(pipe[0]) }
+            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT)
+        }
+        var output = Data()
+        if captureOutput {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = read(pipe[0], &buffer, buffer.count)
+                if count > 0 {
+                    output.append(contentsOf: buffer[0..<count])
+                } else if count == 0 || errno != EINTR {
+                    break
+                }
+            }
+            close(pipe[0])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exitStatus, String(decoding: output, as: UTF8.self))
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import LinkagesDemo
+import LinkagesDomain
+import LinkagesStore
+
+/// Shared test fixtures: a fixed date and databases in temporary folders.
+public enum Fixtures {
+    /// Every test runs on this day, so that ages, due dates and goldens never drift.
+    public static let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    /// A new empty folder under the system's temporary folder.
+    public static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("linkages-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// An empty database file in a temporary folder.
+    public static func emptyDatabase() throws -> (AppDatabase, DatabaseLocation) {
+        let location = DatabaseLocation(path: try temporaryFolder().appendingPathComponent("test.sqlite").path, isDefault: false)
+        return (try AppDatabase.open(location, create: true), location)
+    }
+
+    /// The demo county, built for `today`, in a temporary file.
+    public static func demoDatabase() throws -> AppDatabase {
+        let location = DatabaseLocation(path: try temporaryFolder().appendingPathComponent("demo.sqlite").path, isDefault: false)
+        return try DemoDatabase.build(at: location, on: today)
+    }
+}
