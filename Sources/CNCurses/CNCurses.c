@@ -3,8 +3,10 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <unistd.h>
 
 WINDOW *lk_stdscr(void) { return stdscr; }
 
@@ -33,6 +35,13 @@ int lk_locale_is_utf8(void) {
 
 static volatile sig_atomic_t pending_signal = 0;
 static volatile sig_atomic_t curses_active = 0;
+/// Chain to the previous crash handler (Swift's interactive backtracer) only when a developer
+/// asked for it with SWIFT_BACKTRACE; a caseworker gets one plain line instead.
+static int chain_to_backtracer = 0;
+
+static const char crash_message[] =
+    "linkages: Linkages stopped because of an internal error. Please tell your administrator "
+    "what you were doing.\n";
 
 static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE, SIGTRAP };
 #define CRASH_SIGNAL_COUNT (sizeof(crash_signals) / sizeof(crash_signals[0]))
@@ -45,11 +54,17 @@ static void restore_terminal_on_crash(int signo) {
         curses_active = 0;
         endwin();
     }
-    for (size_t i = 0; i < CRASH_SIGNAL_COUNT; i++) {
-        if (crash_signals[i] == signo) {
-            sigaction(signo, &previous_crash_actions[i], NULL);
-            break;
+    if (chain_to_backtracer) {
+        for (size_t i = 0; i < CRASH_SIGNAL_COUNT; i++) {
+            if (crash_signals[i] == signo) {
+                sigaction(signo, &previous_crash_actions[i], NULL);
+                break;
+            }
         }
+    } else {
+        ssize_t ignored = write(STDERR_FILENO, crash_message, sizeof crash_message - 1);
+        (void)ignored;
+        signal(signo, SIG_DFL);
     }
     raise(signo);
 }
@@ -64,6 +79,8 @@ void lk_install_signal_handlers(void) {
     sigaction(SIGINT, &quit_action, NULL);
     sigaction(SIGTERM, &quit_action, NULL);
     sigaction(SIGQUIT, &quit_action, NULL);
+
+    chain_to_backtracer = getenv("SWIFT_BACKTRACE") != NULL;
 
     struct sigaction crash_action;
     memset(&crash_action, 0, sizeof crash_action);

@@ -11,7 +11,9 @@ enum Screens {
             account: account, workerName: try database.worker(account: account)?.name,
             databaseName: location.displayName, databaseKind: try database.kind(), today: Clock.today())
         Runtime.installSignalHandlers()
-        let terminal = try NcursesTerminal(colorAllowed: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        // NO_COLOR counts when it is set to anything but the empty string (no-color.org).
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let terminal = try NcursesTerminal(colorAllowed: !noColor)
         let runner = EffectRunner(database: database, today: { Clock.today() })
         let status = Runtime.run(session: session, runner: runner, terminal: terminal)
         if status != 0 { throw ExitCode(status) }

@@ -50,6 +50,17 @@ struct ScreensEndToEndTests {
         expectRestored(s, status: 0)
     }
 
+    @Test("a crash restores the terminal and says one plain line")
+    func crash() throws {
+        let s = try startDemo()
+        s.send("l")
+        #expect(s.waitFor("Accents optional"))
+        let pid = try #require(s.programPID)
+        try ChildProcess.run(["kill", "-SEGV", String(pid)])
+        expectRestored(s, status: 139)
+        #expect(s.capture().contains("Linkages stopped because of an internal error"))
+    }
+
     @Test("with no locale set at all, names still show their accents")
     func noLocaleSet() throws {
         let s = try startDemo(environment: ["LANG": "", "LC_ALL": "", "LC_CTYPE": ""])

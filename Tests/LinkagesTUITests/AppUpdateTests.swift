@@ -154,9 +154,28 @@ struct AppUpdateTests {
         let shown = try #require(d.top(as: ReferralsScreen.self)?.visibleRows)
         #expect(!shown.isEmpty && shown.allSatisfy { $0.referral.type == .housing || $0.familyName.localizedCaseInsensitiveContains("housing") })
         d.press(.enter)
-        #expect(d.top(as: ReferralsScreen.self)?.isSearching == false)
+        #expect(d.top(as: ReferralsScreen.self)?.textFilter.isEditing == false)
         d.press(.enter)
         #expect(d.top(as: FamilyScreen.self) != nil)
+    }
+
+    @Test("/ filters the ER and plan lists too; Esc clears the filter")
+    func listFilters() throws {
+        var d = driver()
+        d.press(.char("i"), .char("/"))
+        d.type("mitchell")
+        #expect(d.top(as: IntakeScreen.self)?.visibleRows.map(\.familyName) == ["Mitchell, Sarah"])
+        d.press(.escape)
+        #expect(d.top(as: IntakeScreen.self)?.visibleRows.count == d.top(as: IntakeScreen.self)?.rows?.count)
+        #expect(d.top(as: IntakeScreen.self) != nil)
+        d.press(.escape, .char("p"), .char("/"))
+        d.type("linh")
+        d.press(.enter)
+        let plans = try #require(d.top(as: PlansScreen.self))
+        #expect(!plans.visiblePlans.isEmpty && plans.visiblePlans.allSatisfy { $0.leadWorkerName == "Linh Tran" })
+        #expect(!plans.textFilter.isEditing)
+        d.press(.enter)
+        #expect(d.top(as: PlanScreen.self) != nil)
     }
 
     @Test("a plan opens from the list and shows its tasks with their owners")

@@ -27,8 +27,9 @@ attr_t lk_attributes(int bold, int underline, int reverse, int dim);
 int lk_locale_is_utf8(void);
 
 /// Installs handlers for SIGHUP, SIGINT, SIGTERM and SIGQUIT that only record the signal
-/// (read it with lk_take_signal), and handlers for crashes that restore the terminal before
-/// the previous handler (Swift's backtracer) or the default action runs.
+/// (read it with lk_take_signal), and handlers for crashes that restore the terminal, print one
+/// plain line, and end the process with the signal (or hand over to Swift's backtracer when
+/// SWIFT_BACKTRACE is set).
 void lk_install_signal_handlers(void);
 
 /// The most recent quit signal not yet taken, or 0.

@@ -15,6 +15,7 @@ public enum Action: Hashable, Sendable {
     case go(Route)
     // Lists
     case cycleFilter
+    case startFilter, acceptFilter, clearFilter
 }
 
 /// A screen that can be opened.

@@ -7,7 +7,7 @@ public enum KeybindingsDocument {
         var lookupResults = LookupScreen()
         _ = lookupResults.perform(.nextFocus, viewport: viewport)
         var referralFilter = ReferralsScreen()
-        _ = referralFilter.perform(.search, viewport: viewport)
+        _ = referralFilter.perform(.startFilter, viewport: viewport)
         return [
             ("Home", HomeScreen().bindings),
             ("ER intake", IntakeScreen().bindings),
@@ -15,7 +15,7 @@ public enum KeybindingsDocument {
             ("Household lookup: in the list of families", lookupResults.bindings),
             ("Family", FamilyScreen(familyId: 0).bindings),
             ("Referrals", ReferralsScreen().bindings),
-            ("Referrals: typing a filter", referralFilter.bindings),
+            ("Any list: typing a `/` filter", referralFilter.bindings),
             ("Case plans", PlansScreen().bindings),
             ("Joint plan", PlanScreen(familyId: 0).bindings),
         ]

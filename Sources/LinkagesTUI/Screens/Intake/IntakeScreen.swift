@@ -6,16 +6,25 @@ import LinkagesStore
 public struct IntakeScreen: ScreenModel {
     public private(set) var rows: [EmergencyResponseRow]?
     public private(set) var selection = ListSelection()
+    public private(set) var textFilter = ListFilter()
     public private(set) var loadError: String?
 
     public init() {}
 
     public var title: String { "ER intake" }
+    public var isTyping: Bool { textFilter.isEditing }
+
+    /// The rows that pass the text filter (family, referral number, tier).
+    public var visibleRows: [EmergencyResponseRow] {
+        (rows ?? []).filter { textFilter.matches([$0.familyName, $0.referralId ?? "", $0.tier.label]) }
+    }
 
     public var bindings: [KeyBinding] {
-        CommonBindings.moveInList + [
+        if textFilter.isEditing { return ListFilter.editingBindings }
+        return CommonBindings.moveInList + [
             KeyBinding([.enter], .open, label: "open family", help: "Open the selected family: both programs side by side.",
-                       disabledReason: rows == nil ? "the list is still loading" : (rows!.isEmpty ? "there is no family in the list" : nil)),
+                       disabledReason: rows == nil ? "the list is still loading" : (visibleRows.isEmpty ? "there is no family in the list" : nil)),
+            ListFilter.startBinding("families whose name, referral number or tier"),
             KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the list again.", inHintBar: false),
         ]
     }
@@ -27,12 +36,16 @@ public struct IntakeScreen: ScreenModel {
     static func listHeight(_ viewport: Size) -> Int { viewport.height - 4 }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
-        let count = rows?.count ?? 0
-        if selection.apply(action, count: count, visibleRows: Self.listHeight(viewport)) { return [] }
+        if textFilter.apply(action) {
+            selection.clamp(count: visibleRows.count)
+            return []
+        }
+        if selection.apply(action, count: visibleRows.count, visibleRows: Self.listHeight(viewport)) { return [] }
         switch action {
         case .open:
-            guard let rows, rows.indices.contains(selection.index) else { return [] }
-            return [.open(.family(rows[selection.index].familyId))]
+            let list = visibleRows
+            guard list.indices.contains(selection.index) else { return [] }
+            return [.open(.family(list[selection.index].familyId))]
         case .refresh:
             return [.run(.loadEmergencyResponseQueue)]
         default:
@@ -40,11 +53,16 @@ public struct IntakeScreen: ScreenModel {
         }
     }
 
+    public mutating func type(_ key: Key) -> [ScreenCommand] {
+        if textFilter.edit(key) { selection = ListSelection() }
+        return []
+    }
+
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
         switch event {
         case .emergencyResponseQueue(let rows):
             self.rows = rows
-            selection.clamp(count: rows.count)
+            selection.clamp(count: visibleRows.count)
         case .failed(let message):
             loadError = message
         default:
@@ -63,14 +81,16 @@ public struct IntakeScreen: ScreenModel {
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
         let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
-        let count = rows.map { "\($0.count) families" } ?? "loading…"
+        let list = visibleRows
+        let count = rows.map { _ in "\(list.count) families" } ?? "loading…"
         Chrome.heading(into: &grid, "ER referrals open now · \(count)", row: inner.row, area: inner,
-                       selection: selection, count: rows?.count ?? 0)
+                       selection: selection, count: list.count)
+        textFilter.render(into: &grid, row: inner.row, right: inner.right)
         if let loadError {
             grid.put(loadError, row: inner.row + 2, column: inner.column, style: .danger, maxWidth: inner.width)
             return
         }
-        let tableRows = (rows ?? []).map { row -> [TableCell] in
+        let tableRows = list.map { row -> [TableCell] in
             let days = row.referralDate.map { context.today.dayNumber - $0.dayNumber }
             let opened = row.referralDate?.usFormat ?? "—"
             return [
@@ -81,9 +101,12 @@ public struct IntakeScreen: ScreenModel {
                 TableCell(row.tier.label),
             ]
         }
+        let empty = rows == nil ? "" : (textFilter.text.isEmpty
+            ? "No Emergency Response referral is open."
+            : "No family matches “\(textFilter.text)”.")
         Table.render(
-            columns: Self.columns, rows: tableRows, selection: selection, into: &grid,
+            columns: Self.columns, rows: tableRows, selection: selection, focused: !textFilter.isEditing, into: &grid,
             area: Rect(row: inner.row + 2, column: inner.column, width: inner.width, height: inner.height - 2),
-            emptyMessage: rows == nil ? "" : "No Emergency Response referral is open.")
+            emptyMessage: empty)
     }
 }

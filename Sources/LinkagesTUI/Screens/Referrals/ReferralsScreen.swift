@@ -7,36 +7,28 @@ public struct ReferralsScreen: ScreenModel {
     public private(set) var filter = ReferralFilter.open
     public private(set) var rows: [ReferralRow]?
     public private(set) var selection = ListSelection()
-    public private(set) var searchField = TextField()
-    public private(set) var isSearching = false
+    public private(set) var textFilter = ListFilter()
     public private(set) var loadError: String?
 
     public init() {}
 
     public var title: String { "Referrals" }
-    public var isTyping: Bool { isSearching }
+    public var isTyping: Bool { textFilter.isEditing }
 
     /// The rows that pass the text filter (family, type, destination, status).
     public var visibleRows: [ReferralRow] {
-        let needle = searchField.text.trimmingCharacters(in: .whitespaces)
-        guard !needle.isEmpty else { return rows ?? [] }
-        return (rows ?? []).filter { row in
-            [row.familyName, row.referral.type.displayName, row.referral.destinationName, row.referral.status.displayName]
-                .contains { $0.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+        (rows ?? []).filter { row in
+            textFilter.matches([row.familyName, row.referral.type.displayName, row.referral.destinationName,
+                                row.referral.status.displayName])
         }
     }
 
     public var bindings: [KeyBinding] {
-        if isSearching {
-            return [
-                KeyBinding([.enter, .tab], .nextFocus, label: "done", help: "Keep this filter and go back to the list."),
-                KeyBinding([.escape], .search, label: "clear", help: "Clear the filter text and go back to the list."),
-            ]
-        }
+        if textFilter.isEditing { return ListFilter.editingBindings }
         return CommonBindings.moveInList + [
             KeyBinding([.enter], .open, label: "open family", help: "Open the family the selected referral is for.",
                        disabledReason: rows == nil ? "the list is still loading" : (visibleRows.isEmpty ? "no referral is listed" : nil)),
-            KeyBinding([.char("/")], .search, label: "filter", help: "Type to show only referrals whose family, type, destination or status contains the text."),
+            ListFilter.startBinding("referrals whose family, type, destination or status"),
             KeyBinding([.char("f")], .cycleFilter, label: "show \(nextFilter.displayName)",
                        help: "Switch between open, all and closed referrals."),
             KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the referrals again.", inHintBar: false),
@@ -58,9 +50,7 @@ public struct ReferralsScreen: ScreenModel {
     static func listHeight(_ viewport: Size) -> Int { viewport.height - 4 }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
-        if isSearching {
-            if action == .search { searchField.clear() }
-            isSearching = false
+        if textFilter.apply(action) {
             selection.clamp(count: visibleRows.count)
             return []
         }
@@ -70,8 +60,6 @@ public struct ReferralsScreen: ScreenModel {
             let list = visibleRows
             guard list.indices.contains(selection.index) else { return [] }
             return [.open(.family(list[selection.index].referral.familyId))]
-        case .search:
-            isSearching = true
         case .cycleFilter:
             filter = nextFilter
             rows = nil
@@ -85,7 +73,7 @@ public struct ReferralsScreen: ScreenModel {
     }
 
     public mutating func type(_ key: Key) -> [ScreenCommand] {
-        if searchField.edit(key) { selection = ListSelection() }
+        if textFilter.edit(key) { selection = ListSelection() }
         return []
     }
 
@@ -121,12 +109,7 @@ public struct ReferralsScreen: ScreenModel {
         let list = visibleRows
         let count = rows == nil ? "loading…" : "\(list.count) \(filter.displayName) referrals"
         Chrome.heading(into: &grid, "Referrals · \(count)", row: inner.row, area: inner, selection: selection, count: list.count)
-        if isSearching || !searchField.text.isEmpty {
-            let label = "Filter "
-            let labelColumn = inner.right - 46
-            grid.put(label, row: inner.row, column: labelColumn, style: .bold)
-            searchField.render(into: &grid, row: inner.row, column: labelColumn + DisplayWidth.of(label), width: 27, focused: isSearching)
-        }
+        textFilter.render(into: &grid, row: inner.row, right: inner.right)
         if let loadError {
             grid.put(loadError, row: inner.row + 2, column: inner.column, style: .danger, maxWidth: inner.width)
             return
@@ -143,10 +126,10 @@ public struct ReferralsScreen: ScreenModel {
                 TableCell(referral.status.displayName, statusStyle),
             ]
         }
-        let empty = rows == nil ? "" : (searchField.text.isEmpty
+        let empty = rows == nil ? "" : (textFilter.text.isEmpty
             ? "No \(filter.displayName) referrals."
-            : "No referral matches “\(searchField.text)”.")
-        Table.render(columns: Self.columns, rows: tableRows, selection: selection, focused: !isSearching, into: &grid,
+            : "No referral matches “\(textFilter.text)”.")
+        Table.render(columns: Self.columns, rows: tableRows, selection: selection, focused: !textFilter.isEditing, into: &grid,
                      area: Rect(row: inner.row + 2, column: inner.column, width: inner.width, height: inner.height - 2),
                      emptyMessage: empty)
     }
