@@ -22,27 +22,25 @@ public struct DatabaseLocation: Equatable, Sendable {
     public static func resolve(
         explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> DatabaseLocation {
-        if let explicitPath, !explicitPath.isEmpty {
-            return DatabaseLocation(path: absolute(explicitPath), isDefault: false)
-        }
-        if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
-            return DatabaseLocation(path: absolute(fromEnvironment), isDefault: false)
-        }
-        let folder = try defaultFolder(environment: environment)
-        return DatabaseLocation(path: folder + "/" + defaultFileName, isDefault: true)
+        try resolve(explicitPath: explicitPath, environment: environment, defaultName: defaultFileName)
     }
 
     /// The demo database: the named path, or `demo.sqlite` beside the default database.
     public static func demo(
         explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> DatabaseLocation {
-        if let explicitPath, !explicitPath.isEmpty {
-            return DatabaseLocation(path: absolute(explicitPath), isDefault: false)
+        try resolve(explicitPath: explicitPath, environment: environment, defaultName: demoFileName)
+    }
+
+    private static func resolve(
+        explicitPath: String?, environment: [String: String], defaultName: String
+    ) throws -> DatabaseLocation {
+        for named in [explicitPath, environment[environmentVariable]] {
+            if let named, !named.isEmpty {
+                return DatabaseLocation(path: absolute(named), isDefault: false)
+            }
         }
-        if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
-            return DatabaseLocation(path: absolute(fromEnvironment), isDefault: false)
-        }
-        return DatabaseLocation(path: try defaultFolder(environment: environment) + "/" + demoFileName, isDefault: true)
+        return DatabaseLocation(path: try defaultFolder(environment: environment) + "/" + defaultName, isDefault: true)
     }
 
     /// `$XDG_DATA_HOME/linkages`, or `$HOME/.local/share/linkages`.

@@ -1,31 +1,21 @@
 import LinkagesDomain
 import LinkagesStore
 
-/// Every joint case plan, those with overdue tasks first.
+/// Every joint case plan, those with the most overdue tasks first.
 public struct PlansScreen: ScreenModel {
-    public private(set) var plans: [PlanSummary]?
-    public private(set) var selection = ListSelection()
-    public private(set) var textFilter = ListFilter()
-    public private(set) var loadError: String?
+    public private(set) var list = FilteredList<PlanSummary>()
 
     public init() {}
 
     public var title: String { "Case plans" }
-    public var isTyping: Bool { textFilter.isEditing }
-
-    /// The plans that pass the text filter (family, lead worker).
-    public var visiblePlans: [PlanSummary] {
-        (plans ?? []).filter { textFilter.matches([$0.familyName, $0.leadWorkerName ?? ""]) }
-    }
+    public var isTyping: Bool { list.isTyping }
 
     public var bindings: [KeyBinding] {
-        if textFilter.isEditing { return ListFilter.editingBindings }
-        return CommonBindings.moveInList + [
-            KeyBinding([.enter], .open, label: "open plan", help: "Open the selected joint case plan.",
-                       disabledReason: plans == nil ? "the list is still loading" : (visiblePlans.isEmpty ? "there is no plan in the list" : nil)),
-            ListFilter.startBinding("plans whose family or lead worker"),
-            KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the plans again.", inHintBar: false),
-        ]
+        list.bindings(
+            open: KeyBinding([.enter], .open, label: "open plan", help: "Open the selected joint case plan.",
+                             disabledReason: list.reasonNothingSelected("there is no plan in the list")),
+            filterSubject: "plans whose family or lead worker",
+            extra: [KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the plans again.", inHintBar: false)])
     }
 
     public func onAppear() -> [ScreenCommand] {
@@ -33,37 +23,24 @@ public struct PlansScreen: ScreenModel {
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
-        if textFilter.apply(action) {
-            selection.clamp(count: visiblePlans.count)
-            return []
-        }
-        if selection.apply(action, count: visiblePlans.count, visibleRows: viewport.height - 4) { return [] }
+        if list.handle(action, visibleRows: FilteredList<PlanSummary>.tableRows(viewport)) { return [] }
         switch action {
-        case .open:
-            let list = visiblePlans
-            guard list.indices.contains(selection.index) else { return [] }
-            return [.open(.plan(familyId: list[selection.index].familyId))]
-        case .refresh:
-            return [.run(.loadPlans)]
-        default:
-            return []
+        case .open: return list.selected.map { [.open(.plan(familyId: $0.familyId))] } ?? []
+        case .refresh: return [.run(.loadPlans)]
+        default: return []
         }
     }
 
     public mutating func type(_ key: Key) -> [ScreenCommand] {
-        if textFilter.edit(key) { selection = ListSelection() }
+        list.type(key)
         return []
     }
 
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
         switch event {
-        case .plans(let plans):
-            self.plans = plans
-            selection.clamp(count: visiblePlans.count)
-        case .failed(let message):
-            loadError = message
-        default:
-            break
+        case .plans(let plans): list.load(plans)
+        case .failed(let message): list.fail(message)
+        default: break
         }
         return []
     }
@@ -78,27 +55,21 @@ public struct PlansScreen: ScreenModel {
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
         let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
-        let list = visiblePlans
-        let count = plans.map { _ in "\(list.count) plans" } ?? "loading…"
-        Chrome.heading(into: &grid, "Joint case plans · \(count)", row: inner.row, area: inner,
-                       selection: selection, count: list.count)
-        textFilter.render(into: &grid, row: inner.row, right: inner.right)
-        if let loadError {
-            grid.put(loadError, row: inner.row + 2, column: inner.column, style: .danger, maxWidth: inner.width)
-            return
-        }
-        let rows = list.map { plan -> [TableCell] in
-            [
-                TableCell(plan.familyName),
-                TableCell(plan.leadWorkerName ?? "—"),
-                TableCell(String(plan.openTasks)),
-                plan.overdueTasks > 0 ? TableCell("\(plan.overdueTasks) OVERDUE", .warning) : TableCell("—", .muted),
-                TableCell(plan.nextDue?.usFormat ?? "—"),
-            ]
-        }
-        let empty = plans == nil ? "" : (textFilter.text.isEmpty ? "No joint case plan yet." : "No plan matches “\(textFilter.text)”.")
-        Table.render(columns: Self.columns, rows: rows, selection: selection, focused: !textFilter.isEditing, into: &grid,
-                     area: Rect(row: inner.row + 2, column: inner.column, width: inner.width, height: inner.height - 2),
-                     emptyMessage: empty)
+        list.render(
+            heading: "Joint case plans", noun: "plans", columns: Self.columns,
+            cells: { plan in
+                [
+                    TableCell(plan.familyName),
+                    TableCell(plan.leadWorkerName ?? "—"),
+                    TableCell(String(plan.openTasks)),
+                    plan.overdueTasks > 0 ? TableCell("\(plan.overdueTasks) OVERDUE", .warning) : TableCell("—", .muted),
+                    TableCell(plan.nextDue?.usFormat ?? "—"),
+                ]
+            },
+            empty: "No joint case plan yet.", into: &grid, area: inner)
     }
+}
+
+extension PlanSummary: FilterableRow {
+    public var filterFields: [String] { [familyName, leadWorkerName ?? ""] }
 }
