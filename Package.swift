@@ -21,7 +21,7 @@ let package = Package(
             name: "LinkagesResources",
             path: "Resources",
             sources: ["LinkagesResources.swift"],
-            resources: [.copy("demo")]
+            resources: [.copy("demo"), .copy("intake")]
         ),
 
         // SQLite through GRDB: migrations, records, queries.
@@ -57,6 +57,7 @@ let package = Package(
                 "LinkagesDomain",
                 "LinkagesStore",
                 "LinkagesDemo",
+                "LinkagesResources",
                 "LinkagesTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -65,7 +66,7 @@ let package = Package(
         // Test-only helpers: temporary databases, golden files, the screen driver, tmux.
         .target(
             name: "LinkagesTestSupport",
-            dependencies: ["LinkagesDomain", "LinkagesStore", "LinkagesDemo", "LinkagesTUI"],
+            dependencies: ["LinkagesDomain", "LinkagesStore", "LinkagesDemo", "LinkagesResources", "LinkagesTUI"],
             path: "Tests/LinkagesTestSupport"
         ),
 

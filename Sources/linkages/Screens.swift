@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LinkagesDomain
+import LinkagesResources
 import LinkagesStore
 import LinkagesTUI
 
@@ -7,16 +9,27 @@ import LinkagesTUI
 enum Screens {
     static func run(on database: AppDatabase, location: DatabaseLocation) throws {
         let account = Account.current
+        let bank = try IntakeQuestions.load()
         let session = Session(
             account: account, workerName: try database.worker(account: account)?.name,
-            databaseName: location.displayName, databaseKind: try database.kind(), today: Clock.today())
+            databaseName: location.displayName, databaseKind: try database.kind(), today: Clock.today(), now: Date(),
+            questionBank: bank, intakeSettings: try database.intakeSettings())
         Runtime.installSignalHandlers()
         // NO_COLOR counts when it is set to anything but the empty string (no-color.org).
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try NcursesTerminal(colorAllowed: !noColor)
-        let runner = EffectRunner(database: database, today: { Clock.today() })
+        let runner = EffectRunner(database: database, account: account, questionBank: bank, today: { Clock.today() })
         let status = Runtime.run(session: session, runner: runner, terminal: terminal)
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// The county's ER intake questions (Resources/intake/questions.json).
+enum IntakeQuestions {
+    static let file = "Resources/intake/questions.json"
+
+    static func load() throws -> QuestionBank {
+        try QuestionBank.load(LinkagesResources.data("questions.json", in: "intake"), file: file)
     }
 }
 

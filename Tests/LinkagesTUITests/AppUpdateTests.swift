@@ -1,3 +1,4 @@
+import Foundation
 import LinkagesDomain
 import LinkagesStore
 import LinkagesTestSupport
@@ -13,7 +14,7 @@ struct AppUpdateTests {
     @Test("starting loads the home figures")
     func startLoadsHome() {
         let driver = driver()
-        #expect(driver.effectsRun == [.loadHome])
+        #expect(driver.effectsRun == [.loadHome, .loadIntakeDrafts])
         #expect(driver.top(as: HomeScreen.self)?.summary?.familyCount ?? 0 > 190)
     }
 
@@ -25,7 +26,7 @@ struct AppUpdateTests {
         #expect(d.effectsRun.last == .loadEmergencyResponseQueue)
         d.press(.escape)
         #expect(d.top(as: HomeScreen.self) != nil)
-        #expect(d.effectsRun.last == .loadHome)
+        #expect(d.effectsRun.suffix(2) == [.loadHome, .loadIntakeDrafts])
         d.press(.down, .down, .enter)
         #expect(d.top(as: ReferralsScreen.self) != nil)
         d.press(.char("q"))
@@ -51,8 +52,8 @@ struct AppUpdateTests {
     @Test("a slow answer to an earlier search is dropped")
     func staleResults() {
         var lookup = LookupScreen()
-        _ = lookup.type(.char("a"))
-        _ = lookup.type(.char("b"))
+        _ = lookup.type(.char("a"), viewport: Size(width: 80, height: 21))
+        _ = lookup.type(.char("b"), viewport: Size(width: 80, height: 21))
         let hit = FamilyHit(familyId: 1, displayName: "Old", matchedPeople: [], sources: [], city: nil,
                             tier: TierAssessment(tier: nil, reasons: []))
         _ = lookup.receive(.searchResults(generation: 1, [hit]))
@@ -84,8 +85,8 @@ struct AppUpdateTests {
         var d = driver()
         d.press(.char("l"))
         d.press(.enter)
-        #expect(d.state.message == "no family is listed yet; type a name first")
-        #expect(d.screen.contains("no family is listed yet"))
+        #expect(d.state.message == "No family is listed yet; type a name first.")
+        #expect(d.screen.contains("No family is listed yet"))
         d.press(.escape)
         d.press(.char("z"))
         #expect(d.state.message == "z does nothing here; press ? to see the keys.")
@@ -191,11 +192,14 @@ struct AppUpdateTests {
         #expect(d.top(as: PlanScreen.self) != nil)
     }
 
-    @Test("a new day refreshes the screen's figures")
-    func newDay() {
+    @Test("the clock ticks every minute; a new day refreshes the screen's figures")
+    func ticks() {
         var d = driver()
-        d.send(.newDay(Fixtures.today.adding(days: 1)))
+        d.send(.tick(now: Fixtures.now.addingTimeInterval(60), today: Fixtures.today))
+        #expect(d.state.session.now == Fixtures.now.addingTimeInterval(60))
+        #expect(d.effectsRun == [.loadHome, .loadIntakeDrafts])
+        d.send(.tick(now: Fixtures.now.addingTimeInterval(86_400), today: Fixtures.today.adding(days: 1)))
         #expect(d.state.session.today == Fixtures.today.adding(days: 1))
-        #expect(d.effectsRun == [.loadHome, .loadHome])
+        #expect(d.effectsRun == [.loadHome, .loadIntakeDrafts, .loadHome, .loadIntakeDrafts])
     }
 }

@@ -76,6 +76,8 @@ struct GoldenScreenTests {
 
     @Test("docs/keybindings.md is generated from the key tables")
     func keybindingsDocument() {
-        Golden.check(KeybindingsDocument.markdown(), named: "keybindings.md", folder: "../../docs")
+        let session = Session(account: "tester", databaseName: "test.sqlite", databaseKind: .demo, today: Fixtures.today,
+                              now: Fixtures.now, questionBank: Fixtures.questionBank)
+        Golden.check(KeybindingsDocument.markdown(session: session), named: "keybindings.md", folder: "../../docs")
     }
 }

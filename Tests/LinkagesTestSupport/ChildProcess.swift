@@ -24,6 +24,11 @@ public enum ChildProcess {
         }
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        // Nothing else is passed on: a tmux server started here lives on, and a pipe or socket
+        // of the test process it held open would keep `swift test` waiting for its end.
+        for descriptor in openDescriptors() where descriptor > STDERR_FILENO && !pipe.contains(descriptor) {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
 
         var pid: pid_t = 0
         let cArguments = arguments.map { strdup($0) } + [nil]
@@ -51,5 +56,11 @@ public enum ChildProcess {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return (exitStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    /// The file descriptors open in this process (read from /proc before spawning).
+    static func openDescriptors() -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return names.compactMap { Int32($0) }.filter { fcntl($0, F_GETFD) != -1 }
     }
 }

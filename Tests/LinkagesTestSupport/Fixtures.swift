@@ -1,12 +1,20 @@
 import Foundation
 import LinkagesDemo
 import LinkagesDomain
+import LinkagesResources
 import LinkagesStore
 
 /// Shared test fixtures: a fixed date and databases in temporary folders.
 public enum Fixtures {
     /// Every test runs on this day, so that ages, due dates and goldens never drift.
     public static let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    /// A fixed moment on `today` (10:00 in the machine's time zone) for clocks counted in hours.
+    public static let now = today.instant(hour: 10)
+
+    /// The question bank in Resources/intake.
+    public static let questionBank: QuestionBank = try! QuestionBank.load(
+        LinkagesResources.data("questions.json", in: "intake"), file: "Resources/intake/questions.json")
 
     /// A new empty folder under the system's temporary folder.
     public static func temporaryFolder() throws -> URL {

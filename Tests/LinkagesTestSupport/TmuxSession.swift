@@ -8,6 +8,8 @@ public final class TmuxSession {
     private let resultFile: URL
     private let sttyBefore: URL
     private let sttyAfter: URL
+    /// The tmux server's process id, so that it can be stopped even if its socket is gone.
+    private var serverPID: Int32?
 
     /// Starts `linkages <arguments>` in a new window of `width`×`height`.
     ///
@@ -31,10 +33,12 @@ public final class TmuxSession {
         // The server this starts keeps running; it must not inherit a pipe we wait on.
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", command],
                  readOutput: false)
+        serverPID = Int32(paneValue("#{pid}"))
     }
 
     deinit {
         _ = try? tmux(["kill-server"])
+        if let serverPID { kill(serverPID, SIGKILL) }
         try? FileManager.default.removeItem(at: folder)
     }
 

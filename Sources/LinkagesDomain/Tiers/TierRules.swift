@@ -1,3 +1,25 @@
+/// Something the family says at intake about its program involvement, before anyone has
+/// confirmed it in CalSAWS or CWS/CMS.
+public enum ReportedFact: String, Hashable, Sendable, CaseIterable {
+    case receivesCalWORKs
+    case inWelfareToWork
+    case openChildWelfareCase
+    case pastChildWelfare
+
+    /// What the family said about CalWORKs and Child Welfare in an intake.
+    public static func facts(in draft: IntakeDraft) -> Set<ReportedFact> {
+        var reported: Set<ReportedFact> = []
+        if draft.answer(.receivingCalWORKs) == "yes" { reported.insert(.receivesCalWORKs) }
+        if draft.answer(.welfareToWork) == "yes" { reported.insert(.inWelfareToWork) }
+        switch draft.answer(.childWelfareInvolvement) {
+        case "openCase": reported.insert(.openChildWelfareCase)
+        case "past": reported.insert(.pastChildWelfare)
+        default: break
+        }
+        return reported
+    }
+}
+
 /// Derives a family's Linkages tier from its program involvement and recorded concerns.
 ///
 /// Source: the trainee workbook's Linkages Logic Model (seeds), which wins where the Linkages
@@ -7,20 +29,29 @@
 /// what makes a CalWORKs referral useful.
 public enum TierRules {
     public static func assess(
-        involvements: [Involvement], concerns: [ConcernKind], on date: CalendarDate
+        involvements: [Involvement], concerns: [ConcernKind], reported: Set<ReportedFact> = [], on date: CalendarDate
     ) -> TierAssessment {
         let current = involvements.filter { $0.isCurrent(on: date) }
-        let calworksCurrent = current.filter { $0.program == .calworks }
+        let calworksRecords = current.filter { $0.program == .calworks }
         let calworksPast = involvements.filter { $0.program == .calworks && !$0.isCurrent(on: date) }
         let cwsCases = current.filter { $0.component.isChildWelfareCase }
         let cwsReferrals = current.filter { $0.component == .emergencyResponse }
-        let cwsPast = involvements.filter { $0.program == .childWelfare && !$0.isCurrent(on: date) }
+        let cwsPastRecords = involvements.filter { $0.program == .childWelfare && !$0.isCurrent(on: date) }
         let uniqueConcerns = ConcernKind.allCases.filter(concerns.contains)
         let economic = uniqueConcerns.filter(\.isEconomic)
 
+        let calworksReported = calworksRecords.isEmpty
+            && (reported.contains(.receivesCalWORKs) || reported.contains(.inWelfareToWork))
+        let onCalWORKs = !calworksRecords.isEmpty || calworksReported
+        let caseReported = cwsCases.isEmpty && reported.contains(.openChildWelfareCase)
+        let caseOpen = !cwsCases.isEmpty || caseReported
+        let pastChildWelfare = !cwsPastRecords.isEmpty || reported.contains(.pastChildWelfare)
+
         var reasons: [String] = []
-        if !calworksCurrent.isEmpty {
-            reasons.append(describeCalWORKs(calworksCurrent))
+        if !calworksRecords.isEmpty {
+            reasons.append(describeCalWORKs(calworksRecords))
+        } else if calworksReported {
+            reasons.append("The family says it receives CalWORKs (not yet confirmed in CalSAWS).")
         } else if let last = calworksPast.max(by: { ($0.endDate ?? .distantPast) < ($1.endDate ?? .distantPast) }) {
             reasons.append("Not on CalWORKs now; a past CalWORKs case" + closedPhrase(last) + ".")
         } else {
@@ -28,30 +59,30 @@ public enum TierRules {
         }
         if !cwsCases.isEmpty {
             reasons.append("Open Child Welfare case: " + componentList(cwsCases) + ".")
+        } else if caseReported {
+            reasons.append("The family says a Child Welfare case is open (not yet confirmed in CWS/CMS).")
         }
         if !cwsReferrals.isEmpty {
             reasons.append("Child Welfare referral under Emergency Response, no case opened.")
         }
-        if cwsCases.isEmpty && cwsReferrals.isEmpty {
-            reasons.append(cwsPast.isEmpty
-                ? "No Child Welfare involvement."
-                : "Past Child Welfare involvement, none open now.")
+        if !caseOpen && cwsReferrals.isEmpty {
+            reasons.append(pastChildWelfare ? "Past Child Welfare involvement, none open now." : "No Child Welfare involvement.")
         }
         if !uniqueConcerns.isEmpty {
             reasons.append("Identified needs: " + uniqueConcerns.map(\.displayName).joined(separator: ", ") + ".")
         }
 
         let tier: LinkagesTier?
-        if !calworksCurrent.isEmpty {
-            let inFamilyStabilization = calworksCurrent.contains { $0.component == .familyStabilization }
-            if !cwsCases.isEmpty {
+        if onCalWORKs {
+            let inFamilyStabilization = calworksRecords.contains { $0.component == .familyStabilization }
+            if caseOpen {
                 tier = .mutualClient
-            } else if !cwsReferrals.isEmpty || !cwsPast.isEmpty || !uniqueConcerns.isEmpty || inFamilyStabilization {
+            } else if !cwsReferrals.isEmpty || pastChildWelfare || !uniqueConcerns.isEmpty || inFamilyStabilization {
                 tier = .earlyIntervention
             } else {
                 tier = .primaryPrevention
             }
-        } else if !cwsCases.isEmpty {
+        } else if caseOpen {
             tier = nil
             reasons.append("Both programs must be open for mutual-client coordination: screen the family for CalWORKs.")
         } else if !cwsReferrals.isEmpty && !economic.isEmpty {

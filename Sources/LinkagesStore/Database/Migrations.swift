@@ -7,7 +7,23 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: foundation)
+        migrator.registerMigration("v2-intake", migrate: intake)
         return migrator
+    }
+
+    /// ER intakes: drafts saved at every key, and finished intakes with their answers.
+    private static func intake(_ db: Database) throws {
+        try db.create(table: "intake") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("account", .text).notNull().indexed()
+            t.belongsTo("family", onDelete: .setNull)
+            t.column("status", .text).notNull()
+            t.column("bankVersion", .integer).notNull()
+            t.column("draft", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.column("finishedAt", .datetime)
+        }
     }
 
     private static func foundation(_ db: Database) throws {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LinkagesDomain
 
@@ -34,10 +35,19 @@ enum TierQueries {
                 concerns[row["familyId"], default: []].append(kind)
             }
         }
+        var reported: [Int64: Set<ReportedFact>] = [:]
+        let intakeFilter = concernFilter.isEmpty ? "WHERE status = 'finished'" : concernFilter + " AND status = 'finished'"
+        let intakeRows = try Row.fetchCursor(db, sql: "SELECT familyId, draft FROM intake \(intakeFilter)", arguments: arguments)
+        while let row = try intakeRows.next() {
+            guard let familyId: Int64 = row["familyId"], let json: String = row["draft"],
+                  let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(json.utf8)) else { continue }
+            reported[familyId, default: []].formUnion(ReportedFact.facts(in: draft))
+        }
         let ids = try familyIds ?? Int64.fetchAll(db, sql: "SELECT id FROM family")
         var result: [Int64: TierAssessment] = [:]
         for id in ids {
-            result[id] = TierRules.assess(involvements: involvements[id] ?? [], concerns: concerns[id] ?? [], on: date)
+            result[id] = TierRules.assess(involvements: involvements[id] ?? [], concerns: concerns[id] ?? [],
+                                          reported: reported[id] ?? [], on: date)
         }
         return result
     }

@@ -24,37 +24,45 @@ public struct StoreBatch {
         var householdIds: [Int64] = []
         var personIds: [[Int64]] = []
         for newHousehold in new.households {
-            var household = Household(
-                familyId: familyId, source: newHousehold.source, sourceKey: newHousehold.sourceKey,
-                street: newHousehold.street, city: newHousehold.city, zip: newHousehold.zip,
-                phone: newHousehold.phone, office: newHousehold.office, createdAt: time)
-            try household.insert(db)
-            let householdId = household.id!
-            householdIds.append(householdId)
-            var ids: [Int64] = []
-            for var person in newHousehold.people {
-                person.id = nil
-                person.householdId = householdId
-                try person.insert(db)
-                ids.append(person.id!)
-            }
-            personIds.append(ids)
-            for newInvolvement in newHousehold.involvements {
-                var involvement = Involvement(
-                    householdId: householdId, personId: newInvolvement.personIndex.map { ids[$0] },
-                    component: newInvolvement.component, status: newInvolvement.status,
-                    startDate: newInvolvement.startDate, endDate: newInvolvement.endDate,
-                    sourceCaseId: newInvolvement.sourceCaseId, workerId: newInvolvement.workerId)
-                try involvement.insert(db)
-            }
+            let added = try addHousehold(newHousehold, toFamily: familyId, at: time)
+            householdIds.append(added.householdId)
+            personIds.append(added.personIds)
         }
         for newConcern in new.concerns {
-            var concern = Concern(
-                familyId: familyId, kind: newConcern.kind, note: newConcern.note, recordedAt: time,
-                recordedById: newConcern.recordedById)
-            try concern.insert(db)
+            try addConcern(newConcern, toFamily: familyId, at: time)
         }
         return AddedFamily(familyId: familyId, householdIds: householdIds, personIds: personIds)
+    }
+
+    /// Adds one source's record of a family that Linkages already knows.
+    @discardableResult
+    public func addHousehold(_ new: NewHousehold, toFamily familyId: Int64, at time: Date) throws -> (householdId: Int64, personIds: [Int64]) {
+        var household = Household(
+            familyId: familyId, source: new.source, sourceKey: new.sourceKey, street: new.street, city: new.city,
+            zip: new.zip, phone: new.phone, office: new.office, createdAt: time)
+        try household.insert(db)
+        let householdId = household.id!
+        var ids: [Int64] = []
+        for var person in new.people {
+            person.id = nil
+            person.householdId = householdId
+            try person.insert(db)
+            ids.append(person.id!)
+        }
+        for newInvolvement in new.involvements {
+            var involvement = Involvement(
+                householdId: householdId, personId: newInvolvement.personIndex.map { ids[$0] },
+                component: newInvolvement.component, status: newInvolvement.status,
+                startDate: newInvolvement.startDate, endDate: newInvolvement.endDate,
+                sourceCaseId: newInvolvement.sourceCaseId, workerId: newInvolvement.workerId)
+            try involvement.insert(db)
+        }
+        return (householdId, ids)
+    }
+
+    public func addConcern(_ new: NewConcern, toFamily familyId: Int64, at time: Date) throws {
+        var concern = Concern(familyId: familyId, kind: new.kind, note: new.note, recordedAt: time, recordedById: new.recordedById)
+        try concern.insert(db)
     }
 
     /// Adds a referral with its timeline; the referral's status is the last event's.

@@ -7,6 +7,8 @@ public enum Action: Hashable, Sendable {
     // Common
     case open
     case back
+    /// Close a list or box without choosing (Esc in a picker).
+    case cancel
     case quit
     case help
     case search
@@ -16,11 +18,22 @@ public enum Action: Hashable, Sendable {
     // Lists
     case cycleFilter
     case startFilter, acceptFilter, clearFilter
+    // Intake
+    case newIntake
+    case discardDraft, confirmDiscardDraft
+    case nextSection, previousSection
+    case addMember, removeMember, confirmRemoveMember
+    case attachFamily, detachFamily
+    case showOutcome
+    case finishIntake, confirmFinishIntake
+    case resumeDraft, dismissOffer
 }
 
 /// A screen that can be opened.
 public enum Route: Hashable, Sendable {
     case intake
+    case intakeForm(Int64)
+    case intakeDrafts
     case lookup
     case referrals
     case plans

@@ -4,7 +4,7 @@ import LinkagesDomain
 /// the commands it returns; tests do the same without a terminal.
 public enum App {
     public static func start(session: Session, size: Size) -> (AppState, [AppCommand]) {
-        var state = AppState(session: session, size: size, stack: [HomeScreen()], helpScroll: nil, message: nil)
+        var state = AppState(session: session, size: size, stack: [HomeScreen()], helpScroll: nil, message: nil, confirmation: nil)
         let commands = apply(state.top.onAppear(), to: &state)
         return (state, commands)
     }
@@ -16,7 +16,9 @@ public enum App {
             return []
         case .signal(let signal):
             return [.exit(signal.exitCode)]
-        case .newDay(let today):
+        case .tick(let now, let today):
+            state.session.now = now
+            guard today != state.session.today else { return [] }
             state.session.today = today
             return apply(state.top.onAppear(), to: &state)
         case .data(let event):
@@ -28,6 +30,20 @@ public enum App {
 
     private static func handle(_ key: Key, _ state: inout AppState) -> [AppCommand] {
         state.message = nil
+        if let confirmation = state.confirmation {
+            switch key {
+            case .char("y"), .char("Y"), .enter:
+                state.confirmation = nil
+                return withTop(&state) { screen, viewport in screen.perform(confirmation.action, viewport: viewport) }
+            case .char("n"), .char("N"), .escape:
+                state.confirmation = nil
+            case .ctrl("c"):
+                return [.exit(0)]
+            default:
+                state.message = "Press y to \(confirmation.confirmLabel), or n to cancel."
+            }
+            return []
+        }
         if let scroll = state.helpScroll {
             switch key {
             case .up, .char("k"): state.helpScroll = max(0, scroll - 1)
@@ -43,13 +59,13 @@ public enum App {
         let bindings = state.activeBindings
         if let binding = bindings.first(where: { $0.keys.contains(key) }) {
             guard binding.isEnabled else {
-                state.message = binding.disabledReason
+                state.message = binding.disabledReason.map { $0.capitalizedFirst + "." }
                 return []
             }
             return perform(binding.action, &state)
         }
         if state.top.isTyping {
-            return withTop(&state) { screen, _ in screen.type(key) }
+            return withTop(&state) { screen, viewport in screen.type(key, viewport: viewport) }
         }
         state.message = "\(key.label) does nothing here; press ? to see the keys."
         return []
@@ -89,7 +105,7 @@ public enum App {
             case .run(let effect):
                 result.append(.run(effect))
             case .open(let route):
-                state.stack.append(screen(for: route))
+                state.stack.append(screen(for: route, session: state.session))
                 result += apply(state.top.onAppear(), to: &state)
             case .close:
                 if state.stack.count > 1 {
@@ -100,15 +116,19 @@ public enum App {
                 result.append(.exit(0))
             case .say(let text):
                 state.message = text
+            case .confirm(let confirmation):
+                state.confirmation = confirmation
             }
         }
         return result
     }
 
     /// The screen a route opens.
-    static func screen(for route: Route) -> any ScreenModel {
+    static func screen(for route: Route, session: Session) -> any ScreenModel {
         switch route {
-        case .intake: return IntakeScreen()
+        case .intake: return IntakeScreen(session: session)
+        case .intakeForm(let id): return IntakeFormScreen(intakeId: id, session: session)
+        case .intakeDrafts: return DraftsScreen(session: session)
         case .lookup: return LookupScreen()
         case .referrals: return ReferralsScreen()
         case .plans: return PlansScreen()
@@ -127,7 +147,7 @@ public enum App {
         }
         Chrome.renderTitle(into: &grid, title: state.top.title, session: state.session)
         let area = Rect(row: 1, column: 0, width: state.size.width, height: state.viewport.height)
-        state.top.render(into: &grid, area: area, context: RenderContext(today: state.session.today))
+        state.top.render(into: &grid, area: area, context: RenderContext(today: state.session.today, now: state.session.now))
         if let message = state.message {
             Chrome.renderMessage(into: &grid, message: message)
         }
@@ -136,6 +156,7 @@ public enum App {
             grid.cursor = nil
             HelpOverlay.render(into: &grid, title: state.top.title, bindings: state.activeBindings, scroll: scroll)
         }
+        state.confirmation?.render(into: &grid)
         return grid
     }
 

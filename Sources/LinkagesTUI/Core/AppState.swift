@@ -9,6 +9,8 @@ public struct AppState: Sendable {
     public internal(set) var helpScroll: Int?
     /// A one-line message for the worker, cleared by the next key.
     public internal(set) var message: String?
+    /// A question waiting for y or n, shown over the screen.
+    public internal(set) var confirmation: Confirmation?
 
     public var top: any ScreenModel { stack[stack.count - 1] }
 

@@ -1,3 +1,5 @@
+import Foundation
+import LinkagesDomain
 import LinkagesStore
 
 /// What a screen asks for after handling a key or a result. Plain data, so tests can check
@@ -13,6 +15,8 @@ public enum ScreenCommand: Equatable, Sendable {
     case quit
     /// Show a one-line message to the worker.
     case say(String)
+    /// Ask before doing something destructive or final.
+    case confirm(Confirmation)
 }
 
 /// The only way screens touch the outside world: each effect is run by ``EffectRunner``, whose
@@ -24,6 +28,24 @@ public enum Effect: Equatable, Sendable {
     case loadFamily(id: Int64)
     case loadReferrals(ReferralFilter)
     case loadPlans
+    // Intake
+    case createIntakeDraft(IntakeDraft)
+    case saveIntakeDraft(id: Int64, IntakeDraft)
+    case loadIntake(id: Int64)
+    case loadIntakeDrafts
+    case discardIntakeDraft(id: Int64)
+    case findKnownRecords([MemberEntry], generation: Int)
+    case loadKnownFamily(id: Int64)
+    case finishIntake(id: Int64)
+
+    /// Writes that must be on disk before the next key is read: a dropped connection or a
+    /// power cut right after a key press loses nothing that was on screen.
+    public var runsBeforeNextKey: Bool {
+        switch self {
+        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake: return true
+        default: return false
+        }
+    }
 }
 
 /// The result of an effect.
@@ -34,6 +56,16 @@ public enum DataEvent: Equatable, Sendable {
     case family(id: Int64, FamilyDetail?)
     case referrals(ReferralFilter, [ReferralRow])
     case plans([PlanSummary])
+    case intakeDraftCreated(id: Int64)
+    case intakeDraftSaved(id: Int64, at: Date)
+    case intakeLoaded(id: Int64, IntakeRecord?)
+    case intakeDrafts([IntakeDraftSummary])
+    case intakeDraftDiscarded(id: Int64)
+    case knownRecords(generation: Int, [KnownRecordMatch])
+    case knownFamily(id: Int64, KnownFamily, name: String)
+    case intakeFinished(id: Int64, familyId: Int64)
+    /// A write about an intake failed; the sentence is for the worker.
+    case intakeNotSaved(id: Int64?, String)
     /// An effect failed; the sentence is for the worker.
     case failed(String)
 }

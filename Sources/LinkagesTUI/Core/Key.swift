@@ -6,6 +6,8 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     case enter, escape, tab, backTab, backspace, delete
     case up, down, left, right, home, end, pageUp, pageDown
+    /// F1 … F12.
+    case function(Int)
 
     /// How the key is written in the hint bar, the help overlay and the docs.
     public var label: String {
@@ -27,6 +29,7 @@ public enum Key: Hashable, Sendable {
         case .end: return "End"
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
+        case .function(let number): return "F\(number)"
         }
     }
 

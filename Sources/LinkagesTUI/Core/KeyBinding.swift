@@ -53,7 +53,8 @@ public enum CommonBindings {
             : KeyBinding([.escape, .char("q")], .back, label: "back", help: "Go back to the previous screen.")
     }
 
-    public static let help = KeyBinding([.char("?")], .help, label: "help", help: "Show every key of this screen.")
+    public static let help = KeyBinding([.char("?"), .function(1)], .help, label: "help",
+                                        help: "Show every key of this screen (F1 works while typing).")
     public static let quit = KeyBinding(
         [.ctrl("c")], .quit, label: "quit", help: "Leave Linkages from any screen (work in progress is saved).",
         inHintBar: false)

@@ -1,3 +1,4 @@
+import Foundation
 import LinkagesDomain
 
 /// Everything that can happen to the program, delivered one at a time to ``App/update(_:_:)``.
@@ -6,8 +7,9 @@ public enum Message: Equatable, Sendable {
     case resized(Size)
     case data(DataEvent)
     case signal(QuitSignal)
-    /// Midnight passed while Linkages was open: due dates and ages change.
-    case newDay(CalendarDate)
+    /// The clock moved on (sent every minute): clocks count down, and after midnight due
+    /// dates and ages change.
+    case tick(now: Date, today: CalendarDate)
 }
 
 /// A signal that ends the program. The terminal may already be gone (SIGHUP), so nothing asks

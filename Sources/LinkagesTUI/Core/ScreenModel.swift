@@ -14,7 +14,7 @@ public protocol ScreenModel: Sendable {
     /// Answers an action. `viewport` is the size of the screen's content area, for paging.
     mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand]
     /// A key typed into the focused field (only called while `isTyping`).
-    mutating func type(_ key: Key) -> [ScreenCommand]
+    mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand]
     mutating func receive(_ event: DataEvent) -> [ScreenCommand]
     /// Draws the screen's content into `area` of `grid`.
     func render(into grid: inout CellGrid, area: Rect, context: RenderContext)
@@ -23,16 +23,19 @@ public protocol ScreenModel: Sendable {
 extension ScreenModel {
     public var isTyping: Bool { false }
     public func onAppear() -> [ScreenCommand] { [] }
-    public mutating func type(_ key: Key) -> [ScreenCommand] { [] }
+    public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] { [] }
 }
 
 /// What a view needs besides its own state.
 public struct RenderContext: Sendable {
     public var today: CalendarDate
+    public var now: Date
 
-    public init(today: CalendarDate) {
+    public init(today: CalendarDate, now: Date) {
         self.today = today
+        self.now = now
     }
 }
 
+import Foundation
 import LinkagesDomain

@@ -6,11 +6,21 @@ import LinkagesStore
 /// calls it off the input thread; tests call it directly.
 public struct EffectRunner: Sendable {
     public let database: AppDatabase
+    /// The account intakes are saved under.
+    public let account: String
+    public let questionBank: QuestionBank
     public let today: @Sendable () -> CalendarDate
+    public let now: @Sendable () -> Date
 
-    public init(database: AppDatabase, today: @escaping @Sendable () -> CalendarDate) {
+    public init(
+        database: AppDatabase, account: String, questionBank: QuestionBank,
+        today: @escaping @Sendable () -> CalendarDate, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.database = database
+        self.account = account
+        self.questionBank = questionBank
         self.today = today
+        self.now = now
     }
 
     public func run(_ effect: Effect) -> DataEvent {
@@ -28,7 +38,33 @@ public struct EffectRunner: Sendable {
                 return .referrals(filter, try database.referralRows(filter))
             case .loadPlans:
                 return .plans(try database.planSummaries(on: today()))
+            case .createIntakeDraft(let draft):
+                return .intakeDraftCreated(id: try database.createIntakeDraft(account: account, draft: draft, at: now()))
+            case .saveIntakeDraft(let id, let draft):
+                let time = now()
+                try database.saveIntakeDraft(id: id, draft: draft, at: time)
+                return .intakeDraftSaved(id: id, at: time)
+            case .loadIntake(let id):
+                return .intakeLoaded(id: id, try database.intake(id: id))
+            case .loadIntakeDrafts:
+                return .intakeDrafts(try database.intakeDrafts(account: account))
+            case .discardIntakeDraft(let id):
+                try database.discardIntakeDraft(id: id)
+                return .intakeDraftDiscarded(id: id)
+            case .findKnownRecords(let members, let generation):
+                return .knownRecords(generation: generation, try database.knownRecords(for: members))
+            case .loadKnownFamily(let id):
+                let known = try database.knownFamily(id: id, on: today())
+                let name = try database.familyDetail(id: id, on: today())?.family.displayName ?? ""
+                return .knownFamily(id: id, known, name: name)
+            case .finishIntake(let id):
+                let familyId = try database.finishIntake(id: id, bank: questionBank, account: account, at: now(), today: today())
+                return .intakeFinished(id: id, familyId: familyId)
             }
+        } catch let error as IntakeError {
+            return .intakeNotSaved(id: effect.intakeId, error.description.capitalizedFirst + ".")
+        } catch where effect.runsBeforeNextKey {
+            return .intakeNotSaved(id: effect.intakeId, "Could not save: \(Self.sentence(for: error))")
         } catch {
             return .failed(Self.sentence(for: error))
         }
@@ -40,5 +76,15 @@ public struct EffectRunner: Sendable {
             return "Could not read the database: \(storeError)."
         }
         return "Could not read the database. Try again; if it keeps happening, tell your administrator."
+    }
+}
+
+extension Effect {
+    /// The intake an effect writes, if any.
+    var intakeId: Int64? {
+        switch self {
+        case .saveIntakeDraft(let id, _), .discardIntakeDraft(let id), .finishIntake(let id): return id
+        default: return nil
+        }
     }
 }

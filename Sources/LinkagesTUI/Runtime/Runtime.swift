@@ -15,6 +15,8 @@ public enum Runtime {
         func carryOut(_ commands: [AppCommand]) {
             for command in commands {
                 switch command {
+                case .run(let effect) where effect.runsBeforeNextKey:
+                    carryOut(App.update(&state, .data(runner.run(effect))))
                 case .run(let effect):
                     effects.async { inbox.post(.data(runner.run(effect))) }
                 case .exit(let code):
@@ -47,9 +49,9 @@ public enum Runtime {
                 quickFailures = elapsed < 5_000_000 ? quickFailures + 1 : 0
                 if quickFailures > 200 { carryOut(App.update(&state, .signal(.hangup))) }
             }
-            let today = runner.today()
-            if today != state.session.today {
-                carryOut(App.update(&state, .newDay(today)))
+            let now = runner.now()
+            if Int(now.timeIntervalSince1970 / 60) != Int(state.session.now.timeIntervalSince1970 / 60) {
+                carryOut(App.update(&state, .tick(now: now, today: runner.today())))
                 changed = true
             }
             for message in inbox.takeAll() {

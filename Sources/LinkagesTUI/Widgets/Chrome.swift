@@ -18,26 +18,50 @@ enum Chrome {
         grid.put(right, row: 0, column: max(0, width - rightWidth), style: barStyle)
     }
 
-    /// The hint bar: the keys that work now, most useful first, cut to fit.
+    /// The hint bar: the keys that work now, most useful first. The keys every screen has
+    /// (help, back or quit) are always shown; the screen's own hints are cut to make room.
     static func renderHints(into grid: inout CellGrid, bindings: [KeyBinding]) {
         let row = grid.size.height - 1
+        let all = hints(from: bindings)
+        let common: Set<Action?> = [.help, .back, .quit]
+        let kept = all.filter { common.contains($0.action) }
+        var budget = grid.size.width - 1 - kept.reduce(0) { $0 + $1.width }
+        var shown: [Hint] = []
+        for hint in all {
+            if common.contains(hint.action) {
+                shown.append(hint)
+            } else if hint.width <= budget {
+                shown.append(hint)
+                budget -= hint.width
+            } else {
+                budget = -1  // keep the order: once one does not fit, later ones are dropped too
+            }
+        }
         var column = 1
-        for hint in hints(from: bindings) {
-            let needed = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
-            if column + needed > grid.size.width { break }
+        for hint in shown {
             column = grid.put(hint.key, row: row, column: column, style: .hintKey)
             column = grid.put(" " + hint.label, row: row, column: column, style: .plain)
             column += 2
         }
     }
 
-    static func hints(from bindings: [KeyBinding]) -> [(key: String, label: String)] {
-        var result: [(key: String, label: String)] = []
-        if bindings.contains(where: { $0.action == .moveDown }) {
-            result.append((CommonBindings.moveHint, "move"))
+    /// One entry of the hint bar.
+    struct Hint {
+        var key: String
+        var label: String
+        var action: Action?
+
+        /// Columns taken, with the two spaces after it.
+        var width: Int { DisplayWidth.of(key) + 1 + DisplayWidth.of(label) + 2 }
+    }
+
+    static func hints(from bindings: [KeyBinding]) -> [Hint] {
+        var result: [Hint] = []
+        if bindings.contains(where: { $0.action == .moveDown && $0.isEnabled }) {
+            result.append(Hint(key: CommonBindings.moveHint, label: "move", action: nil))
         }
         for binding in bindings where binding.inHintBar && binding.isEnabled {
-            result.append((binding.keys.first!.label, binding.label))
+            result.append(Hint(key: binding.keys.first!.label, label: binding.label, action: binding.action))
         }
         return result
     }
@@ -71,33 +95,6 @@ enum Chrome {
         if let title {
             grid.put(" \(title) ", row: rect.row, column: rect.column + 2, style: .heading, maxWidth: inner - 2)
         }
-    }
-}
-
-/// Who is working, on which database, on which day: shown on every screen's title line.
-public struct Session: Equatable, Sendable {
-    /// The operating-system account running Linkages.
-    public var account: String
-    /// The worker record mapped to the account, when there is one.
-    public var workerName: String?
-    public var databaseName: String
-    public var databaseKind: DatabaseKind
-    public var today: CalendarDate
-
-    public init(account: String, workerName: String? = nil, databaseName: String, databaseKind: DatabaseKind, today: CalendarDate) {
-        self.account = account
-        self.workerName = workerName
-        self.databaseName = databaseName
-        self.databaseKind = databaseKind
-        self.today = today
-    }
-
-    var workerLabel: String {
-        workerName ?? account
-    }
-
-    var dateLabel: String {
-        today.usFormat
     }
 }
 

@@ -70,8 +70,8 @@ public struct TextField: Equatable, Sendable {
         }
         let beforeCursor = String(text.prefix(cursor))
         var startIndex = text.startIndex
-        // Scroll right until the cursor fits in the field.
-        while DisplayWidth.of(String(text[startIndex..<text.index(text.startIndex, offsetBy: cursor)])) > width - 1 {
+        // While editing, scroll right until the cursor fits; otherwise show the start.
+        while focused && DisplayWidth.of(String(text[startIndex..<text.index(text.startIndex, offsetBy: cursor)])) > width - 1 {
             startIndex = text.index(after: startIndex)
         }
         let visible = String(text[startIndex...])

@@ -204,8 +204,3 @@ public struct FamilyScreen: ScreenModel {
     }
 }
 
-extension String {
-    var capitalizedFirst: String {
-        prefix(1).uppercased() + dropFirst()
-    }
-}

@@ -19,18 +19,32 @@ public struct HomeScreen: ScreenModel {
                     purpose: "Referrals between CalWORKs, Child Welfare and community providers, from sent to outcome."),
         Destination(key: "p", route: .plans, name: "Case plans",
                     purpose: "Joint case plans: who does what, by when, in which program."),
+        Destination(key: "d", route: .intakeDrafts, name: "Intake drafts",
+                    purpose: "Your unfinished intakes, saved at every key: resume or discard them."),
     ]
 
     public private(set) var selection = ListSelection()
     public private(set) var summary: HomeSummary?
     public private(set) var loadError: String?
+    /// The worker's unfinished intakes, when loaded.
+    public private(set) var drafts: [IntakeDraftSummary]?
+    /// The draft offered at start ("resume it?"), while the offer is open.
+    public private(set) var offeredDraft: IntakeDraftSummary?
+    var hasOffered = false
 
     public init() {}
 
     public var title: String { "Home" }
 
     public var bindings: [KeyBinding] {
-        Self.destinations.map { destination in
+        if offeredDraft != nil {
+            return [
+                KeyBinding([.enter], .resumeDraft, label: "resume", help: "Go back to the unfinished intake where you left it."),
+                KeyBinding([.char("d")], .go(.intakeDrafts), label: "all drafts", help: "See all your unfinished intakes."),
+                KeyBinding([.escape], .dismissOffer, label: "not now", help: "Close this; the draft stays saved."),
+            ]
+        }
+        return Self.destinations.map { destination in
             KeyBinding([.char(destination.key)], .go(destination.route), label: destination.name.lowercased(),
                        help: "Open \(destination.name): \(destination.purpose)", inHintBar: false)
         } + CommonBindings.moveInList + [
@@ -40,7 +54,7 @@ public struct HomeScreen: ScreenModel {
     }
 
     public func onAppear() -> [ScreenCommand] {
-        [.run(.loadHome)]
+        [.run(.loadHome), .run(.loadIntakeDrafts)]
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
@@ -48,9 +62,18 @@ public struct HomeScreen: ScreenModel {
             return []
         }
         switch action {
-        case .go(let route): return [.open(route)]
+        case .go(let route):
+            offeredDraft = nil
+            return [.open(route)]
         case .open: return [.open(Self.destinations[selection.index].route)]
-        case .refresh: return [.run(.loadHome)]
+        case .refresh: return [.run(.loadHome), .run(.loadIntakeDrafts)]
+        case .resumeDraft:
+            guard let draft = offeredDraft else { return [] }
+            offeredDraft = nil
+            return [.open(.intakeForm(draft.id))]
+        case .dismissOffer:
+            offeredDraft = nil
+            return []
         default: return []
         }
     }
@@ -60,6 +83,14 @@ public struct HomeScreen: ScreenModel {
         case .home(let summary):
             self.summary = summary
             loadError = nil
+        case .intakeDrafts(let drafts):
+            self.drafts = drafts
+            // Offer the newest unfinished intake once per session: after a dropped connection
+            // the worker comes back to exactly what was typed.
+            if !hasOffered, let newest = drafts.first {
+                offeredDraft = newest
+                hasOffered = true
+            }
         case .failed(let message):
             loadError = message
         default:
@@ -73,6 +104,24 @@ public struct HomeScreen: ScreenModel {
         let (menu, figures) = area.droppingTop(1).splitColumns(leftWidth: menuWidth, gap: 2)
         renderMenu(into: &grid, area: Rect(row: menu.row, column: menu.column + 2, width: menu.width - 2, height: menu.height))
         renderFigures(into: &grid, area: figures)
+        if let draft = offeredDraft {
+            renderOffer(draft, into: &grid, area: area)
+        }
+    }
+
+    private func renderOffer(_ draft: IntakeDraftSummary, into grid: inout CellGrid, area: Rect) {
+        let width = min(60, area.width - 4)
+        let rect = Rect(row: area.row + 5, column: area.column + (area.width - width) / 2, width: width, height: 7)
+        Chrome.box(into: &grid, rect, title: "Unfinished intake", style: .warning)
+        grid.put("You did not finish the intake of", row: rect.row + 1, column: rect.column + 2)
+        grid.put(draft.label, row: rect.row + 2, column: rect.column + 4, style: .bold, maxWidth: width - 6)
+        grid.put("Last saved " + DraftsScreen.stamp(draft.updatedAt) + ". Nothing typed was lost.", row: rect.row + 3,
+                 column: rect.column + 2, style: .muted, maxWidth: width - 4)
+        var column = rect.column + 2
+        for (key, label) in [("Enter", " resume   "), ("d", " all drafts   "), ("Esc", " not now")] {
+            column = grid.put(key, row: rect.row + 5, column: column, style: .hintKey)
+            column = grid.put(label, row: rect.row + 5, column: column)
+        }
     }
 
     private func renderMenu(into grid: inout CellGrid, area: Rect) {
@@ -83,7 +132,9 @@ public struct HomeScreen: ScreenModel {
             let marker = selected ? "▸ " : "  "
             grid.put(marker, row: row, column: area.column, style: .bold)
             grid.put(String(destination.key), row: row, column: area.column + 2, style: .hintKey)
-            grid.put(destination.name, row: row, column: area.column + 5, style: selected ? .selected : .plain)
+            var name = destination.name
+            if destination.route == .intakeDrafts, let count = drafts?.count, count > 0 { name += " (\(count))" }
+            grid.put(name, row: row, column: area.column + 5, style: selected ? .selected : .plain)
         }
         let purpose = Self.destinations[selection.index].purpose
         for (offset, line) in DisplayWidth.wrap(purpose, to: area.width).prefix(4).enumerated() {

@@ -5,8 +5,11 @@ import LinkagesStore
 /// already knows them ("check data systems from the beginning", seeds).
 public struct IntakeScreen: ScreenModel {
     public private(set) var list = FilteredList<EmergencyResponseRow>()
+    let newDraft: IntakeDraft
 
-    public init() {}
+    public init(session: Session) {
+        newDraft = IntakeDraft.new(bank: session.questionBank, today: session.today)
+    }
 
     public var title: String { "ER intake" }
     public var isTyping: Bool { list.isTyping }
@@ -16,7 +19,11 @@ public struct IntakeScreen: ScreenModel {
             open: KeyBinding([.enter], .open, label: "open family", help: "Open the selected family: both programs side by side.",
                              disabledReason: list.reasonNothingSelected("there is no family in the list")),
             filterSubject: "families whose name, referral number or tier",
-            extra: [KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the list again.", inHintBar: false)])
+            extra: [
+                KeyBinding([.char("n")], .newIntake, label: "new intake", help: "Start an ER intake: the targeted questions, then the tier and what to do."),
+                KeyBinding([.char("d")], .go(.intakeDrafts), label: "drafts", help: "Your unfinished intakes."),
+                KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the list again.", inHintBar: false),
+            ])
     }
 
     public func onAppear() -> [ScreenCommand] {
@@ -27,12 +34,14 @@ public struct IntakeScreen: ScreenModel {
         if list.handle(action, visibleRows: FilteredList<EmergencyResponseRow>.tableRows(viewport)) { return [] }
         switch action {
         case .open: return list.selected.map { [.open(.family($0.familyId))] } ?? []
+        case .newIntake: return [.run(.createIntakeDraft(newDraft))]
+        case .go(let route): return [.open(route)]
         case .refresh: return [.run(.loadEmergencyResponseQueue)]
         default: return []
         }
     }
 
-    public mutating func type(_ key: Key) -> [ScreenCommand] {
+    public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
         list.type(key)
         return []
     }
@@ -40,6 +49,8 @@ public struct IntakeScreen: ScreenModel {
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
         switch event {
         case .emergencyResponseQueue(let rows): list.load(rows)
+        case .intakeDraftCreated(let id): return [.open(.intakeForm(id))]
+        case .intakeNotSaved(_, let message): return [.say(message)]
         case .failed(let message): list.fail(message)
         default: break
         }

@@ -67,7 +67,7 @@ public struct LookupScreen: ScreenModel {
         return []
     }
 
-    public mutating func type(_ key: Key) -> [ScreenCommand] {
+    public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
         guard field.edit(key) else { return [] }
         generation += 1
         let query = field.text.trimmingCharacters(in: .whitespaces)

@@ -31,7 +31,7 @@ public struct PlansScreen: ScreenModel {
         }
     }
 
-    public mutating func type(_ key: Key) -> [ScreenCommand] {
+    public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
         list.type(key)
         return []
     }

@@ -52,7 +52,7 @@ public struct ReferralsScreen: ScreenModel {
         }
     }
 
-    public mutating func type(_ key: Key) -> [ScreenCommand] {
+    public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
         list.type(key)
         return []
     }

@@ -1,0 +1,251 @@
+import Foundation
+import Testing
+@testable import LinkagesDomain
+
+@Suite("The question bank")
+struct QuestionBankTests {
+    @Test("the bank in Resources has every section the intake needs")
+    func loads() {
+        let bank = IntakeTestData.bank
+        #expect(bank.sections.map(\.id) == ["referral", "household", "financial", "safety", "icwa", "protective", "voice"])
+        #expect(bank.question("safety.substanceUse")?.isSensitive == true)
+        #expect(bank.sections.first { $0.id == "protective" }?.questions.filter { $0.kind == .rating }.count == 5)
+        #expect(bank.choices(for: bank.question("icwa.ancestry")!).map(\.id) == ["yes", "no", "unknown"])
+    }
+
+    @Test("a bank with a mistake names the file and the question")
+    func badBanks() throws {
+        var json = try String(contentsOf: IntakeTestData.bankFile, encoding: .utf8)
+        func error(_ text: String) -> String {
+            do {
+                _ = try QuestionBank.load(Data(text.utf8), file: "county.json")
+                return "no error"
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(error("{") .hasPrefix("county.json: not valid JSON"))
+        #expect(error(json.replacingOccurrences(of: "\"id\": \"icwa.tribes\"", with: "\"id\": \"icwa.ancestry\""))
+                == "county.json: question icwa.ancestry in section icwa is listed twice")
+        #expect(error(json.replacingOccurrences(of: "\"voice.wants\"", with: "\"voice.other\""))
+                == "county.json: the question voice.wants is missing; the intake rules need it")
+        #expect(error(json.replacingOccurrences(of: "{ \"when\": \"yes\", \"concern\": \"domesticViolence\" }", with: "{ \"when\": \"often\", \"concern\": \"domesticViolence\" }"))
+                == "county.json: question safety.domesticViolence in section safety raises a concern when 'often', which is not one of its answers")
+        json = json.replacingOccurrences(of: "\"kind\": \"note\" }\n      ]\n    }\n  ],", with: "\"kind\": \"essay\" }\n      ]\n    }\n  ],")
+        #expect(error(json).hasPrefix("county.json: sections[6].questions[0].kind"))
+    }
+}
+
+@Suite("Checking an intake as it is typed")
+struct IntakeValidationTests {
+    let today = IntakeTestData.today
+
+    func problems(_ draft: IntakeDraft) -> [String: String] {
+        Dictionary(IntakeValidation.problems(in: draft, bank: IntakeTestData.bank, today: today).map { ($0.fieldKey, $0.message) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test("Sarah's intake has no problems")
+    func sarahIsValid() {
+        #expect(problems(IntakeTestData.sarah()).isEmpty)
+        #expect(IntakeValidation.missingToFinish(IntakeTestData.sarah()).isEmpty)
+    }
+
+    @Test("impossible and future dates are explained, and the text is kept")
+    func dates() {
+        var draft = IntakeTestData.sarah()
+        draft.members[1].dateOfBirth = "02/30/2016"
+        draft.members[2].dateOfBirth = "01/01/2030"
+        draft.members[3].dateOfBirth = "1/2/1850"
+        draft.answers["referral.receivedDate"] = "12/01/2026"
+        draft.answers["referral.receivedTime"] = "25:00"
+        let found = problems(draft)
+        #expect(found["member.1.dateOfBirth"] == "February 2016 has no day 30.")
+        #expect(found["member.2.dateOfBirth"] == "A date of birth cannot be in the future (01/01/2030).")
+        #expect(found["member.3.dateOfBirth"] == "Check the year: 01/02/1850 makes Lily 176.")
+        #expect(found["referral.receivedDate"] == "12/01/2026 is in the future.")
+        #expect(found["referral.receivedTime"] == "'25:00' is not a time; write it as HH:MM, for example 14:30.")
+        #expect(draft.members[1].dateOfBirth == "02/30/2016")
+    }
+
+    @Test("a child cannot be older than the parent")
+    func childOlderThanParent() {
+        var draft = IntakeTestData.sarah()
+        draft.members[1].dateOfBirth = "09/10/1990"
+        #expect(problems(draft)["member.1.dateOfBirth"]
+                == "Emma is recorded as a child but is not younger than Sarah: check both dates of birth.")
+    }
+
+    @Test("first contact cannot come before the referral")
+    func contactBeforeReferral() {
+        var draft = IntakeTestData.sarah()
+        draft.answers["referral.firstContactDate"] = "11/20/2026"
+        #expect(problems(draft)["referral.firstContactDate"]
+                == "First contact (11/20/2026) cannot come before the referral (11/21/2026).")
+    }
+
+    @Test("finishing needs a named member, the referral date and the response decision")
+    func missingToFinish() {
+        let empty = IntakeDraft(bankVersion: 1)
+        #expect(IntakeValidation.missingToFinish(empty) == [
+            "at least one household member with a first and last name",
+            "the date the referral was received",
+            "the response decision (immediate or 10 days)",
+        ])
+        var draft = IntakeTestData.sarah()
+        draft.members.append(MemberEntry(firstName: "Tom"))
+        #expect(IntakeValidation.missingToFinish(draft) == ["a first and last name for member 5"])
+    }
+}
+
+@Suite("What an intake leads to")
+struct IntakeOutcomeTests {
+    let today = IntakeTestData.today
+
+    func outcome(_ draft: IntakeDraft, known: KnownFamily = KnownFamily()) -> IntakeOutcome {
+        IntakeOutcome(draft: draft, bank: IntakeTestData.bank, known: known, settings: IntakeSettings(), today: today)
+    }
+
+    func actions(_ draft: IntakeDraft, known: KnownFamily = KnownFamily()) -> [String] {
+        outcome(draft, known: known).recommendations.map(\.action)
+    }
+
+    @Test("answers raise concerns and reported involvement")
+    func findings() {
+        let found = IntakeFindings(draft: IntakeTestData.sarah(), bank: IntakeTestData.bank, today: today)
+        #expect(found.concerns == [.jobLoss, .financialHardship, .childCareNeed, .substanceUse, .homeSafetyHazard, .schoolAbsence])
+        #expect(found.reported.isEmpty)
+        #expect(found.referralReceived == CalendarDate("2026-11-21"))
+        var draft = IntakeTestData.sarah()
+        draft.answers["household.receivingCalWORKs"] = "yes"
+        draft.answers["household.cwsInvolvement"] = "openCase"
+        draft.answers["safety.housing"] = "homeless"
+        let reported = IntakeFindings(draft: draft, bank: IntakeTestData.bank, today: today)
+        #expect(reported.reported == [.receivesCalWORKs, .openChildWelfareCase])
+        #expect(reported.concerns.contains(.housingInstability))
+    }
+
+    @Test("Sarah's intake, attached to her past CalWORKs case")
+    func sarah() {
+        let known = KnownFamily(
+            involvements: [Involvement(householdId: 1, component: .cashAid, status: .closed,
+                                       startDate: CalendarDate("2020-11-23"), endDate: CalendarDate("2023-11-23"), workerId: 1)])
+        let result = outcome(IntakeTestData.sarah(), known: known)
+        #expect(result.tier.tier == .earlyIntervention)
+        #expect(result.tier.reasons.first == "Not on CalWORKs now; a past CalWORKs case closed 11/23/2023.")
+        #expect(result.recommendations.map(\.action) == [
+            "Ask CalWORKs about the family's past case (closed 11/23/2023); the family may be eligible again",
+            "Request an expedited CalWORKs appointment",
+            "Keep recovery support going: substance use treatment as a CalWORKs supportive service",
+            "Arrange child care so that Emma can go back to school",
+            "Employment services (Welfare-to-Work) to find work again",
+            "Make the home safe: outlet covers, locked storage for cleaning supplies, a home-safety referral",
+        ])
+        #expect(!result.ab2085.appliesPovertyRule)
+        #expect(result.ab2085.explanation == "Not only economic: substance use, home safety hazards, school absences recorded.")
+    }
+
+    @Test("a family on CalWORKs: contact its worker, and Path 1 while no case is open")
+    func onCalWORKs() {
+        var draft = IntakeTestData.sarah()
+        draft.answers["household.receivingCalWORKs"] = "yes"
+        let worker = Worker(name: "Ana Ruiz", program: .calworks, office: "Central", role: .caseworker, phone: "559-555-0142")
+        let list = actions(draft, known: KnownFamily(calworksWorker: worker))
+        #expect(list.first == "Contact the CalWORKs caseworker: Ana Ruiz (CalWORKs, 559-555-0142)")
+        #expect(list.contains("Connect the family to Differential Response Path 1 or other early-intervention services"))
+        #expect(!list.contains("Request an expedited CalWORKs appointment"))
+        #expect(!list.contains("Invite the CalWORKs worker to the Child and Family Team meeting"))
+    }
+
+    @Test("removal considered for a CalWORKs family: CFT invitation, AB 429 and AB 135")
+    func removalConsidered() {
+        var draft = IntakeTestData.sarah()
+        draft.answers["household.receivingCalWORKs"] = "yes"
+        draft.answers["safety.removalConsidered"] = "yes"
+        let list = actions(draft)
+        #expect(list.contains("Invite the CalWORKs worker to the Child and Family Team meeting"))
+        #expect(list.contains("If a child is removed: keep the parent's Welfare-to-Work services under AB 429"))
+        #expect(list.contains("If a child is removed: cash aid and child care for up to six months under AB 135"))
+        draft.answers["household.receivingCalWORKs"] = "no"
+        #expect(!actions(draft).contains { $0.contains("AB 429") })
+    }
+
+    @Test("only economic concerns: poverty alone is not general neglect")
+    func ab2085() {
+        var draft = IntakeDraft(bankVersion: 1, members: [MemberEntry(firstName: "Ana", lastName: "Cruz", relationship: "head")])
+        draft.answers = ["financial.food": "no", "financial.childCare": "yes", "financial.employment": "recentJobLoss", "safety.seriousHarm": "no"]
+        let check = outcome(draft).ab2085
+        #expect(check.result == .povertyAloneIsNotNeglect(economic: [.jobLoss, .foodInsecurity, .childCareNeed]))
+        #expect(check.explanation.hasPrefix("Every concern recorded is economic (recent job loss, not enough food, no child care)"))
+        #expect(check.explanation.contains("a parent's economic disadvantage alone is not general neglect"))
+        let list = actions(draft)
+        #expect(list.contains("Request an expedited CalWORKs appointment"))
+        #expect(list.contains("Connect the family to food assistance"))
+        #expect(list.contains("Arrange child care"))
+        draft.answers["safety.seriousHarm"] = "yes"
+        #expect(outcome(draft).ab2085.result == .seriousHarmRecorded)
+        #expect(AB2085Check(concerns: [], seriousHarmAnswer: "").result == .nothingRecorded)
+    }
+
+    @Test("a baby in a CalWORKs family: home visiting")
+    func homeVisiting() {
+        var draft = IntakeTestData.sarah()
+        draft.answers["household.receivingCalWORKs"] = "yes"
+        draft.members.append(MemberEntry(firstName: "Noah", lastName: "Mitchell", dateOfBirth: "03/01/2026", relationship: "child"))
+        #expect(actions(draft).contains("Offer home visiting (Nurse-Family Partnership or Healthy Families America)"))
+        draft.members.removeLast()
+        #expect(!actions(draft).contains { $0.hasPrefix("Offer home visiting") })
+    }
+
+    @Test("ICWA, protective factors and primary prevention each add their action")
+    func otherActions() {
+        var draft = IntakeDraft(bankVersion: 1, members: [MemberEntry(firstName: "Ana", lastName: "Cruz", relationship: "head")])
+        draft.answers = ["household.receivingCalWORKs": "yes", "icwa.ancestry": "yes", "pf.connections": "needsSupport", "pf.resilience": "strength"]
+        let list = actions(draft)
+        #expect(list.contains("Continue the ICWA inquiry and identify the tribe(s) named"))
+        #expect(list.contains("Connect the parent to a parent group or family resource center"))
+        #expect(!list.contains("Support the parent through the current crisis (coping, stress, a trusted contact)"))
+        // The intake is itself an ER referral, so a CalWORKs family is early intervention.
+        #expect(outcome(draft).tier.tier == .earlyIntervention)
+    }
+
+    @Test("the response, SDM and coordination clocks")
+    func clocks() throws {
+        let pacific = TimeZone(identifier: "America/Los_Angeles")!
+        var draft = IntakeTestData.sarah()
+        draft.answers["referral.responseType"] = "immediate"
+        draft.answers["referral.receivedDate"] = "11/20/2026"  // a Friday
+        draft.answers["referral.receivedTime"] = "16:45"
+        draft.answers["referral.firstContactDate"] = "11/20/2026"
+        let clocks = IntakeClocks.clocks(for: draft, settings: IntakeSettings(), timeZone: pacific)
+        #expect(clocks.map(\.name) == ["In-person response (immediate)", "SDM safety assessment", "Linkages coordination"])
+        let received = CalendarDate("2026-11-20")!.instant(hour: 16, minute: 45, timeZone: pacific)
+        #expect(clocks[0].due == .moment(received.addingTimeInterval(86_400)))
+        #expect(clocks[1].due == .day(CalendarDate("2026-11-24")!))  // Monday, Tuesday
+        #expect(clocks[2].due == .day(CalendarDate("2026-11-27")!))  // five working days
+        let now = received.addingTimeInterval(3 * 3600)
+        #expect(clocks[0].status(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific).text == "due 11/21/2026 16:45 · 21 h left")
+        let late = received.addingTimeInterval(26 * 3600)
+        #expect(clocks[0].status(now: late, today: CalendarDate("2026-11-21")!, timeZone: pacific) == ("due 11/21/2026 16:45 · OVERDUE by 2 h", true))
+        #expect(clocks[1].status(now: now, today: CalendarDate("2026-11-25")!).text == "due 11/24/2026 · OVERDUE by 1 day")
+        #expect(clocks[2].status(now: now, today: CalendarDate("2026-11-27")!).text == "due 11/27/2026 · today")
+
+        draft.answers["referral.responseType"] = "tenDay"
+        let tenDay = IntakeClocks.clocks(for: draft, settings: IntakeSettings(coordinationWorkingDays: 3, holidays: [CalendarDate("2026-11-26")!]))
+        #expect(tenDay[0].due == .day(CalendarDate("2026-11-30")!))
+        #expect(tenDay[2].due == .day(CalendarDate("2026-11-25")!))
+        #expect(CalendarDate("2026-11-25")!.adding(workingDays: 2, holidays: [CalendarDate("2026-11-26")!]) == CalendarDate("2026-11-30"))
+    }
+
+    @Test("reported involvement counts for the tier, and says it is not confirmed")
+    func reportedTier() {
+        let reported = TierRules.assess(involvements: [], concerns: [], reported: [.receivesCalWORKs], on: today)
+        #expect(reported.tier == .primaryPrevention)
+        #expect(reported.reasons.first == "The family says it receives CalWORKs (not yet confirmed in CalSAWS).")
+        let mutual = TierRules.assess(involvements: [], concerns: [], reported: [.receivesCalWORKs, .openChildWelfareCase], on: today)
+        #expect(mutual.tier == .mutualClient)
+        #expect(mutual.reasons.contains("The family says a Child Welfare case is open (not yet confirmed in CWS/CMS)."))
+        let past = TierRules.assess(involvements: [], concerns: [], reported: [.receivesCalWORKs, .pastChildWelfare], on: today)
+        #expect(past.tier == .earlyIntervention)
+    }
+}
