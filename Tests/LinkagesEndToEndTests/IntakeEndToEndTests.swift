@@ -13,7 +13,10 @@ struct IntakeEndToEndTests {
         #expect(s.waitFor("ER referrals open now · 25"))
         s.send("n")
         #expect(s.waitFor("CWS/CMS referral number"), "\(s.capture())")
-        s.play(SarahsIntake.referral + SarahsIntake.household)
+        s.play(SarahsIntake.referral)
+        // Tab at the end of a section goes on to the next one.
+        #expect(s.waitFor("Household composition"), "\(s.capture())")
+        s.play(SarahsIntake.household)
         #expect(s.waitFor("Ctrl-O attach"), "the known records never showed:\n\(s.capture())")
         s.send("C-o")
         #expect(s.waitFor("Attach to a family Linkages knows"))
@@ -36,18 +39,26 @@ struct IntakeEndToEndTests {
         #expect(s.exitStatus() == 0)
     }
 
-    @Test("SIGKILL in the middle of the form loses nothing that was on screen")
-    func killedMidForm() throws {
+    @Test("SIGKILL or SIGHUP in the middle of the form loses nothing that was on screen", arguments: [
+        ("KILL", Int32(137)), ("HUP", Int32(129)),
+    ])
+    func killedMidForm(signal: String, status: Int32) throws {
         let s = try TmuxSession(arguments: ["demo"])
         #expect(s.waitFor("What do you want to do?"))
         s.send("i", "n")
         #expect(s.waitFor("CWS/CMS referral number"))
         s.send("PageDown")
-        s.play([.text("José"), .key(.tab), .text("Núñez-García"), .key(.tab), .text("02/30/19")])
+        s.play([.text("José"), .key(.tab), .text("Núñez-García"), .key(.tab), .text("02/30")])
+        #expect(s.waitFor("02/30"), "\(s.capture())")
+        // A resize in the middle of a field keeps what was typed and where the cursor was.
+        s.resize(width: 120, height: 40)
+        #expect(s.waitUntil { $0.contains("02/30") && ($0.split(separator: "\n").first?.count ?? 0) > 100 }, "\(s.capture())")
+        s.type("/19")
+        s.resize(width: 80, height: 24)
         #expect(s.waitFor("02/30/19"), "\(s.capture())")
         let pid = try #require(s.programPID)
-        try ChildProcess.run(["kill", "-KILL", String(pid)])
-        #expect(s.exitStatus() == 137)
+        try ChildProcess.run(["kill", "-\(signal)", String(pid)])
+        #expect(s.exitStatus() == status)
 
         // The same database, opened again: the draft is offered and comes back exactly.
         let again = try TmuxSession(arguments: ["--db", s.folder.appendingPathComponent("data/linkages/demo.sqlite").path],

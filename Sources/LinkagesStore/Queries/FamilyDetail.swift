@@ -10,6 +10,8 @@ public struct FamilyDetail: Sendable, Equatable {
     public var referrals: [Referral]
     public var plan: CasePlan?
     public var tasks: [PlanTask]
+    /// Finished ER intakes of the family, newest first.
+    public var intakes: [IntakeRecord]
     public var tier: TierAssessment
 
     /// The records one source holds for this family.
@@ -52,10 +54,13 @@ extension AppDatabase {
             if let lead = plan?.leadWorkerId { workerIds.insert(lead) }
             let workers = try Worker.fetchAll(db, keys: Array(workerIds))
             let tier = try TierQueries.assessments(db, familyIds: [familyId], on: date)[familyId]!
+            let intakes = try IntakeRecord
+                .filter(Column("familyId") == familyId && Column("status") == IntakeRecord.Status.finished.rawValue)
+                .order(Column("finishedAt").desc).fetchAll(db)
             return FamilyDetail(
                 family: family, records: records,
                 workers: Dictionary(uniqueKeysWithValues: workers.map { ($0.id!, $0) }),
-                concerns: concerns, referrals: referrals, plan: plan, tasks: tasks, tier: tier)
+                concerns: concerns, referrals: referrals, plan: plan, tasks: tasks, intakes: intakes, tier: tier)
         }
     }
 }

@@ -132,7 +132,7 @@ public enum App {
         case .lookup: return LookupScreen()
         case .referrals: return ReferralsScreen()
         case .plans: return PlansScreen()
-        case .family(let id): return FamilyScreen(familyId: id)
+        case .family(let id): return FamilyScreen(familyId: id, session: session)
         case .plan(let familyId): return PlanScreen(familyId: familyId)
         }
     }

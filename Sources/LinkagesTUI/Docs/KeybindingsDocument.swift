@@ -45,7 +45,7 @@ public enum KeybindingsDocument {
             ("Intake drafts", DraftsScreen(session: session).bindings),
             ("Household lookup: typing in the search field", LookupScreen().bindings),
             ("Household lookup: in the list of families", lookupResults.bindings),
-            ("Family", FamilyScreen(familyId: 0).bindings),
+            ("Family", FamilyScreen(familyId: 0, session: session).bindings),
             ("Referrals", ReferralsScreen().bindings),
             ("Any list: typing a `/` filter", referralFilter.bindings),
             ("Case plans", PlansScreen().bindings),

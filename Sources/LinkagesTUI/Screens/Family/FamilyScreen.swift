@@ -5,13 +5,15 @@ import LinkagesStore
 /// side by side, then its concerns, referrals and joint plan.
 public struct FamilyScreen: ScreenModel {
     public let familyId: Int64
+    let bank: QuestionBank
     public private(set) var detail: FamilyDetail?
     public private(set) var notFound = false
     public private(set) var scroll = ScrollPosition()
     public private(set) var loadError: String?
 
-    public init(familyId: Int64) {
+    public init(familyId: Int64, session: Session) {
         self.familyId = familyId
+        bank = session.questionBank
     }
 
     public var title: String {
@@ -111,6 +113,8 @@ public struct FamilyScreen: ScreenModel {
             }
         }
 
+        lines += intakeLines(detail.intakes, width: width)
+
         lines.append(.blank)
         lines.append(StyledLine("Concerns recorded", .heading))
         if detail.concerns.isEmpty {
@@ -145,6 +149,36 @@ public struct FamilyScreen: ScreenModel {
             lines.append(StyledLine(pieces))
         } else {
             lines.append(StyledLine("  No joint case plan yet.", .muted))
+        }
+        return lines
+    }
+
+    /// Each finished ER intake: when, the family's own words, the protective factors and ICWA.
+    private func intakeLines(_ intakes: [IntakeRecord], width: Int) -> [StyledLine] {
+        guard !intakes.isEmpty else { return [] }
+        var lines: [StyledLine] = [.blank, StyledLine("ER intakes", .heading)]
+        for intake in intakes {
+            let draft = intake.draft
+            let when = intake.finishedAt.map { CalendarDate.today(now: $0).usFormat } ?? "—"
+            lines.append(StyledLine("  \(when) · by \(intake.account)", .bold))
+            let voice = draft.answer(.familyVoice)
+            if !voice.isEmpty {
+                lines += StyledLine.wrapped("Family's words: “\(voice)”", width: width, indent: "      ", firstIndent: "    ")
+            }
+            let factors = bank.sections.flatMap(\.questions).filter { $0.kind == .rating }.compactMap { question -> String? in
+                guard let label = bank.ratings.first(where: { $0.id == draft.answers[question.id] })?.label else { return nil }
+                return "\(question.prompt.lowercased()): \(label.lowercased())"
+            }
+            if !factors.isEmpty {
+                lines += StyledLine.wrapped("Protective factors: " + factors.joined(separator: "; ") + ".", width: width,
+                                            indent: "      ", firstIndent: "    ")
+            }
+            let icwa = switch draft.answer(.icwaAncestry) {
+            case "yes": "possible Native American ancestry" + (draft.answers["icwa.tribes"].map { $0.isBlank ? "" : " (\($0))" } ?? "")
+            case "no": "no Native American ancestry known"
+            default: "not asked or unknown"
+            }
+            lines.append(StyledLine("    ICWA inquiry: \(icwa)."))
         }
         return lines
     }
