@@ -11,10 +11,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // The rules: households, people, programs, tiers. Foundation only.
         .target(name: "LinkagesDomain"),
+
+        // Strict, fast CSV for county extracts, with the line and position of every problem.
+        .target(name: "LinkagesCSV"),
 
         // The top-level Resources/ folder: demo data, question bank, walkthrough scripts.
         .target(
@@ -29,6 +33,7 @@ let package = Package(
             name: "LinkagesStore",
             dependencies: [
                 "LinkagesDomain",
+                "LinkagesCSV",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -70,7 +75,14 @@ let package = Package(
             path: "Tests/LinkagesTestSupport"
         ),
 
-        .testTarget(name: "LinkagesDomainTests", dependencies: ["LinkagesDomain"]),
+        .testTarget(
+            name: "LinkagesDomainTests",
+            dependencies: ["LinkagesDomain", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "LinkagesCSVTests",
+            dependencies: ["LinkagesCSV", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "LinkagesStoreTests",
             dependencies: [

@@ -34,20 +34,32 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     // MARK: Text
 
-    /// `YYYY-MM-DD`, the storage and file format.
+    /// `YYYY-MM-DD`, the storage and file format (built from its ten bytes: dates are written by the million).
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        guard year < 10_000 else { return Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2) }
+        let bytes: [UInt8] = [
+            UInt8(48 + year / 1000), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 45,
+            UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `MM/DD/YYYY`, the way California forms write dates.
     public var usFormat: String {
-        String(format: "%02d/%02d/%04d", month, day, year)
+        Self.padded(month, 2) + "/" + Self.padded(day, 2) + "/" + Self.padded(year, 4)
+    }
+
+    /// Zero-padded digits, without the cost of `String(format:)` (dates are written by the million).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public var description: String { iso }
 
     /// Reads `YYYY-MM-DD` or `MM/DD/YYYY` (surrounding spaces allowed).
     public static func parse(_ text: String) -> Result<CalendarDate, DateParseError> {
+        if let date = isoFastPath(text) { return .success(date) }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .failure(.empty) }
         let parts: [Substring]
@@ -76,6 +88,26 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
             return .failure(.noSuchDay(month: month, day: day, year: year))
         }
         return .success(date)
+    }
+
+    /// `YYYY-MM-DD` read straight from the bytes: most dates in extracts and in the database.
+    private static func isoFastPath(_ text: String) -> CalendarDate? {
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
+        return utf8.withContiguousStorageIfAvailable { bytes -> CalendarDate? in
+            guard bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return CalendarDate(year: year, month: month, day: day)
+        } ?? nil
     }
 
     /// Reads `YYYY-MM-DD` or `MM/DD/YYYY`, or returns nil.

@@ -9,6 +9,6 @@ public enum IdentifierDisplay {
 
     /// Digits only, for comparing identifiers written with or without dashes and spaces.
     public static func digits(_ text: String) -> String {
-        String(text.filter { $0.isASCII && $0.isNumber })
+        String(decoding: text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
     }
 }

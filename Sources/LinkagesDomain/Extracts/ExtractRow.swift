@@ -1,0 +1,190 @@
+/// One person from a program extract, read and checked.
+public struct ExtractPerson: Equatable, Sendable {
+    public var program: Program
+    public var personId: String
+    /// The CalWORKs case number, or the Child Welfare case number (else the referral id): the
+    /// household record this person belongs to.
+    public var householdKey: String
+    public var firstName: String
+    public var middleName: String?
+    public var lastName: String
+    public var dateOfBirth: CalendarDate?
+    public var sex: Sex
+    public var ssn: String?
+    public var cin: String?
+    public var street: String?
+    public var city: String?
+    public var zip: String?
+    public var phone: String?
+    public var relationship: Relationship
+    public var caseRole: CaseRole?
+    /// The program components this row records for the household (or for the person: WTW).
+    public var involvements: [ExtractInvolvement]
+}
+
+/// A program component as an extract states it.
+public struct ExtractInvolvement: Hashable, Sendable {
+    public var component: ServiceComponent
+    public var status: InvolvementStatus
+    public var start: CalendarDate?
+    public var end: CalendarDate?
+    /// The referral or case id in the source system.
+    public var sourceCaseId: String?
+}
+
+/// A value that does not fit its column, in words.
+public struct ExtractFieldError: Error, Equatable, Sendable {
+    public var column: ExtractColumn
+    public var reason: String
+
+    public init(_ column: ExtractColumn, _ reason: String) {
+        self.column = column
+        self.reason = reason
+    }
+}
+
+/// Reads one row of an extract into an ``ExtractPerson``, or says what is wrong with each value.
+/// Only a person id and some name are required; every other column may be absent or blank.
+public enum ExtractRowReader {
+    /// A row read: the person, or every problem found in it.
+    public enum Outcome: Equatable, Sendable {
+        case person(ExtractPerson)
+        case problems([ExtractFieldError])
+    }
+
+    public static func read(_ value: (ExtractColumn) -> String, program: Program) -> Outcome {
+        var errors: [ExtractFieldError] = []
+        func text(_ column: ExtractColumn) -> String? {
+            let trimmed = value(column).trimmedSpaces
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        func date(_ column: ExtractColumn) -> CalendarDate? {
+            guard let raw = text(column) else { return nil }
+            switch CalendarDate.parse(raw) {
+            case .success(let date): return date
+            case .failure(let error):
+                errors.append(ExtractFieldError(column, "'\(raw)' is not a date (\(error.description)); write YYYY-MM-DD or MM/DD/YYYY"))
+                return nil
+            }
+        }
+        func choice<T>(_ column: ExtractColumn, _ table: [String: T], allowed: String) -> T? {
+            guard let raw = text(column) else { return nil }
+            if let found = table[raw.lowercased()] { return found }
+            errors.append(ExtractFieldError(column, "'\(raw)' is not one of \(allowed)"))
+            return nil
+        }
+
+        let personId = text(.personId)
+        if personId == nil { errors.append(ExtractFieldError(.personId, "a person id is required")) }
+        let first = text(.firstName)
+        let last = text(.lastName)
+        if first == nil && last == nil { errors.append(ExtractFieldError(.lastName, "a first or last name is required")) }
+        let dob = date(.dob)
+        let sex = choice(.sex, ExtractValues.sexes, allowed: "F, M, X or U") ?? .unknown
+        var ssn = text(.ssn).map(IdentifierDisplay.digits)
+        if let digits = ssn, digits.count != 9 {
+            errors.append(ExtractFieldError(.ssn, "an SSN has 9 digits; this one has \(digits.count)"))
+            ssn = nil
+        }
+        let zip = text(.zip)
+        if let zip, !(zip.utf8.count == 5 || zip.utf8.count == 10) || !zip.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+            errors.append(ExtractFieldError(.zip, "'\(zip)' is not a ZIP code (5 digits, or ZIP+4)"))
+        }
+        let relationship = choice(.relationship, ExtractValues.relationships, allowed: ExtractValues.relationshipNames) ?? .unknown
+
+        var involvements: [ExtractInvolvement] = []
+        var householdKey = text(.caseNumber)
+        var role: CaseRole?
+        switch program {
+        case .calworks:
+            let status = choice(.programStatus, ExtractValues.statuses, allowed: "active, pending, closed or discontinued") ?? .open
+            let begin = date(.aidBegin)
+            let end = date(.aidEnd)
+            if let begin, let end, end < begin {
+                errors.append(ExtractFieldError(.aidEnd, "aid ends (\(end.usFormat)) before it begins (\(begin.usFormat))"))
+            }
+            for raw in (text(.components) ?? "cash_aid").utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x7C }) {
+                let name = String(decoding: raw, as: UTF8.self).trimmedSpaces.lowercased()
+                guard let component = ExtractValues.calworksComponents[name] else {
+                    errors.append(ExtractFieldError(.components, "'\(raw)' is not a CalWORKs component (cash_aid, wtw, fs)"))
+                    continue
+                }
+                involvements.append(ExtractInvolvement(
+                    component: component, status: status, start: begin, end: end, sourceCaseId: householdKey))
+            }
+        case .childWelfare:
+            let referral = text(.referralId)
+            householdKey = householdKey ?? referral
+            role = choice(.role, ExtractValues.roles, allowed: "child, parent or caretaker")
+            let started = date(.referralDate)
+            if let component = choice(.serviceComponent, ExtractValues.childWelfareComponents, allowed: "ER, FM, FR or PP") {
+                involvements.append(ExtractInvolvement(
+                    component: component, status: .open, start: started, end: nil, sourceCaseId: referral ?? householdKey))
+            }
+        }
+        if householdKey == nil {
+            let needed = program == .calworks ? "a case number" : "a case number or a referral id"
+            errors.append(ExtractFieldError(program == .calworks ? .caseNumber : .referralId, "\(needed) is required to know the household"))
+        }
+        guard errors.isEmpty, let personId, let householdKey else { return .problems(errors) }
+        return .person(ExtractPerson(
+            program: program, personId: personId, householdKey: householdKey, firstName: first ?? "",
+            middleName: text(.middleName), lastName: last ?? "", dateOfBirth: dob, sex: sex, ssn: ssn, cin: text(.cin),
+            street: text(.street), city: text(.city), zip: zip, phone: text(.phone), relationship: relationship,
+            caseRole: role, involvements: involvements))
+    }
+}
+
+/// The values extracts use, and what they mean.
+enum ExtractValues {
+    static let sexes: [String: Sex] = [
+        "f": .female, "female": .female, "m": .male, "male": .male, "x": .nonbinary, "nonbinary": .nonbinary,
+        "u": .unknown, "unknown": .unknown,
+    ]
+    static let statuses: [String: InvolvementStatus] = [
+        "active": .open, "open": .open, "pending": .pending, "applied": .pending, "closed": .closed,
+        "discontinued": .closed, "denied": .closed,
+    ]
+    static let calworksComponents: [String: ServiceComponent] = [
+        "cash_aid": .cashAid, "cashaid": .cashAid, "ca": .cashAid, "wtw": .welfareToWork, "welfare_to_work": .welfareToWork,
+        "fs": .familyStabilization, "family_stabilization": .familyStabilization,
+    ]
+    static let childWelfareComponents: [String: ServiceComponent] = [
+        "er": .emergencyResponse, "emergency_response": .emergencyResponse, "fm": .familyMaintenance,
+        "family_maintenance": .familyMaintenance, "fr": .familyReunification, "family_reunification": .familyReunification,
+        "pp": .permanencyPlanning, "permanency_planning": .permanencyPlanning,
+    ]
+    static let roles: [String: CaseRole] = ["child": .child, "parent": .parent, "caretaker": .caretaker]
+    static let relationships: [String: Relationship] = {
+        var table: [String: Relationship] = [:]
+        for relationship in Relationship.allCases {
+            table[relationship.rawValue.lowercased()] = relationship
+            table[relationship.displayName] = relationship
+        }
+        table["self"] = .head
+        table["case head"] = .head
+        table["son"] = .child
+        table["daughter"] = .child
+        table["mother"] = .parent
+        table["father"] = .parent
+        table["wife"] = .spouse
+        table["husband"] = .spouse
+        table["brother"] = .sibling
+        table["sister"] = .sibling
+        return table
+    }()
+    static let relationshipNames = "head, spouse, partner, child, stepchild, grandchild, parent, grandparent, sibling, other relative, non-relative"
+}
+
+import Foundation
+
+extension String {
+    /// Without leading and trailing spaces and tabs; checked on the bytes first, because extract
+    /// fields rarely have any.
+    var trimmedSpaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        if !blank(first) && !blank(last) { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
+}

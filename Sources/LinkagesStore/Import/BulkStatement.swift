@@ -1,0 +1,53 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared GRDB statement run many times in a bulk import, with its values bound straight
+/// through SQLite's C API.
+///
+/// GRDB still opens the connection, owns the transaction and prepares the statement. Only the
+/// binding skips GRDB's generic `StatementArguments`: converting each optional value through it
+/// cost several microseconds of runtime type lookups per row, which made a million-row import
+/// take minutes (measured in docs/decisions.md). Everything else in the store uses GRDB's API.
+struct BulkStatement {
+    private let statement: Statement
+    private let connection: SQLiteConnection
+    private var index: Int32 = 1
+
+    init(_ db: Database, sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+        connection = db.sqliteConnection!
+    }
+
+    /// Binds the next value: text, or NULL for nil.
+    mutating func bind(_ text: String?) {
+        if let text {
+            _ = text.withCString { sqlite3_bind_text(statement.sqliteStatement, index, $0, -1, SQLITE_TRANSIENT_SWIFT) }
+        } else {
+            sqlite3_bind_null(statement.sqliteStatement, index)
+        }
+        index += 1
+    }
+
+    mutating func bind(_ number: Int64?) {
+        if let number {
+            sqlite3_bind_int64(statement.sqliteStatement, index, number)
+        } else {
+            sqlite3_bind_null(statement.sqliteStatement, index)
+        }
+        index += 1
+    }
+
+    /// Runs the statement with the values bound since the last run.
+    mutating func run() throws {
+        let code = sqlite3_step(statement.sqliteStatement)
+        sqlite3_reset(statement.sqliteStatement)
+        index = 1
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
+                                sql: statement.sql)
+        }
+    }
+}
+
+/// SQLite copies a bound text value when told its storage is transient.
+private let SQLITE_TRANSIENT_SWIFT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

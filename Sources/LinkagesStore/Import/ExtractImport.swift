@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import LinkagesCSV
+import LinkagesDomain
+
+/// What to import and how forgiving to be.
+public struct ImportOptions: Sendable {
+    public var program: Program
+    /// The file's name, for messages.
+    public var file: String
+    public var columnMap: ColumnMap
+    /// How many bad rows may be skipped; with 0 (the default) one bad row rejects the file.
+    public var maxErrors: Int
+
+    public init(program: Program, file: String, columnMap: ColumnMap = ColumnMap(), maxErrors: Int = 0) {
+        self.program = program
+        self.file = file
+        self.columnMap = columnMap
+        self.maxErrors = maxErrors
+    }
+}
+
+/// A row that could not be imported: where, which column, and why.
+public struct ImportRowError: Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: String
+    public var reason: String
+
+    public var description: String { "\(file), line \(line), column \(column): \(reason)" }
+}
+
+/// What an import did.
+public struct ImportReport: Equatable, Sendable {
+    public var rows = 0
+    public var peopleAdded = 0
+    public var peopleUpdated = 0
+    public var householdsAdded = 0
+    public var householdsUpdated = 0
+    /// Problems in the rows skipped under `--max-errors` (a row may have several).
+    public var skipped: [ImportRowError] = []
+
+    /// How many rows were skipped.
+    public var skippedRows: Int { Set(skipped.map(\.line)).count }
+    /// Header columns Linkages does not use.
+    public var ignoredColumns: [String] = []
+}
+
+/// Why nothing was imported.
+public enum ImportFailure: Error, Equatable, CustomStringConvertible {
+    case malformed(CSVError)
+    case extract(ExtractError)
+    case badRows([ImportRowError], allowed: Int)
+    case empty(String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let error): return "\(error); nothing was imported"
+        case .extract(let error): return "\(error); nothing was imported"
+        case .empty(let file): return "\(file) has no rows; nothing was imported"
+        case .badRows(let errors, let allowed):
+            let list = errors.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+            let more = errors.count > 20 ? "\n  … and \(errors.count - 20) more" : ""
+            let rows = Set(errors.map(\.line)).count
+            let rule = allowed == 0 ? "one bad row rejects the file" : "more than \(allowed) bad rows reject the file"
+            return "\(rows) bad row\(rows == 1 ? "" : "s") (\(rule)); nothing was imported:\n\(list)\(more)"
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Imports one program's extract in a single transaction: every row or none. A row whose
+    /// person id is already known from an earlier extract updates that person.
+    ///
+    /// - Parameter progress: called now and then with the share of the file read.
+    public func importExtract(
+        _ data: Data, options: ImportOptions, at time: Date, progress: (Double) -> Void = { _ in }
+    ) throws -> ImportReport {
+        let reader = CSVReader(data: data, file: options.file)
+        let header: [String]
+        do {
+            guard let first = try reader.next() else { throw ImportFailure.empty(options.file) }
+            header = first.fields
+            let resolved = try options.columnMap.resolve(header: header, program: options.program, file: options.file)
+            return try writer.write { db in
+                // A large page cache keeps the transaction's pages in memory until the commit,
+                // instead of spilling them to the WAL along the way.
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -262144")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+                let nameIndex = try NameIndexPause(db)
+                var importer = try ExtractImporter(db: db, options: options, columns: resolved.columns,
+                                                   headerWidth: header.count, time: time)
+                importer.report.ignoredColumns = resolved.ignored
+                let pipeline = RowPipeline(reader: reader, columns: resolved.columns, program: options.program,
+                                           headerWidth: header.count)
+                defer { pipeline.cancel() }
+                while let batch = try pipeline.next() {
+                    for item in batch { try importer.add(item) }
+                    progress(pipeline.fractionRead)
+                }
+                try importer.finish()
+                try nameIndex.resume(db, peopleUpdated: importer.report.peopleUpdated > 0)
+                guard importer.report.rows > 0 || importer.errorCount > 0 else { throw ImportFailure.empty(options.file) }
+                progress(1)
+                return importer.report
+            }
+        } catch let error as CSVError {
+            throw ImportFailure.malformed(error)
+        } catch let error as ExtractError {
+            throw ImportFailure.extract(error)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import LinkagesCSV
+import LinkagesDomain
+
+/// Reads and checks an extract's rows on a second thread while the import writes the previous
+/// batch: on two cores the reading and the writing overlap.
+final class RowPipeline: @unchecked Sendable {
+    /// A row read and checked: a person to write, or what is wrong with it.
+    enum Item: Sendable {
+        case person(ExtractPerson)
+        case problems(line: Int, [ExtractFieldError])
+        case wrongWidth(line: Int, fields: Int)
+    }
+
+    private let condition = NSCondition()
+    private var batches: [[Item]] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private let capacity = 8
+    /// The share of the file read, for the progress bar.
+    private(set) var fractionRead = 0.0
+
+    /// Starts reading `reader` from its second record (the header has been read).
+    init(reader: CSVReader, columns: [ExtractColumn: Int], program: Program, headerWidth: Int, batchSize: Int = 2_000) {
+        // The reader is handed over: from here on only the reading thread touches it.
+        nonisolated(unsafe) let reader = reader
+        Thread.detachNewThread { [self] in
+            var batch: [Item] = []
+            batch.reserveCapacity(batchSize)
+            do {
+                while let record = try reader.next() {
+                    batch.append(Self.item(record, columns: columns, program: program, headerWidth: headerWidth))
+                    if batch.count == batchSize {
+                        guard put(batch, fraction: reader.fractionRead) else { return }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                _ = put(batch, fraction: 1)
+                finish(nil)
+            } catch {
+                finish(error)
+            }
+        }
+    }
+
+    static func item(_ record: CSVRecord, columns: [ExtractColumn: Int], program: Program, headerWidth: Int) -> Item {
+        guard record.fields.count == headerWidth else { return .wrongWidth(line: record.line, fields: record.fields.count) }
+        let fields = record.fields
+        switch ExtractRowReader.read({ column in columns[column].map { fields[$0] } ?? "" }, program: program) {
+        case .person(let person): return .person(person)
+        case .problems(let problems): return .problems(line: record.line, problems)
+        }
+    }
+
+    private func put(_ batch: [Item], fraction: Double) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        batches.append(batch)
+        fractionRead = fraction
+        condition.broadcast()
+        return true
+    }
+
+    private func finish(_ error: (any Error)?) {
+        condition.lock()
+        failure = error
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch of rows, nil at the end; throws what stopped the reading (a malformed record).
+    func next() throws -> [Item]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            let batch = batches.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Stops the reading thread early (the import failed).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import LinkagesDomain
+import LinkagesStore
+
+/// `linkages import calworks|cws FILE.csv`: one program's extract, in one transaction.
+struct ImportCommand: DatabaseCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a CalWORKs or Child Welfare extract (CSV).",
+        discussion: """
+            The file's header names its columns (docs/import-formats.md). Columns named as \
+            Linkages names them need no mapping; map others with --map FILE or --column. By \
+            default one bad row rejects the whole file and nothing is imported.
+            """)
+
+    enum Source: String, ExpressibleByArgument, CaseIterable {
+        case calworks, cws
+
+        var program: Program { self == .calworks ? .calworks : .childWelfare }
+    }
+
+    @OptionGroup var options: DatabaseOptions
+    @ParentCommand var root: Linkages
+
+    @Argument(help: ArgumentHelp("Which program the extract comes from.", valueName: "calworks|cws"))
+    var source: Source
+
+    @Argument(help: ArgumentHelp("The extract.", valueName: "FILE.csv"))
+    var file: String
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("A file mapping Linkages' columns to the extract's (person_id = CLIENT_ID per line).", valueName: "FILE"))
+    var mapFile: String?
+
+    @Option(name: .customLong("column"), help: ArgumentHelp("Map one column: linkages_name=their_name (may be repeated).", valueName: "ours=theirs"))
+    var columns: [String] = []
+
+    @Option(help: ArgumentHelp("Import the good rows when there are at most this many bad ones.", valueName: "N"))
+    var maxErrors = 0
+
+    func run() throws {
+        try Failure.reported {
+            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let name = (file as NSString).lastPathComponent
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ImportInputError("cannot read \(file): no such file, or no permission")
+            }
+            let map = try columnMap()
+            let progress = ProgressBar(label: "Importing \(name)")
+            let started = Date()
+            let report = try database.importExtract(
+                data, options: ImportOptions(program: source.program, file: name, columnMap: map, maxErrors: maxErrors),
+                at: started, progress: progress.update)
+            progress.finish()
+            print(Self.summary(report, file: name, seconds: Date().timeIntervalSince(started)))
+        }
+    }
+
+    func columnMap() throws -> ColumnMap {
+        var map = ColumnMap()
+        if let mapFile {
+            guard let data = FileManager.default.contents(atPath: mapFile) else {
+                throw ImportInputError("cannot read the map file \(mapFile)")
+            }
+            map = try ColumnMap.parse(String(decoding: data, as: UTF8.self), file: (mapFile as NSString).lastPathComponent)
+        }
+        if !columns.isEmpty {
+            let flags = try ColumnMap.parse(columns.joined(separator: "\n"), file: "--column")
+            map.renames.merge(flags.renames) { _, flag in flag }
+        }
+        return map
+    }
+
+    static func summary(_ report: ImportReport, file: String, seconds: Double) -> String {
+        let rate = report.rows >= 10_000 ? " (\(Int(Double(report.rows) / seconds).formatted()) rows a second)" : ""
+        var lines = [
+            "Imported \(report.rows.formatted()) rows from \(file) in \(String(format: "%.1f", seconds)) s\(rate):",
+            "  households: \(report.householdsAdded.formatted()) new, \(report.householdsUpdated.formatted()) updated",
+            "  people: \(report.peopleAdded.formatted()) new, \(report.peopleUpdated.formatted()) updated",
+        ]
+        if !report.skipped.isEmpty {
+            lines.append("  skipped \(report.skippedRows) bad row\(report.skippedRows == 1 ? "" : "s"):")
+            lines += report.skipped.map { "    \($0)" }
+        }
+        if !report.ignoredColumns.isEmpty {
+            lines.append("  columns not used: " + report.ignoredColumns.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A file the import cannot read.
+struct ImportInputError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// A progress bar on standard error when it is a terminal; nothing when piped.
+final class ProgressBar: @unchecked Sendable {
+    let label: String
+    let enabled = isatty(STDERR_FILENO) == 1
+    private var lastDrawn = -1
+
+    init(label: String) {
+        self.label = label
+    }
+
+    func update(_ fraction: Double) {
+        guard enabled else { return }
+        let percent = Int(fraction * 100)
+        guard percent != lastDrawn else { return }
+        lastDrawn = percent
+        let filled = percent / 5
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 20 - filled)
+        FileHandle.standardError.write(Data("\r\(label)  \(bar)  \(percent)%".utf8))
+    }
+
+    func finish() {
+        guard enabled, lastDrawn >= 0 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

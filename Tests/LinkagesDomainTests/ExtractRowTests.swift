@@ -1,0 +1,73 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import LinkagesDomain
+
+@Suite("Reading an extract row")
+struct ExtractRowTests {
+    func read(_ values: [ExtractColumn: String], _ program: Program = .calworks) -> ExtractRowReader.Outcome {
+        ExtractRowReader.read({ values[$0] ?? "" }, program: program)
+    }
+
+    @Test("only a person id, a name and a household are required")
+    func minimal() throws {
+        guard case .person(let person) = read([.personId: "P1", .caseNumber: "C1", .lastName: "Cruz"]) else {
+            Issue.record("expected a person")
+            return
+        }
+        #expect(person.firstName == "" && person.lastName == "Cruz")
+        #expect(person.sex == .unknown && person.relationship == .unknown)
+        #expect(person.involvements.map(\.component) == [.cashAid])  // a CalWORKs case is cash aid unless said otherwise
+    }
+
+    @Test("values are read the way counties write them")
+    func values() throws {
+        guard case .person(let person) = read([
+            .personId: " P1 ", .caseNumber: "C1", .firstName: "Ana", .lastName: "Cruz", .dob: "1/2/1990", .sex: "female",
+            .ssn: "900-12-3456", .relationship: "Daughter", .programStatus: "Discontinued", .components: "CA|WTW; fs",
+            .aidBegin: "2024-01-01", .aidEnd: "06/30/2024", .zip: "93701-1234",
+        ]) else {
+            Issue.record("expected a person")
+            return
+        }
+        #expect(person.personId == "P1")
+        #expect(person.dateOfBirth == CalendarDate("1990-01-02"))
+        #expect(person.ssn == "900123456")
+        #expect(person.relationship == .child)
+        #expect(person.involvements.map(\.component) == [.cashAid, .welfareToWork, .familyStabilization])
+        #expect(person.involvements.allSatisfy { $0.status == .closed && $0.end == CalendarDate("2024-06-30") })
+        guard case .person(let child) = read([
+            .personId: "C1", .referralId: "R-1", .firstName: "Sofia", .role: "child", .serviceComponent: "fr", .referralDate: "2026-09-09",
+        ], .childWelfare) else {
+            Issue.record("expected a person")
+            return
+        }
+        #expect(child.householdKey == "R-1")
+        #expect(child.caseRole == .child)
+        #expect(child.involvements == [ExtractInvolvement(component: .familyReunification, status: .open,
+                                                          start: CalendarDate("2026-09-09"), end: nil, sourceCaseId: "R-1")])
+    }
+
+    @Test("each wrong value is named with its column")
+    func problems() {
+        guard case .problems(let problems) = read([
+            .personId: "P1", .firstName: "Ana", .sex: "Q", .components: "cash_aid;food", .aidBegin: "2024-05-01",
+            .aidEnd: "2024-01-01", .relationship: "cousin twice removed",
+        ]) else {
+            Issue.record("expected problems")
+            return
+        }
+        #expect(problems.map(\.column) == [.sex, .relationship, .aidEnd, .components, .caseNumber])
+        #expect(problems.last?.reason == "a case number is required to know the household")
+    }
+
+    @Test("any date written either way reads back the same")
+    func datesRoundTrip() {
+        var random = Xoshiro(seed: (7, 11, 13, 17))
+        for _ in 0..<2_000 {
+            let date = CalendarDate(dayNumber: Gen.int(in: 0...3_652_058).run(using: &random))
+            #expect(CalendarDate(date.iso) == date)
+            #expect(CalendarDate(date.usFormat) == date)
+        }
+    }
+}
