@@ -25,7 +25,7 @@ let package = Package(
             name: "LinkagesResources",
             path: "Resources",
             sources: ["LinkagesResources.swift"],
-            resources: [.copy("demo"), .copy("intake")]
+            resources: [.copy("demo"), .copy("intake"), .copy("matching")]
         ),
 
         // SQLite through GRDB: migrations, records, queries.
@@ -38,10 +38,13 @@ let package = Package(
             ]
         ),
 
+        // Record linkage: normalisation, comparators, blocking, Fellegi-Sunter with EM, explanations.
+        .target(name: "LinkagesMatching", dependencies: ["LinkagesDomain", "LinkagesResources"]),
+
         // The deterministic demo database (Sarah's Story and synthetic families).
         .target(
             name: "LinkagesDemo",
-            dependencies: ["LinkagesDomain", "LinkagesStore", "LinkagesResources"]
+            dependencies: ["LinkagesDomain", "LinkagesStore", "LinkagesResources", "LinkagesCSV", "LinkagesMatching"]
         ),
 
         // The smallest shim over ncursesw for what Swift cannot import.
@@ -62,7 +65,9 @@ let package = Package(
                 "LinkagesDomain",
                 "LinkagesStore",
                 "LinkagesDemo",
+                "LinkagesMatching",
                 "LinkagesResources",
+                "LinkagesCSV",
                 "LinkagesTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -75,13 +80,27 @@ let package = Package(
             path: "Tests/LinkagesTestSupport"
         ),
 
+        // forAll with a fixed seed, for the property tests.
+        .target(
+            name: "PropertyTesting",
+            dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/PropertyTesting"
+        ),
+
         .testTarget(
             name: "LinkagesDomainTests",
-            dependencies: ["LinkagesDomain", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["LinkagesDomain", "PropertyTesting", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "LinkagesMatchingTests",
+            dependencies: [
+                "LinkagesMatching", "LinkagesDemo", "LinkagesResources", "PropertyTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "LinkagesCSVTests",
-            dependencies: ["LinkagesCSV", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["LinkagesCSV", "PropertyTesting", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "LinkagesStoreTests",

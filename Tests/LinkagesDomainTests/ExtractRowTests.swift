@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import PropertyTesting
 import Testing
 @testable import LinkagesDomain
 
@@ -63,9 +64,8 @@ struct ExtractRowTests {
 
     @Test("any date written either way reads back the same")
     func datesRoundTrip() {
-        var random = Xoshiro(seed: (7, 11, 13, 17))
-        for _ in 0..<2_000 {
-            let date = CalendarDate(dayNumber: Gen.int(in: 0...3_652_058).run(using: &random))
+        forAll(Gen.int(in: 0...3_652_058), count: 2_000) { dayNumber in
+            let date = CalendarDate(dayNumber: dayNumber)
             #expect(CalendarDate(date.iso) == date)
             #expect(CalendarDate(date.usFormat) == date)
         }
