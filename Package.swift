@@ -34,6 +34,7 @@ let package = Package(
             dependencies: [
                 "LinkagesDomain",
                 "LinkagesCSV",
+                "LinkagesMatching",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -105,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "LinkagesStoreTests",
             dependencies: [
-                "LinkagesStore", "LinkagesDemo", "LinkagesTestSupport",
+                "LinkagesStore", "LinkagesDemo", "LinkagesMatching", "LinkagesTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -30,6 +30,21 @@ public struct SyntheticSummary: Equatable, Sendable {
     public var truePairs = 0
 }
 
+/// The three generated files held in memory, for tests and the demo database.
+public struct SyntheticExtractFiles: Sendable {
+    public var calworks: Data
+    public var childWelfare: Data
+    public var truth: Data
+    public var summary: SyntheticSummary
+
+    public static func generate(_ options: SyntheticOptions) throws -> SyntheticExtractFiles {
+        var generator = try ExtractGenerator(seed: options.seed, today: options.today)
+        var calworks = "", childWelfare = "", truth = ""
+        let summary = generator.generate(options, calworks: { calworks += $0 }, childWelfare: { childWelfare += $0 }, truth: { truth += $0 })
+        return SyntheticExtractFiles(calworks: Data(calworks.utf8), childWelfare: Data(childWelfare.utf8), truth: Data(truth.utf8), summary: summary)
+    }
+}
+
 /// Writes a CalWORKs extract, a Child Welfare extract and the truth (which rows are the same
 /// person), as county systems would: whole households with parents, children, siblings, twins,
 /// fathers and their juniors who share a surname, an address and a phone; and in Child

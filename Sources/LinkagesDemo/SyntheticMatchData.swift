@@ -13,10 +13,8 @@ public struct SyntheticMatchData: Sendable {
 
     /// Generates the extracts in memory.
     public static func generate(_ options: SyntheticOptions) throws -> SyntheticMatchData {
-        var generator = try ExtractGenerator(seed: options.seed, today: options.today)
-        var calworks = "", childWelfare = "", truth = ""
-        _ = generator.generate(options, calworks: { calworks += $0 }, childWelfare: { childWelfare += $0 }, truth: { truth += $0 })
-        return try SyntheticMatchData(calworks: Data(calworks.utf8), childWelfare: Data(childWelfare.utf8), truth: Data(truth.utf8))
+        let files = try SyntheticExtractFiles.generate(options)
+        return try SyntheticMatchData(calworks: files.calworks, childWelfare: files.childWelfare, truth: files.truth)
     }
 
     /// Reads calworks.csv, cws.csv and truth.csv from a folder written by `linkages bench generate`.

@@ -1,5 +1,5 @@
 /// The fields compared, and the levels of agreement each can show.
-public enum MatchField: Int, CaseIterable, Sendable {
+public enum MatchField: Int, CaseIterable, Sendable, Codable {
     case firstName, lastName, birthDate, ssn, cin, sex, address, generation
 
     /// How many levels the field has (not counting "missing").

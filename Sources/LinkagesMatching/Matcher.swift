@@ -32,7 +32,11 @@ public struct Matcher: Sendable {
     /// - Parameters:
     ///   - threshold: the smallest match probability linked.
     ///   - model: parameters to use instead of estimating them.
-    public func run(a: [MatchRecord], b: [MatchRecord], threshold: Double, model given: MatchModel? = nil) -> MatchResult {
+    ///   - allowed: whether a pair (by index into `a` and `b`) may be linked at all.
+    public func run(
+        a: [MatchRecord], b: [MatchRecord], threshold: Double, model given: MatchModel? = nil,
+        allowed: ((Int, Int) -> Bool)? = nil
+    ) -> MatchResult {
         var timings: [(step: String, seconds: Double)] = []
         func timed<T>(_ step: String, _ work: () -> T) -> T {
             let started = DispatchTime.now().uptimeNanoseconds
@@ -40,7 +44,10 @@ public struct Matcher: Sendable {
             timings.append((step, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
             return value
         }
-        let pairs = timed("blocking") { BlockingRule.candidates(a: a, b: b, rules: rules) }
+        var pairs = timed("blocking") { BlockingRule.candidates(a: a, b: b, rules: rules) }
+        if let allowed {
+            pairs.removeAll { !allowed(Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
+        }
         let vectors = timed("comparing") { Self.compareAll(pairs, a: a, b: b, comparator: comparator) }
         let model = timed("learning the weights") { given ?? estimate(a: a, b: b, vectors: vectors) }
         let links = timed("scoring") { () -> [MatchLink] in

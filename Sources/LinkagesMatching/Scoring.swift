@@ -1,10 +1,16 @@
 import Foundation
 
 /// One field's part in a match, in words: "last name agrees (+6.1)".
-public struct Evidence: Sendable, Equatable {
+public struct Evidence: Codable, Sendable, Equatable {
     public var field: MatchField
     public var description: String
     public var weight: Double
+
+    public init(field: MatchField, description: String, weight: Double) {
+        self.field = field
+        self.description = description
+        self.weight = weight
+    }
 
     public var text: String {
         let sign = weight > 0.05 ? "+" : (weight < -0.05 ? "−" : "")

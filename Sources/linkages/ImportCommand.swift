@@ -43,7 +43,7 @@ struct ImportCommand: DatabaseCommand {
             let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
             let name = (file as NSString).lastPathComponent
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw ImportInputError("cannot read \(file): no such file, or no permission")
+                throw InputError("cannot read \(file): no such file, or no permission")
             }
             let map = try columnMap()
             let progress = ProgressBar(label: "Importing \(name)")
@@ -60,7 +60,7 @@ struct ImportCommand: DatabaseCommand {
         var map = ColumnMap()
         if let mapFile {
             guard let data = FileManager.default.contents(atPath: mapFile) else {
-                throw ImportInputError("cannot read the map file \(mapFile)")
+                throw InputError("cannot read the map file \(mapFile)")
             }
             map = try ColumnMap.parse(String(decoding: data, as: UTF8.self), file: (mapFile as NSString).lastPathComponent)
         }
@@ -89,14 +89,6 @@ struct ImportCommand: DatabaseCommand {
     }
 }
 
-/// A file the import cannot read.
-struct ImportInputError: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}
 
 /// A progress bar on standard error when it is a terminal; nothing when piped.
 final class ProgressBar: @unchecked Sendable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinkagesDemo
+import LinkagesDomain
 import LinkagesMatching
 
 /// `linkages bench match`: the batch cross-reference measured against a generator's truth.
@@ -20,7 +21,7 @@ struct MatchBench: ParsableCommand {
     var data: String?
 
     @Option(help: "The smallest match probability linked.")
-    var threshold = MatchDefaults.threshold
+    var threshold = MatchThresholds.link
 
     @Option(help: "Print this many wrong links and missed pairs, with their evidence.")
     var show = 0
@@ -74,9 +75,4 @@ struct MatchBench: ParsableCommand {
             if let x = byIdA[ids[0]], let y = byIdB[ids[1]] { describe(x, y) }
         }
     }
-}
-
-/// The defaults of the batch match, documented in docs/matching.md.
-enum MatchDefaults {
-    static let threshold = 0.9
 }

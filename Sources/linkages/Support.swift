@@ -27,3 +27,13 @@ enum Failure {
         }
     }
 }
+
+/// A problem with what a command was given (a file it cannot read, a setting out of range),
+/// said in one sentence.
+struct InputError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -8,7 +8,26 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: foundation)
         migrator.registerMigration("v2-intake", migrate: intake)
+        migrator.registerMigration("v3-matching", migrate: matching)
         return migrator
+    }
+
+    /// Cross-program person matches: the batch match's links and suggestions, supervisors'
+    /// decisions, and the evidence for each.
+    private static func matching(_ db: Database) throws {
+        try db.create(table: "personMatch") { t in
+            t.primaryKey("id", .integer)
+            t.belongsTo("calworksPerson", inTable: "person", onDelete: .cascade).notNull()
+            t.belongsTo("cwsPerson", inTable: "person", onDelete: .cascade).notNull()
+            t.column("probability", .double).notNull()
+            // JSON: [{"field": "...", "text": "...", "weight": 1.2}]
+            t.column("evidence", .text).notNull()
+            t.column("status", .text).notNull().indexed()
+            t.column("matchedAt", .datetime).notNull()
+            t.column("decidedBy", .text)
+            t.column("decidedAt", .datetime)
+            t.uniqueKey(["calworksPersonId", "cwsPersonId"])
+        }
     }
 
     /// ER intakes: drafts saved at every key, and finished intakes with their answers.
