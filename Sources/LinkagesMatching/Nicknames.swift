@@ -6,6 +6,8 @@ import LinkagesResources
 public struct Nicknames: Sendable {
     /// Each folded name's groups: a name and all its nicknames share a group.
     private var groups: [[UInt8]: [Int32]] = [:]
+    /// Each group's names.
+    private var members: [Int32: [[UInt8]]] = [:]
 
     /// The table that comes with Linkages: Resources/matching/nicknames.csv.
     public static func bundled() throws -> Nicknames {
@@ -21,6 +23,7 @@ public struct Nicknames: Sendable {
             for name in names {
                 guard let word = NameFolding.words(name).first else { continue }
                 groups[word, default: []].append(group)
+                members[group, default: []].append(word)
             }
             group += 1
         }
@@ -29,6 +32,12 @@ public struct Nicknames: Sendable {
     /// The groups a folded given name belongs to (none when it is in no group).
     public func groups(of name: [UInt8]) -> [Int32] {
         groups[name] ?? []
+    }
+
+    /// The other names a folded given name may be written as (Pepe for José, José for Pepe).
+    public func variants(of name: [UInt8]) -> [[UInt8]] {
+        var seen: Set<[UInt8]> = [name]
+        return groups(of: name).flatMap { members[$0] ?? [] }.filter { seen.insert($0).inserted }
     }
 
     /// True when two names' groups (from ``groups(of:)``) meet: one is the other's nickname

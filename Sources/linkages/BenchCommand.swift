@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Linkages on this machine (use a release build for figures).",
-        subcommands: [TypingBench.self, GenerateBench.self, MatchBench.self])
+        subcommands: [TypingBench.self, GenerateBench.self, MatchBench.self, LookupBench.self])
 }
 
 /// Typing into the intake form: every key updates the form, saves the draft before the next

@@ -175,11 +175,15 @@ struct ImportTests {
         let record = try #require(try database.familyDetail(id: hit.familyId, on: Fixtures.today)?.records.first)
         #expect(record.household.street == "77 Olive Ave")
         #expect(record.involvements.count == 2)
-        #expect(try database.searchFamilies("emma", on: Fixtures.today).isEmpty)
-        // The name index's triggers are back after each import.
+        // The old name left the lookup's index; the new one is in it.
+        let indexed = try database.writer.read { db in
+            try ["emma", "emmy"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM personLookup WHERE personLookup MATCH ?", arguments: [$0]) }
+        }
+        #expect(indexed == [0, 1])
+        // The name indexes' triggers are back after each import.
         let triggers = try database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         }
-        #expect(triggers == ["__personFts_ad", "__personFts_ai", "__personFts_au"])
+        #expect(triggers == ["__personFts_ad", "__personFts_ai", "__personFts_au", "personLookup_delete", "personLookup_insert", "personLookup_update"])
     }
 }

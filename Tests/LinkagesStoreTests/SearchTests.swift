@@ -45,6 +45,38 @@ struct SearchTests {
         #expect(hit.tier.tier == .mutualClient)
     }
 
+    @Test("nicknames, sound-alikes and typos still find the family, and say why")
+    func fuzzy() throws {
+        let hit = try #require(try Self.database.searchFamilies("pepe nunes", on: Fixtures.today).first)
+        #expect(hit.displayName == "Núñez-García, José")
+        let jose = try #require(hit.matchedPeople.first)
+        #expect(jose.name == "José Núñez-García")
+        #expect(jose.reasons == ["“pepe” is a nickname for José (first name)", "“nunes” sounds like Núñez-García (surname)"])
+        #expect(try names("Ashly Miler") == ["Miller, Ashley"])
+        #expect(try names("garsia sofia") == ["Núñez-García, José"])
+    }
+
+    @Test("the best match comes first: the exact name before the sound-alike")
+    func ranking() throws {
+        let hit = try #require(try Self.database.searchFamilies("jose nunez", on: Fixtures.today).first)
+        #expect(hit.matchedPeople[0].reasons == ["first name José", "surname Núñez-García"])
+        #expect(hit.matchedPeople[0].score > hit.matchedPeople.last!.score || hit.matchedPeople.count == 1)
+    }
+
+    @Test("a birth date typed day first, or with day and month swapped, still finds the person")
+    func swappedDates() throws {
+        let ashley = try #require(try Self.database.searchFamilies("03/02/1990", on: Fixtures.today).first?.matchedPeople.first)
+        #expect(ashley.reasons == ["born 02/03/1990: the day and month typed the other way round"])
+        #expect(try names("14/10/1988") == ["Núñez-García, José"])
+    }
+
+    @Test("a date still being typed does not empty the list")
+    func unfinishedDate() throws {
+        let answer = try Self.database.lookUp("ashley 02/0", on: Fixtures.today)
+        #expect(answer.hits.map(\.displayName) == ["Miller, Ashley"])
+        #expect(answer.unfinished == ["02/0"])
+    }
+
     @Test("nothing, or punctuation only, finds nothing", arguments: ["", "   ", "\"", "*", "-", "'"])
     func emptyQueries(query: String) throws {
         #expect(try names(query).isEmpty)

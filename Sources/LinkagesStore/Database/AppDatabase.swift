@@ -44,6 +44,10 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // The lookup reads hundreds of scattered rows at every key: map the file, keep more pages.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            db.add(function: LookupIndex.function)
         }
         return config
     }

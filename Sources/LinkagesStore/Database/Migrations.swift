@@ -9,7 +9,30 @@ enum Migrations {
         migrator.registerMigration("v1-foundation", migrate: foundation)
         migrator.registerMigration("v2-intake", migrate: intake)
         migrator.registerMigration("v3-matching", migrate: matching)
+        migrator.registerMigration("v4-lookup", migrate: lookup)
         return migrator
+    }
+
+    /// The household lookup's name index: each person's name words and their sound-alike codes
+    /// (``LookupTerms``), kept in step with the person table by triggers that call the
+    /// `linkages_lookup_terms` function every connection registers.
+    private static func lookup(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE personLookup USING fts5(terms, tokenize = 'ascii', prefix = '1 2 3');
+            CREATE TRIGGER personLookup_insert AFTER INSERT ON person BEGIN
+                INSERT INTO personLookup(rowid, terms) VALUES (new.id, \(LookupIndex.terms("new")));
+            END;
+            CREATE TRIGGER personLookup_delete AFTER DELETE ON person BEGIN
+                DELETE FROM personLookup WHERE rowid = old.id;
+            END;
+            CREATE TRIGGER personLookup_update AFTER UPDATE OF firstName, middleName, lastName ON person BEGIN
+                DELETE FROM personLookup WHERE rowid = old.id;
+                INSERT INTO personLookup(rowid, terms) VALUES (new.id, \(LookupIndex.terms("new")));
+            END;
+            """)
+        try LookupIndex.add(db, peopleFrom: 0)
+        // A case number typed into the lookup finds its involvement at once.
+        try db.create(index: "involvement_on_sourceCaseId", on: "involvement", columns: ["sourceCaseId"])
     }
 
     /// Cross-program person matches: the batch match's links and suggestions, supervisors'

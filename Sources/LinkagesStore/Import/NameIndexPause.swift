@@ -1,6 +1,6 @@
 import GRDB
 
-/// Keeps the people's name index (FTS5) in step with a bulk import at a tenth of the cost of
+/// Keeps the people's name indexes (FTS5) in step with a bulk import at a tenth of the cost of
 /// its per-row triggers: the triggers are set aside inside the import's transaction, and the
 /// index is brought up to date in one statement at the end. A rollback brings the triggers back
 /// with everything else.
@@ -11,10 +11,10 @@ struct NameIndexPause {
     /// Sets the person table's name-index triggers aside. Call inside the transaction.
     init(_ db: Database) throws {
         triggerSQL = try String.fetchAll(db, sql: """
-            SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'person' AND name LIKE '__personFts_%'
+            SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'person' AND (name LIKE '__personFts_%' OR name LIKE 'personLookup_%')
             """)
         let names = try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'person' AND name LIKE '__personFts_%'
+            SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'person' AND (name LIKE '__personFts_%' OR name LIKE 'personLookup_%')
             """)
         for name in names {
             try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)")
@@ -27,11 +27,13 @@ struct NameIndexPause {
     func resume(_ db: Database, peopleUpdated: Bool) throws {
         if peopleUpdated {
             try db.execute(sql: "INSERT INTO personFts(personFts) VALUES('rebuild')")
+            try LookupIndex.rebuild(db)
         } else {
             try db.execute(sql: """
                 INSERT INTO personFts(rowid, firstName, middleName, lastName)
                 SELECT id, firstName, middleName, lastName FROM person WHERE id >= ?
                 """, arguments: [firstNewPerson])
+            try LookupIndex.add(db, peopleFrom: firstNewPerson)
         }
         for sql in triggerSQL {
             try db.execute(sql: sql)

@@ -1,0 +1,28 @@
+import GRDB
+import LinkagesMatching
+
+/// The lookup's name index (the `personLookup` full-text table) and the SQL function that
+/// computes a person's terms, which every connection registers.
+enum LookupIndex {
+    static let function = DatabaseFunction("linkages_lookup_terms", argumentCount: 3, pure: true) { values in
+        LookupTerms.terms(first: String.fromDatabaseValue(values[0]) ?? "", middle: String.fromDatabaseValue(values[1]) ?? "",
+                          last: String.fromDatabaseValue(values[2]) ?? "")
+    }
+
+    /// The SQL expression for the terms of the person row named `row` (`new`, `person`).
+    static func terms(_ row: String) -> String {
+        "linkages_lookup_terms(\(row).firstName, \(row).middleName, \(row).lastName)"
+    }
+
+    /// Indexes everyone whose row id is at least `firstPerson`.
+    static func add(_ db: Database, peopleFrom firstPerson: Int64) throws {
+        try db.execute(sql: "INSERT INTO personLookup(rowid, terms) SELECT id, \(terms("person")) FROM person WHERE id >= ?",
+                       arguments: [firstPerson])
+    }
+
+    /// Indexes everyone again, after names changed in bulk.
+    static func rebuild(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM personLookup")
+        try add(db, peopleFrom: 0)
+    }
+}
