@@ -83,7 +83,7 @@ public struct LookupQuery: Sendable {
         return names.map { word in
             var forms = [String(decoding: word.folded, as: UTF8.self) + (word.isPrefix ? "*" : "")]
             forms += word.nicknames.map { String(decoding: $0, as: UTF8.self) }
-            if word.sound.count > 1 { forms.append(String(decoding: word.sound, as: UTF8.self)) }
+            if word.sound.count > 2 { forms.append(String(decoding: word.sound, as: UTF8.self)) }
             if let stem = word.stem { forms.append(String(decoding: stem, as: UTF8.self) + "*") }
             return "(" + forms.map { "\"\($0.hasSuffix("*") ? String($0.dropLast()) + "\"*" : $0 + "\"")" }.joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
@@ -168,9 +168,11 @@ extension LookupQuery {
         if word.nicknames.contains(stored) {
             return (2.5, "\(typed) is a nickname for \(shown) (\(kind))")
         }
-        if word.sound.count > 1 && LookupTerms.soundTerm(stored) == word.sound {
+        // A sound-alike code of two sounds or more, on words that also look alike (a one-sound
+        // code would make "Zzyzx" sound like "Zoe").
+        if word.sound.count > 2 && LookupTerms.soundTerm(stored) == word.sound {
             let similarity = StringSimilarity.jaroWinkler(word.folded, stored)
-            return (1 + similarity, "\(typed) sounds like \(shown) (\(kind))")
+            if similarity >= 0.75 { return (1 + similarity, "\(typed) sounds like \(shown) (\(kind))") }
         }
         // A slip of the finger rarely hits the first letter (the index is searched by the
         // first three; a birth date or an identifier finds the people without it).

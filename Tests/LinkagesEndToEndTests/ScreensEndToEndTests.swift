@@ -29,7 +29,7 @@ struct ScreensEndToEndTests {
         s.send("Escape")
         #expect(s.waitFor("What do you want to do?"))
         s.send("l")
-        #expect(s.waitFor("Accents optional"))
+        #expect(s.waitFor("Finds nicknames"))
         s.type("José Núñez")
         #expect(s.waitFor("Núñez-García, José"), "\(s.capture())")
         s.send("Down", "Enter")
@@ -50,11 +50,27 @@ struct ScreensEndToEndTests {
         expectRestored(s, status: 0)
     }
 
+    @Test("a nickname typed without accents and misspelt still finds the family, and the screen says why")
+    func fuzzyLookup() throws {
+        let s = try startDemo()
+        s.send("l")
+        #expect(s.waitFor("Finds nicknames"))
+        s.type("pepe nunes")
+        #expect(s.waitFor("Núñez-García, José"), "\(s.capture())")
+        // The first person found is Child Welfare's record, written without accents.
+        #expect(s.waitFor("Why: Jose Nunez Garcia, Child Welfare"), "\(s.capture())")
+        #expect(s.waitFor("“pepe” is a nickname for Jose (first name); “nunes” sounds like Nunez"), "\(s.capture())")
+        s.send("Escape")
+        #expect(s.waitFor("What do you want to do?"))
+        s.send("q")
+        expectRestored(s, status: 0)
+    }
+
     @Test("a crash restores the terminal and says one plain line")
     func crash() throws {
         let s = try startDemo()
         s.send("l")
-        #expect(s.waitFor("Accents optional"))
+        #expect(s.waitFor("Finds nicknames"))
         let pid = try #require(s.programPID)
         try ChildProcess.run(["kill", "-SEGV", String(pid)])
         expectRestored(s, status: 139)

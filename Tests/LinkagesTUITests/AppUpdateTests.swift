@@ -56,9 +56,9 @@ struct AppUpdateTests {
         _ = lookup.type(.char("b"), viewport: Size(width: 80, height: 21))
         let hit = FamilyHit(familyId: 1, displayName: "Old", matchedPeople: [], sources: [], city: nil,
                             tier: TierAssessment(tier: nil, reasons: []))
-        _ = lookup.receive(.searchResults(generation: 1, [hit]))
+        _ = lookup.receive(.searchResults(generation: 1, LookupAnswer(hits: [hit], truncated: false, unfinished: [])))
         #expect(lookup.hits.isEmpty)
-        _ = lookup.receive(.searchResults(generation: 2, [hit]))
+        _ = lookup.receive(.searchResults(generation: 2, LookupAnswer(hits: [hit], truncated: false, unfinished: [])))
         #expect(lookup.hits.map(\.displayName) == ["Old"])
     }
 

@@ -36,6 +36,9 @@ struct GoldenScreenTests {
         d.press(.ctrl("u"))
         d.type("zzyzx")
         Golden.check(d.screen, named: "lookup-no-match-80x24.txt")
+        d.press(.ctrl("u"))
+        d.type("pepe nunes garsia")
+        Golden.check(d.screen, named: "lookup-nickname-typo-80x24.txt")
     }
 
     @Test("family") func family() {

@@ -47,7 +47,13 @@ public struct LookupAnswer: Sendable, Equatable {
     /// Date-like words not finished yet, left out of the search.
     public var unfinished: [String]
 
-    public static let empty = LookupAnswer(hits: [], truncated: false, unfinished: [])
+    public init(hits: [FamilyHit], truncated: Bool = false, unfinished: [String] = []) {
+        self.hits = hits
+        self.truncated = truncated
+        self.unfinished = unfinished
+    }
+
+    public static let empty = LookupAnswer(hits: [])
 }
 
 extension AppDatabase {

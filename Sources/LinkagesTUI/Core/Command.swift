@@ -52,7 +52,7 @@ public enum Effect: Equatable, Sendable {
 public enum DataEvent: Equatable, Sendable {
     case home(HomeSummary)
     case emergencyResponseQueue([EmergencyResponseRow])
-    case searchResults(generation: Int, [FamilyHit])
+    case searchResults(generation: Int, LookupAnswer)
     case family(id: Int64, FamilyDetail?)
     case referrals(ReferralFilter, [ReferralRow])
     case plans([PlanSummary])

@@ -31,7 +31,7 @@ public struct EffectRunner: Sendable {
             case .loadEmergencyResponseQueue:
                 return .emergencyResponseQueue(try database.emergencyResponseQueue(on: today()))
             case .search(let query, let generation):
-                return .searchResults(generation: generation, try database.searchFamilies(query, on: today()))
+                return .searchResults(generation: generation, try database.lookUp(query, on: today()))
             case .loadFamily(let id):
                 return .family(id: id, try database.familyDetail(id: id, on: today()))
             case .loadReferrals(let filter):

@@ -2,13 +2,15 @@ import LinkagesDomain
 import LinkagesStore
 
 /// Household lookup: type a name, birth date, CIN or case number and see the matching families
-/// from both programs' records, each with its program badges and tier.
+/// from both programs' records, best first, each with its program badges and tier, and for the
+/// selected family why its people match (a nickname, a sound-alike, a swapped birth date).
 public struct LookupScreen: ScreenModel {
     public enum Focus: Equatable, Sendable { case search, results }
 
     public private(set) var field = TextField()
     public private(set) var focus = Focus.search
-    public private(set) var hits: [FamilyHit] = []
+    public private(set) var answer = LookupAnswer.empty
+    public var hits: [FamilyHit] { answer.hits }
     public private(set) var selection = ListSelection()
     /// Counts searches sent, so that a slow answer to an older query is dropped.
     public private(set) var generation = 0
@@ -43,7 +45,7 @@ public struct LookupScreen: ScreenModel {
         }
     }
 
-    static func listHeight(_ viewport: Size) -> Int { viewport.height - 6 }
+    static func listHeight(_ viewport: Size) -> Int { viewport.height - 10 }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
         if focus == .results {
@@ -72,7 +74,7 @@ public struct LookupScreen: ScreenModel {
         generation += 1
         let query = field.text.trimmingCharacters(in: .whitespaces)
         if query.isEmpty {
-            hits = []
+            answer = .empty
             answeredGeneration = generation
             selection.clamp(count: 0)
             return []
@@ -83,7 +85,7 @@ public struct LookupScreen: ScreenModel {
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
         switch event {
         case .searchResults(let answered, let found) where answered == generation:
-            hits = found
+            answer = found
             answeredGeneration = answered
             selection = ListSelection()
             loadError = nil
@@ -108,9 +110,9 @@ public struct LookupScreen: ScreenModel {
         grid.put("Search", row: inner.row, column: inner.column, style: .heading)
         field.render(into: &grid, row: inner.row, column: inner.column + 8, width: inner.width - 8, focused: focus == .search,
                      placeholder: "type a name, birth date, CIN or case number")
-        grid.put("Accents optional: a first name and the start of a surname will do.",
-                 row: inner.row + 1, column: inner.column + 8, style: .muted, maxWidth: inner.width - 8)
-        let tableArea = Rect(row: inner.row + 3, column: inner.column, width: inner.width, height: inner.height - 3)
+        grid.put(hint, row: inner.row + 1, column: inner.column + 8, style: .muted, maxWidth: inner.width - 8)
+        // The table, then two lines saying why the selected family's people match.
+        let tableArea = Rect(row: inner.row + 3, column: inner.column, width: inner.width, height: inner.height - 7)
         if let loadError {
             grid.put(loadError, row: tableArea.row, column: tableArea.column, style: .danger, maxWidth: tableArea.width)
             return
@@ -137,7 +139,28 @@ public struct LookupScreen: ScreenModel {
         }
         Table.render(columns: Self.columns, rows: rows, selection: focus == .results ? selection : nil,
                      into: &grid, area: tableArea, emptyMessage: empty)
+        renderReasons(into: &grid, row: tableArea.bottom + 1, column: inner.column, width: inner.width)
+    }
+
+    /// Under the search field: what the search does, or what to do about what was typed.
+    var hint: String {
+        if !answer.unfinished.isEmpty {
+            return "Finish the date as MM/DD/YYYY: “\(answer.unfinished.joined(separator: " "))” is not searched yet."
+        }
+        if answer.truncated {
+            return "Many people match: add a surname or a date of birth to narrow the list."
+        }
+        return "Finds nicknames, sound-alikes and typos; add a birth date to narrow."
+    }
+
+    /// Why the selected family (or the first, while typing) answers the search.
+    func renderReasons(into grid: inout CellGrid, row: Int, column: Int, width: Int) {
+        let index = focus == .results ? selection.index : 0
+        guard hits.indices.contains(index), let person = hits[index].matchedPeople.first else { return }
+        grid.put("Why: \(person.name), \(person.source.displayName)", row: row, column: column, style: .heading, maxWidth: width)
+        let lines = DisplayWidth.wrap(person.reasons.joined(separator: "; "), to: width - 5)
+        for (offset, line) in lines.prefix(2).enumerated() {
+            grid.put(line, row: row + 1 + offset, column: column + 5, maxWidth: width - 5)
+        }
     }
 }
-
-import Foundation
