@@ -57,7 +57,7 @@ let package = Package(
         // Screens: state, update, view, key maps, and the ncurses backend.
         .target(
             name: "LinkagesTUI",
-            dependencies: ["LinkagesDomain", "LinkagesStore", "CNCurses"]
+            dependencies: ["LinkagesDomain", "LinkagesStore", "LinkagesMatching", "CNCurses"]
         ),
 
         .executableTarget(

@@ -1,5 +1,7 @@
 import Foundation
 import LinkagesDomain
+import LinkagesMatching
+import LinkagesResources
 import LinkagesStore
 
 /// Builds the demo database: Sarah's Story, José Núñez-García's family and about 200 other
@@ -46,6 +48,9 @@ public enum DemoDatabase {
             let created = today.adding(days: -1).instant(hour: 8)
             try batch.addFamily(StoryFamilies.sarah(resources.sarah, staff: staff, on: today), at: created)
             try batch.addFamily(StoryFamilies.nunezGarcia(staff: staff, on: today), at: created)
+            for family in DemoReviewCases.families(on: today) {
+                try batch.addFamily(family, at: created)
+            }
 
             var factory = FamilyFactory(resources: resources, staff: staff, today: today, random: random)
             var situations = Situation.demoMix.flatMap { situation, count in Array(repeating: situation, count: count) }
@@ -62,6 +67,10 @@ public enum DemoDatabase {
                 }
             }
         }
+        // Cross-reference the county as `linkages match` would, with weights learnt beforehand
+        // from a generated county (too few people here to learn them from).
+        let model = try JSONDecoder().decode(MatchModel.self, from: LinkagesResources.data("demo-model.json", in: "matching"))
+        _ = try database.runMatch(MatchRunOptions(model: model), at: today.adding(days: -1).instant(hour: 9))
     }
 
     private static func removeDatabaseFiles(at path: String) {

@@ -10,7 +10,7 @@ struct IntakeEndToEndTests {
         let s = try TmuxSession(arguments: ["demo"])
         #expect(s.waitFor("What do you want to do?"))
         s.send("i")
-        #expect(s.waitFor("ER referrals open now · 25"))
+        #expect(s.waitFor("ER referrals open now · 27"))
         s.send("n")
         #expect(s.waitFor("CWS/CMS referral number"), "\(s.capture())")
         s.play(SarahsIntake.referral)

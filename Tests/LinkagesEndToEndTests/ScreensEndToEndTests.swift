@@ -24,7 +24,7 @@ struct ScreensEndToEndTests {
         let s = try startDemo()
         #expect(s.waitFor("Families known to Linkages"))
         s.send("i")
-        #expect(s.waitFor("ER referrals open now · 25 families"), "\(s.capture())")
+        #expect(s.waitFor("ER referrals open now · 27 families"), "\(s.capture())")
         #expect(s.waitFor("Mitchell, Sarah"))
         s.send("Escape")
         #expect(s.waitFor("What do you want to do?"))
@@ -63,6 +63,22 @@ struct ScreensEndToEndTests {
         s.send("Escape")
         #expect(s.waitFor("What do you want to do?"))
         s.send("q")
+        expectRestored(s, status: 0)
+    }
+
+    @Test("the match review queue: both records side by side, blind mode, and a decision")
+    func matchReview() throws {
+        let s = try startDemo()
+        s.send("m")
+        #expect(s.waitFor("Pair 1 of 1 waiting · match probability"), "\(s.capture())")
+        #expect(s.waitFor("Luis Alberto Hernandez") && s.waitFor("Luis Hernández"), "\(s.capture())")
+        #expect(s.waitFor("birth date"), "\(s.capture())")
+        s.send("b")
+        #expect(s.waitFor("score hidden (blind review)"), "\(s.capture())")
+        s.send("x")
+        #expect(s.waitFor("This pair will not be suggested again."), "\(s.capture())")
+        #expect(s.waitFor("No pair is waiting for review."), "\(s.capture())")
+        s.send("Escape", "q")
         expectRestored(s, status: 0)
     }
 

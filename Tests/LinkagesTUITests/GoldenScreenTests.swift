@@ -27,6 +27,16 @@ struct GoldenScreenTests {
         Golden.check(d.screen, named: "intake-80x24.txt")
     }
 
+    @Test("match review") func matchReview() {
+        var d = driver()
+        d.press(.char("m"))
+        Golden.check(d.screen, named: "match-review-80x24.txt")
+        d.press(.char("b"))
+        Golden.check(d.screen, named: "match-review-blind-80x24.txt")
+        d.press(.char("x"))
+        Golden.check(d.screen, named: "match-review-done-80x24.txt")
+    }
+
     @Test("lookup") func lookup() {
         var d = driver()
         d.press(.char("l"))

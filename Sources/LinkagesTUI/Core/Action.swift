@@ -27,6 +27,8 @@ public enum Action: Hashable, Sendable {
     case showOutcome
     case finishIntake, confirmFinishIntake
     case resumeDraft, dismissOffer
+    // Match review
+    case confirmMatch, rejectMatch, toggleBlind
 }
 
 /// A screen that can be opened.
@@ -39,4 +41,5 @@ public enum Route: Hashable, Sendable {
     case plans
     case family(Int64)
     case plan(familyId: Int64)
+    case matchReview
 }

@@ -37,12 +37,15 @@ public enum Effect: Equatable, Sendable {
     case findKnownRecords([MemberEntry], generation: Int)
     case loadKnownFamily(id: Int64)
     case finishIntake(id: Int64)
+    // Match review
+    case loadMatchReview
+    case decideMatch(id: Int64, confirm: Bool)
 
     /// Writes that must be on disk before the next key is read: a dropped connection or a
     /// power cut right after a key press loses nothing that was on screen.
     public var runsBeforeNextKey: Bool {
         switch self {
-        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake: return true
+        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch: return true
         default: return false
         }
     }
@@ -66,6 +69,8 @@ public enum DataEvent: Equatable, Sendable {
     case intakeFinished(id: Int64, familyId: Int64)
     /// A write about an intake failed; the sentence is for the worker.
     case intakeNotSaved(id: Int64?, String)
+    case matchReview([PersonMatch])
+    case matchDecided(PersonMatch)
     /// An effect failed; the sentence is for the worker.
     case failed(String)
 }

@@ -46,6 +46,10 @@ public struct EffectRunner: Sendable {
                 return .intakeDraftSaved(id: id, at: time)
             case .loadIntake(let id):
                 return .intakeLoaded(id: id, try database.intake(id: id))
+            case .loadMatchReview:
+                return .matchReview(try database.matchReviewQueue())
+            case .decideMatch(let id, let confirm):
+                return .matchDecided(try database.decideMatch(id: id, confirm ? .confirm : .reject, by: account, at: now()))
             case .loadIntakeDrafts:
                 return .intakeDrafts(try database.intakeDrafts(account: account))
             case .discardIntakeDraft(let id):

@@ -21,6 +21,8 @@ public struct HomeScreen: ScreenModel {
                     purpose: "Joint case plans: who does what, by when, in which program."),
         Destination(key: "d", route: .intakeDrafts, name: "Intake drafts",
                     purpose: "Your unfinished intakes, saved at every key: resume or discard them."),
+        Destination(key: "m", route: .matchReview, name: "Match review",
+                    purpose: "People the match is unsure of: confirm or reject each pair, both records side by side."),
     ]
 
     public private(set) var selection = ListSelection()

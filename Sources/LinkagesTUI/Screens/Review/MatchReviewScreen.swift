@@ -1,0 +1,161 @@
+import LinkagesDomain
+import LinkagesMatching
+import LinkagesStore
+
+/// The match review queue: pairs the batch match found likely but not certain, one at a time,
+/// the CalWORKs record beside the Child Welfare record and the evidence for and against under
+/// them. A supervisor confirms (the households become one family) or rejects (the pair is never
+/// suggested again). Blind mode hides the probability and the weights, and shows the pairs in
+/// the order found rather than most likely first, so that the score cannot lead the eye.
+public struct MatchReviewScreen: ScreenModel {
+    public private(set) var pairs: [PersonMatch] = []
+    public private(set) var index = 0
+    public private(set) var blind = false
+    public private(set) var loaded = false
+    public private(set) var loadError: String?
+    /// Pairs decided on this screen, for the heading.
+    public private(set) var decidedHere = 0
+
+    public init() {}
+
+    public var title: String { "Match review" }
+
+    var current: PersonMatch? { pairs.indices.contains(index) ? pairs[index] : nil }
+
+    public var bindings: [KeyBinding] {
+        let nothing = current == nil ? "no pair is waiting for review" : nil
+        return [
+            KeyBinding([.char("c")], .confirmMatch, label: "same person",
+                       help: "Confirm the pair: the same person, so their households become one family.", disabledReason: nothing),
+            KeyBinding([.char("x")], .rejectMatch, label: "not the same",
+                       help: "Reject the pair: two different people. It is never suggested again.", disabledReason: nothing),
+            KeyBinding([.down, .char("n")], .moveDown, label: "next", help: "Skip to the next pair without deciding.",
+                       disabledReason: index + 1 < pairs.count ? nil : "this is the last pair"),
+            KeyBinding([.up, .char("p")], .moveUp, label: "previous", help: "Go back to the previous pair.",
+                       inHintBar: false, disabledReason: index > 0 ? nil : "this is the first pair"),
+            KeyBinding([.char("b")], .toggleBlind, label: blind ? "show score" : "blind",
+                       help: "Blind review: hide the match probability and the weights, and list pairs in the order found."),
+        ]
+    }
+
+    public func onAppear() -> [ScreenCommand] {
+        [.run(.loadMatchReview)]
+    }
+
+    public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        switch action {
+        case .moveDown:
+            index = min(index + 1, max(0, pairs.count - 1))
+        case .moveUp:
+            index = max(0, index - 1)
+        case .toggleBlind:
+            blind.toggle()
+            let id = current?.id
+            order()
+            index = pairs.firstIndex { $0.id == id } ?? 0
+        case .confirmMatch, .rejectMatch:
+            guard let pair = current else { return [] }
+            return [.run(.decideMatch(id: pair.id, confirm: action == .confirmMatch))]
+        default:
+            break
+        }
+        return []
+    }
+
+    public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
+        switch event {
+        case .matchReview(let waiting):
+            let id = current?.id
+            pairs = waiting
+            order()
+            index = pairs.firstIndex { $0.id == id } ?? min(index, max(0, pairs.count - 1))
+            loaded = true
+            loadError = nil
+        case .matchDecided(let pair):
+            pairs.removeAll { $0.id == pair.id }
+            index = min(index, max(0, pairs.count - 1))
+            decidedHere += 1
+            let who = "\(pair.calworks.person.firstName) \(pair.calworks.person.lastName)"
+            return [.say(pair.status == .confirmed
+                         ? "Confirmed: \(who) is one person; the households are one family now."
+                         : "Rejected: two different people. This pair will not be suggested again.")]
+        case .failed(let message):
+            loadError = message
+            return [.say(message)]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Most likely first; in blind mode, the order the match found them.
+    mutating func order() {
+        pairs.sort { blind ? $0.id < $1.id : ($0.probability, $1.id) > ($1.probability, $0.id) }
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
+        let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
+        if let loadError {
+            grid.put(loadError, row: inner.row, column: inner.column, style: .danger, maxWidth: inner.width)
+            return
+        }
+        guard loaded else {
+            grid.put("Loading the pairs waiting for review…", row: inner.row, column: inner.column, style: .muted)
+            return
+        }
+        guard let pair = current else {
+            let done = decidedHere > 0 ? "All pairs decided: \(decidedHere) on this visit. " : ""
+            grid.put(done + "No pair is waiting for review.", row: inner.row, column: inner.column, style: .heading, maxWidth: inner.width)
+            grid.put("The next batch match (linkages match) queues the pairs it is unsure of here.",
+                     row: inner.row + 1, column: inner.column, style: .muted, maxWidth: inner.width)
+            return
+        }
+        let score = blind ? "score hidden (blind review)" : "match probability \(Int((pair.probability * 100).rounded()))%"
+        grid.put("Pair \(index + 1) of \(pairs.count) waiting · \(score)", row: inner.row, column: inner.column, style: .heading,
+                 maxWidth: inner.width)
+        let half = (inner.width - 2) / 2
+        let labelWidth = 9
+        let sides = [(pair.calworks, "CalWORKs", Style.calworks), (pair.childWelfare, "Child Welfare", Style.childWelfare)]
+        for (offset, (side, name, style)) in sides.enumerated() {
+            let column = inner.column + offset * (half + 2)
+            grid.put(name, row: inner.row + 2, column: column + labelWidth, style: style, maxWidth: half - labelWidth)
+            for (line, (label, value)) in Self.fields(side).enumerated() {
+                let row = inner.row + 3 + line
+                grid.put(label, row: row, column: column, style: .muted, maxWidth: labelWidth)
+                grid.put(value, row: row, column: column + labelWidth, maxWidth: half - labelWidth)
+            }
+        }
+        let evidenceRow = inner.row + 4 + Self.fieldCount
+        grid.put(blind ? "Evidence" : "Evidence (weights in bits: + for the same person, − against)", row: evidenceRow,
+                 column: inner.column, style: .heading, maxWidth: inner.width)
+        // What counted (a field missing on one side counts for nothing and is left out).
+        let counted = pair.evidence.filter { abs($0.weight) > 0.05 }
+        let room = max(0, inner.bottom - evidenceRow - 1)
+        for (line, evidence) in counted.prefix(room).enumerated() {
+            let style: Style = blind ? .plain : (evidence.weight > 0 ? .good : .warning)
+            grid.put("• " + (blind ? evidence.description : evidence.text), row: evidenceRow + 1 + line, column: inner.column,
+                     style: style, maxWidth: inner.width)
+        }
+    }
+
+    static let fieldCount = 7
+
+    /// One side's identifying fields, as the review shows them (the SSN masked).
+    static func fields(_ side: MatchSide) -> [(String, String)] {
+        let person = side.person, household = side.household
+        let name = [person.firstName, person.middleName ?? "", person.lastName].filter { !$0.isEmpty }.joined(separator: " ")
+        let born = [person.dateOfBirth?.usFormat ?? "—", person.sex == .unknown ? "" : person.sex.code]
+            .filter { !$0.isEmpty }.joined(separator: " · ")
+        let address = [household.street, household.city].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        let key = household.source == .calworks ? "case" : "referral"
+        return [
+            ("Name", name),
+            ("Born", born),
+            ("CIN", person.cin ?? "—"),
+            ("SSN", IdentifierDisplay.maskedSSN(person.ssn)),
+            ("Address", address.isEmpty ? "—" : address),
+            ("Phone", person.phone ?? household.phone ?? "—"),
+            (key.capitalized, [household.sourceKey ?? "—", person.relationship.displayName].joined(separator: " · ")),
+        ]
+    }
+}
