@@ -80,12 +80,16 @@ public struct LookupQuery: Sendable {
     /// The full-text query over ``LookupTerms``: for every name word, any of its forms.
     public var fullTextPattern: String? {
         guard !names.isEmpty else { return nil }
+        // Folded words and codes are plain letters and digits; quoting keeps FTS5 from reading
+        // a word such as "and" or "or" as an operator.
+        func term(_ bytes: [UInt8], prefix: Bool = false) -> String {
+            "\"" + String(decoding: bytes, as: UTF8.self) + "\"" + (prefix ? "*" : "")
+        }
         return names.map { word in
-            var forms = [String(decoding: word.folded, as: UTF8.self) + (word.isPrefix ? "*" : "")]
-            forms += word.nicknames.map { String(decoding: $0, as: UTF8.self) }
-            if word.sound.count > 2 { forms.append(String(decoding: word.sound, as: UTF8.self)) }
-            if let stem = word.stem { forms.append(String(decoding: stem, as: UTF8.self) + "*") }
-            return "(" + forms.map { "\"\($0.hasSuffix("*") ? String($0.dropLast()) + "\"*" : $0 + "\"")" }.joined(separator: " OR ") + ")"
+            var forms = [term(word.folded, prefix: word.isPrefix)] + word.nicknames.map { term($0) }
+            if word.sound.count > 2 { forms.append(term(word.sound)) }
+            if let stem = word.stem { forms.append(term(stem, prefix: true)) }
+            return "(" + forms.joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
     }
 }

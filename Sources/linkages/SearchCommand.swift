@@ -26,6 +26,12 @@ struct SearchCommand: DatabaseCommand {
     @Option(help: "The most families to list.")
     var limit = 20
 
+    func validate() throws {
+        guard query.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            throw ValidationError("say what to look for: a name, a date of birth (MM/DD/YYYY), a CIN or a case number")
+        }
+    }
+
     func run() throws {
         try Failure.reported {
             let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
