@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The rules: households, people, programs, tiers. Foundation only.
@@ -36,6 +37,8 @@ let package = Package(
                 "LinkagesCSV",
                 "LinkagesMatching",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SHA-256 for the audit trail's hash chain.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 

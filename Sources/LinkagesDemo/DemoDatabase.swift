@@ -9,6 +9,8 @@ import LinkagesStore
 /// and date always give the same database.
 public enum DemoDatabase {
     public static let defaultSeed: UInt64 = 2_024_0229
+    /// Who `linkages demo` works as: the Child Welfare ER caseworker of Sarah's Story.
+    public static let defaultWorker = "Marcus Bell"
 
     /// Builds a fresh demo database at `location`, replacing an earlier demo there but never a
     /// database that holds real data. The new file is built beside the old one and moved into
@@ -46,7 +48,12 @@ public enum DemoDatabase {
         try database.batch { batch in
             let staff = StaffDirectory(workers: try DemoStaff.workers.map { try batch.addWorker($0) })
             let created = today.adding(days: -1).instant(hour: 8)
-            try batch.addFamily(StoryFamilies.sarah(resources.sarah, staff: staff, on: today), at: created)
+            let sarah = try batch.addFamily(StoryFamilies.sarah(resources.sarah, staff: staff, on: today), at: created)
+            // Sarah signed a release at the ER visit: both programs share, substance use excluded.
+            try batch.addSharingBasis(SharingBasis(
+                familyId: sarah.familyId, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true,
+                signedOn: today.adding(days: -1), expiresOn: today.adding(days: 364), recordedBy: "demo",
+                recordedAt: created, note: "Signed at the ER home visit; paper copy in the ER file."))
             try batch.addFamily(StoryFamilies.nunezGarcia(staff: staff, on: today), at: created)
             for family in DemoReviewCases.families(on: today) {
                 try batch.addFamily(family, at: created)

@@ -36,8 +36,9 @@ struct TypingBench: ParsableCommand {
             let database = try DemoDatabase.build(
                 at: DatabaseLocation(path: scratch.appendingPathComponent("bench.sqlite").path, isDefault: false), on: today)
             let bank = try IntakeQuestions.load()
-            let runner = EffectRunner(database: database, account: "bench", questionBank: bank, today: { today })
-            let session = Session(account: "bench", databaseName: "bench.sqlite", databaseKind: .demo, today: today, now: Date(),
+            let worker = try database.actAs(workerNamed: DemoDatabase.defaultWorker, account: "bench", at: Date())
+            let runner = EffectRunner(database: database, worker: worker, isPracticeData: true, questionBank: bank, today: { today })
+            let session = Session(worker: worker, databaseName: "bench.sqlite", databaseKind: .demo, today: today, now: Date(),
                                   questionBank: bank)
             var (state, commands) = App.start(session: session, size: Size(width: 80, height: 24))
             func carryOut(_ commands: [AppCommand]) {

@@ -19,10 +19,15 @@ struct DemoCommand: DatabaseCommand {
     @Flag(help: "Build the demo database and exit without opening the screens.")
     var seedOnly = false
 
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Work as this demo worker (e.g. \"Ana Ruiz\", CalWORKs; \"Robert Chen\", Child Welfare supervisor).", valueName: "name"))
+    var worker = DemoDatabase.defaultWorker
+
     func run() throws {
         try Failure.reported {
             let location = try DatabaseLocation.demo(explicitPath: databasePath)
             let database = try DemoDatabase.build(at: location, on: Clock.today())
+            try database.actAs(workerNamed: worker, account: Account.current, at: Date())
             if seedOnly {
                 let families = try database.homeSummary(on: Clock.today()).familyCount
                 print("Demo database with \(families) families ready at \(location.path)")

@@ -41,6 +41,7 @@ struct ImportCommand: DatabaseCommand {
     func run() throws {
         try Failure.reported {
             let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let worker = try Identity.worker(in: database, withRole: [.admin, .supervisor], to: "import extracts")
             let name = (file as NSString).lastPathComponent
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw InputError("cannot read \(file): no such file, or no permission")
@@ -49,7 +50,7 @@ struct ImportCommand: DatabaseCommand {
             let progress = ProgressBar(label: "Importing \(name)")
             let started = Date()
             let report = try database.importExtract(
-                data, options: ImportOptions(program: source.program, file: name, columnMap: map, maxErrors: maxErrors),
+                data, options: ImportOptions(program: source.program, file: name, columnMap: map, maxErrors: maxErrors, account: worker.account),
                 at: started, progress: progress.update)
             progress.finish()
             print(Self.summary(report, file: name, seconds: Date().timeIntervalSince(started)))

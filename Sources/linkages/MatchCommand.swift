@@ -44,6 +44,7 @@ struct MatchCommand: DatabaseCommand {
     func run() throws {
         try Failure.reported {
             let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let worker = try Identity.worker(in: database, withRole: [.admin, .supervisor], to: "run the batch match")
             let given = try model.map { path -> MatchModel in
                 guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read the model file \(path)") }
                 do {
@@ -53,9 +54,11 @@ struct MatchCommand: DatabaseCommand {
                 }
             }
             let started = Date()
-            let report = try database.runMatch(MatchRunOptions(threshold: threshold, reviewFloor: reviewFloor, model: given), at: started)
+            let report = try database.runMatch(MatchRunOptions(threshold: threshold, reviewFloor: reviewFloor, model: given, account: worker.account), at: started)
             if let out {
                 try writePairs(report.pairs, to: out)
+                try database.audit(AuditEntry(account: Account.current, action: .exportPairs,
+                                              detail: "\(report.pairs.count) pairs to \((out as NSString).lastPathComponent)"), at: Date())
             }
             if let saveModel, let model = report.model {
                 let encoder = JSONEncoder()

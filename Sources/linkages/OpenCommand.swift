@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinkagesDomain
 import LinkagesStore
 
 /// `linkages` / `linkages open`: the screens, on the worker's database.
@@ -20,21 +21,35 @@ struct OpenCommand: DatabaseCommand {
     }
 }
 
-/// `linkages init`: create an empty database.
+/// `linkages init`: create an empty database, with the account creating it as its first worker.
 struct InitCommand: DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create an empty Linkages database, readable only by you.")
+        abstract: "Create an empty Linkages database, readable only by you.",
+        discussion: """
+            Your account becomes the database's first worker: its administrator unless you give \
+            another --role (on a database only you use, give your own program, office and role).
+            """)
 
     @OptionGroup var options: DatabaseOptions
     @ParentCommand var root: Linkages
+    @Option(help: "Your name as colleagues know it (default: your account name).") var name: String?
+    @Option(help: "calworks or cws.") var program = ProgramArgument(argument: "calworks")!
+    @Option(help: "Your county office.") var office = "County"
+    @Option(help: "caseworker, liaison, supervisor, trainer or admin.") var role = WorkerRole.admin
 
     func run() throws {
         try Failure.reported {
             let location = try DatabaseLocation.resolve(explicitPath: databasePath)
             let database = try AppDatabase.open(location, create: true)
+            let account = Account.current
+            if try database.worker(account: account) == nil {
+                try database.addWorker(
+                    Worker(account: account, name: name ?? account, program: program.program, office: office, role: role),
+                    by: account, at: Date())
+            }
             try database.close()
-            print("Linkages database ready at \(location.path)")
+            print("Linkages database ready at \(location.path); the account \(account) is its \(role.displayName)")
         }
     }
 }

@@ -8,17 +8,19 @@ import LinkagesTUI
 /// Starts the screens on an open database and exits with the program's status.
 enum Screens {
     static func run(on database: AppDatabase, location: DatabaseLocation) throws {
-        let account = Account.current
+        let worker = try Identity.worker(in: database)
         let bank = try IntakeQuestions.load()
         let session = Session(
-            account: account, workerName: try database.worker(account: account)?.name,
-            databaseName: location.displayName, databaseKind: try database.kind(), today: Clock.today(), now: Date(),
-            questionBank: bank, intakeSettings: try database.intakeSettings())
+            worker: worker, databaseName: location.displayName, databaseKind: try database.kind(), today: Clock.today(),
+            now: Date(), questionBank: bank, intakeSettings: try database.intakeSettings())
+        if let refusal = session.policy.refusal { throw InputError(refusal) }
         Runtime.installSignalHandlers()
         // NO_COLOR counts when it is set to anything but the empty string (no-color.org).
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try NcursesTerminal(colorAllowed: !noColor)
-        let runner = EffectRunner(database: database, account: account, questionBank: bank, today: { Clock.today() })
+        let runner = EffectRunner(
+            database: database, worker: worker, isPracticeData: session.databaseKind != .production, questionBank: bank,
+            today: { Clock.today() })
         let status = Runtime.run(session: session, runner: runner, terminal: terminal)
         if status != 0 { throw ExitCode(status) }
     }

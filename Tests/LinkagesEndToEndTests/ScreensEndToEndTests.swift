@@ -5,8 +5,9 @@ import Testing
 /// The built `linkages` binary in a real terminal (tmux): keys in, screen text out.
 @Suite("Linkages in a terminal", .serialized)
 struct ScreensEndToEndTests {
-    func startDemo(width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws -> TmuxSession {
-        let session = try TmuxSession(arguments: ["demo"], width: width, height: height, environment: environment)
+    func startDemo(width: Int = 80, height: Int = 24, environment: [String: String] = [:], as worker: String? = nil) throws -> TmuxSession {
+        let session = try TmuxSession(arguments: ["demo"] + (worker.map { ["--as", $0] } ?? []), width: width, height: height,
+                                      environment: environment)
         #expect(session.waitFor("What do you want to do?"), "home screen never appeared:\n\(session.capture())")
         return session
     }
@@ -68,7 +69,7 @@ struct ScreensEndToEndTests {
 
     @Test("the match review queue: both records side by side, blind mode, and a decision")
     func matchReview() throws {
-        let s = try startDemo()
+        let s = try startDemo(as: "Robert Chen")
         s.send("m")
         #expect(s.waitFor("Pair 1 of 1 waiting · match probability"), "\(s.capture())")
         #expect(s.waitFor("Luis Alberto Hernandez") && s.waitFor("Luis Hernández"), "\(s.capture())")

@@ -184,6 +184,7 @@ struct ImportTests {
         let triggers = try database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         }
-        #expect(triggers == ["__personFts_ad", "__personFts_ai", "__personFts_au", "personLookup_delete", "personLookup_insert", "personLookup_update"])
+        #expect(triggers == ["__personFts_ad", "__personFts_ai", "__personFts_au", "auditEvent_no_delete", "auditEvent_no_update",
+                             "personLookup_delete", "personLookup_insert", "personLookup_update"])
     }
 }

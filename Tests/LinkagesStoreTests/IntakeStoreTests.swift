@@ -40,7 +40,7 @@ struct IntakeStoreTests {
         #expect(stored.updatedAt == Self.time.addingTimeInterval(5))
         #expect(try database.intakeDrafts(account: "ana").map(\.label) == ["Sar"])
         #expect(try database.intakeDrafts(account: "marcus").isEmpty)
-        try database.discardIntakeDraft(id: id)
+        try database.discardIntakeDraft(id: id, by: "tester", at: Date())
         #expect(try database.intake(id: id) == nil)
         #expect(throws: IntakeError.notFound) { try database.saveIntakeDraft(id: id, draft: draft, at: Self.time) }
     }

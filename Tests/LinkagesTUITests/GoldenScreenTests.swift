@@ -89,7 +89,7 @@ struct GoldenScreenTests {
 
     @Test("docs/keybindings.md is generated from the key tables")
     func keybindingsDocument() {
-        let session = Session(account: "tester", databaseName: "test.sqlite", databaseKind: .demo, today: Fixtures.today,
+        let session = Session(worker: Fixtures.trainer, databaseName: "test.sqlite", databaseKind: .demo, today: Fixtures.today,
                               now: Fixtures.now, questionBank: Fixtures.questionBank)
         Golden.check(KeybindingsDocument.markdown(session: session), named: "keybindings.md", folder: "../../docs")
     }

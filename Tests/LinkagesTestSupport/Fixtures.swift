@@ -12,6 +12,10 @@ public enum Fixtures {
     /// A fixed moment on `today` (10:00 in the machine's time zone) for clocks counted in hours.
     public static let now = today.instant(hour: 10)
 
+    /// The screens' default test worker: a trainer, who sees every record of practice data.
+    public static let trainer = Worker(
+        id: 9_999, account: "tester", name: "Tess Trainer", program: .calworks, office: "Central", role: .trainer)
+
     /// The question bank in Resources/intake.
     public static let questionBank: QuestionBank = try! QuestionBank.load(
         LinkagesResources.data("questions.json", in: "intake"), file: "Resources/intake/questions.json")

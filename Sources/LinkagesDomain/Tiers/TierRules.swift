@@ -28,8 +28,13 @@ public enum ReportedFact: String, Hashable, Sendable, CaseIterable {
 /// CalWORKs is applied only when the family has a recorded financial need, because that is
 /// what makes a CalWORKs referral useful.
 public enum TierRules {
+    /// - Parameters:
+    ///   - withheld: programs whose details the reader may not see: the tier still counts them,
+    ///     but the reasons only say the family is known there.
+    ///   - shownConcerns: the concerns the reader may see, when fewer than `concerns`.
     public static func assess(
-        involvements: [Involvement], concerns: [ConcernKind], reported: Set<ReportedFact> = [], on date: CalendarDate
+        involvements: [Involvement], concerns: [ConcernKind], reported: Set<ReportedFact> = [], on date: CalendarDate,
+        withheld: Set<Program> = [], shownConcerns: [ConcernKind]? = nil
     ) -> TierAssessment {
         let current = involvements.filter { $0.isCurrent(on: date) }
         let calworksRecords = current.filter { $0.program == .calworks }
@@ -48,7 +53,10 @@ public enum TierRules {
         let pastChildWelfare = !cwsPastRecords.isEmpty || reported.contains(.pastChildWelfare)
 
         var reasons: [String] = []
-        if !calworksRecords.isEmpty {
+        let knownTo = Set(involvements.map(\.program))
+        if withheld.contains(.calworks) && knownTo.contains(.calworks) {
+            reasons.append(knownOnly(.calworks))
+        } else if !calworksRecords.isEmpty {
             reasons.append(describeCalWORKs(calworksRecords))
         } else if calworksReported {
             reasons.append("The family says it receives CalWORKs (not yet confirmed in CalSAWS).")
@@ -57,19 +65,24 @@ public enum TierRules {
         } else {
             reasons.append("Not known to CalWORKs.")
         }
-        if !cwsCases.isEmpty {
+        if withheld.contains(.childWelfare) && knownTo.contains(.childWelfare) {
+            reasons.append(knownOnly(.childWelfare))
+        } else if !cwsCases.isEmpty {
             reasons.append("Open Child Welfare case: " + componentList(cwsCases) + ".")
         } else if caseReported {
             reasons.append("The family says a Child Welfare case is open (not yet confirmed in CWS/CMS).")
         }
-        if !cwsReferrals.isEmpty {
-            reasons.append("Child Welfare referral under Emergency Response, no case opened.")
+        if !(withheld.contains(.childWelfare) && knownTo.contains(.childWelfare)) {
+            if !cwsReferrals.isEmpty {
+                reasons.append("Child Welfare referral under Emergency Response, no case opened.")
+            }
+            if !caseOpen && cwsReferrals.isEmpty {
+                reasons.append(pastChildWelfare ? "Past Child Welfare involvement, none open now." : "No Child Welfare involvement.")
+            }
         }
-        if !caseOpen && cwsReferrals.isEmpty {
-            reasons.append(pastChildWelfare ? "Past Child Welfare involvement, none open now." : "No Child Welfare involvement.")
-        }
-        if !uniqueConcerns.isEmpty {
-            reasons.append("Identified needs: " + uniqueConcerns.map(\.displayName).joined(separator: ", ") + ".")
+        let namedConcerns = shownConcerns.map { shown in uniqueConcerns.filter(shown.contains) } ?? uniqueConcerns
+        if !namedConcerns.isEmpty {
+            reasons.append("Identified needs: " + namedConcerns.map(\.displayName).joined(separator: ", ") + ".")
         }
 
         let tier: LinkagesTier?
@@ -92,6 +105,10 @@ public enum TierRules {
             tier = nil
         }
         return TierAssessment(tier: tier, reasons: reasons)
+    }
+
+    private static func knownOnly(_ program: Program) -> String {
+        "Known to \(program.displayName); its details are shared only under a release or court order."
     }
 
     private static func describeCalWORKs(_ involvements: [Involvement]) -> String {

@@ -10,7 +10,49 @@ enum Migrations {
         migrator.registerMigration("v2-intake", migrate: intake)
         migrator.registerMigration("v3-matching", migrate: matching)
         migrator.registerMigration("v4-lookup", migrate: lookup)
+        migrator.registerMigration("v5-access", migrate: access)
         return migrator
+    }
+
+    /// Sharing bases (releases, authorisations, court orders) and the hash-chained audit trail.
+    /// The audit table refuses updates and deletes; `linkages audit verify` catches what gets
+    /// past that (a hand edit with the triggers dropped).
+    private static func access(_ db: Database) throws {
+        try db.create(table: "sharingBasis") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("family", onDelete: .cascade).notNull()
+            t.column("kind", .text).notNull()
+            t.column("sharesCalWORKs", .boolean).notNull()
+            t.column("sharesChildWelfare", .boolean).notNull()
+            t.column("includesSubstanceUse", .boolean).notNull()
+            t.column("signedOn", .text).notNull()
+            t.column("expiresOn", .text).notNull()
+            t.column("recordedBy", .text).notNull()
+            t.column("recordedAt", .datetime).notNull()
+            t.column("revokedAt", .datetime)
+            t.column("revokedBy", .text)
+            t.column("note", .text)
+        }
+        // No foreign keys: the trail outlives the families and workers it names.
+        try db.create(table: "auditEvent") { t in
+            t.primaryKey("id", .integer)
+            t.column("at", .text).notNull()
+            t.column("account", .text).notNull().indexed()
+            t.column("action", .text).notNull()
+            t.column("familyId", .integer).indexed()
+            t.column("detail", .text)
+            t.column("reason", .text)
+            t.column("flagged", .boolean).notNull()
+            t.column("hash", .text).notNull()
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER auditEvent_no_update BEFORE UPDATE ON auditEvent BEGIN
+                SELECT RAISE(ABORT, 'the audit trail cannot be changed');
+            END;
+            CREATE TRIGGER auditEvent_no_delete BEFORE DELETE ON auditEvent BEGIN
+                SELECT RAISE(ABORT, 'the audit trail cannot be changed');
+            END;
+            """)
     }
 
     /// The household lookup's name index: each person's name words and their sound-alike codes

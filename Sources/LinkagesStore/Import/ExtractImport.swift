@@ -11,12 +11,15 @@ public struct ImportOptions: Sendable {
     public var columnMap: ColumnMap
     /// How many bad rows may be skipped; with 0 (the default) one bad row rejects the file.
     public var maxErrors: Int
+    /// The account importing, written to the audit trail with the import; nil for the demo and benchmarks.
+    public var account: String?
 
-    public init(program: Program, file: String, columnMap: ColumnMap = ColumnMap(), maxErrors: Int = 0) {
+    public init(program: Program, file: String, columnMap: ColumnMap = ColumnMap(), maxErrors: Int = 0, account: String? = nil) {
         self.program = program
         self.file = file
         self.columnMap = columnMap
         self.maxErrors = maxErrors
+        self.account = account
     }
 }
 
@@ -102,6 +105,13 @@ extension AppDatabase {
                 try importer.finish()
                 try nameIndex.resume(db, peopleUpdated: importer.report.peopleUpdated > 0)
                 guard importer.report.rows > 0 || importer.errorCount > 0 else { throw ImportFailure.empty(options.file) }
+                if let account = options.account {
+                    let report = importer.report
+                    try AuditTrail.append(AuditEntry(
+                        account: account, action: .importExtract,
+                        detail: "\(options.program.rawValue) extract \(options.file): \(report.rows) rows, \(report.skippedRows) skipped"),
+                        at: time, in: db)
+                }
                 progress(1)
                 return importer.report
             }

@@ -50,6 +50,8 @@ extension AppDatabase {
                     displayName: name, households: [household],
                     concerns: findings.concerns.map { NewConcern($0, note: note, recordedById: worker?.id) }), at: time).familyId
             }
+            try AuditTrail.append(AuditEntry(account: account, action: .finishIntake, familyId: familyId,
+                                             detail: "intake \(id)"), at: time, in: db)
             record.status = .finished
             record.familyId = familyId
             record.finishedAt = time

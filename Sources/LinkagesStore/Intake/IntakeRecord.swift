@@ -75,6 +75,8 @@ extension AppDatabase {
             var record = IntakeRecord(account: account, familyId: draft.attachedFamilyId, status: .draft,
                                       bankVersion: draft.bankVersion, draft: draft, createdAt: time, updatedAt: time)
             try record.insert(db)
+            try AuditTrail.append(AuditEntry(account: account, action: .startIntake, familyId: draft.attachedFamilyId,
+                                             detail: "intake \(record.id!)"), at: time, in: db)
             return record.id!
         }
     }
@@ -107,9 +109,12 @@ extension AppDatabase {
     }
 
     /// Deletes a draft (the worker confirmed). Finished intakes are never deleted this way.
-    public func discardIntakeDraft(id: Int64) throws {
+    public func discardIntakeDraft(id: Int64, by account: String, at time: Date) throws {
         try writer.write { db in
             try db.execute(sql: "DELETE FROM intake WHERE id = ? AND status = 'draft'", arguments: [id])
+            if db.changesCount > 0 {
+                try AuditTrail.append(AuditEntry(account: account, action: .discardIntake, detail: "intake \(id)"), at: time, in: db)
+            }
         }
     }
 }

@@ -78,6 +78,9 @@ extension AppDatabase {
             case .confirm: try FamilyJoin.join(calworksId, cwsId, db)
             case .reject: try FamilyJoin.part(calworksPerson: calworksId, cwsPerson: cwsId, at: time, db)
             }
+            try AuditTrail.append(AuditEntry(
+                account: account, action: .decideMatch, familyId: pair.childWelfare.household.familyId,
+                detail: "match \(id) \(decision.status.rawValue)"), at: time, in: db)
             var decided = pair
             decided.status = decision.status
             decided.decidedBy = account

@@ -11,11 +11,17 @@ public struct MatchRunOptions: Sendable {
     public var reviewFloor: Double
     /// Weights to use instead of learning them from the data.
     public var model: MatchModel?
+    /// The account running the match, written to the audit trail with it; nil for the demo.
+    public var account: String?
 
-    public init(threshold: Double = MatchThresholds.link, reviewFloor: Double = MatchThresholds.review, model: MatchModel? = nil) {
+    public init(
+        threshold: Double = MatchThresholds.link, reviewFloor: Double = MatchThresholds.review, model: MatchModel? = nil,
+        account: String? = nil
+    ) {
         self.threshold = threshold
         self.reviewFloor = min(reviewFloor, threshold)
         self.model = model
+        self.account = account
     }
 }
 
@@ -107,6 +113,12 @@ extension AppDatabase {
             }
             report.decisionsKept = decisions.count
             report.pairs = try Self.linkedPairs(db, threshold: options.threshold)
+            if let account = options.account {
+                try AuditTrail.append(AuditEntry(
+                    account: account, action: .runMatch,
+                    detail: "\(report.linked) linked, \(report.suggested) for review, \(report.familiesJoined) families joined"),
+                    at: time, in: db)
+            }
         }
         report.timings.append(("saving", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
         return report

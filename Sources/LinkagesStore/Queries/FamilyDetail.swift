@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LinkagesDomain
 
@@ -13,6 +14,14 @@ public struct FamilyDetail: Sendable, Equatable {
     /// Finished ER intakes of the family, newest first.
     public var intakes: [IntakeRecord]
     public var tier: TierAssessment
+    /// Releases, authorisations and court orders recorded for the family, newest first.
+    public var sharingBases: [SharingBasis] = []
+    /// What the worker may not see, counted.
+    public var withheld = WithheldFromView()
+    /// Substance-use information is on the page under a consent: the redisclosure notice must show.
+    public var substanceUseShownUnderConsent = false
+    /// The reason the worker typed to break the glass, when they did.
+    public var emergencyReason: String?
 
     /// The records one source holds for this family.
     public func records(from source: RecordSource) -> [HouseholdRecord] {
@@ -25,42 +34,82 @@ public struct HouseholdRecord: Sendable, Equatable {
     public var household: Household
     public var people: [Person]
     public var involvements: [Involvement]
+    /// What the worker may see of this record.
+    public var access: RecordAccess = .full(.ownProgram)
+    /// The workers assigned to the record, kept when its involvement is withheld.
+    public var assignedWorkerIds: [Int64] = []
+    /// The dates of contact, kept when its involvement is withheld.
+    public var contactDates: [CalendarDate] = []
 }
 
 extension AppDatabase {
-    public func familyDetail(id familyId: Int64, on date: CalendarDate) throws -> FamilyDetail? {
-        try writer.read { db in
-            guard let family = try Family.fetchOne(db, key: familyId) else { return nil }
-            let households = try Household.filter(Column("familyId") == familyId)
-                .order(Column("source"), Column("id")).fetchAll(db)
-            let householdIds = households.compactMap(\.id)
-            let people = try Person.filter(householdIds.contains(Column("householdId"))).order(Column("id")).fetchAll(db)
-            let involvements = try Involvement.filter(householdIds.contains(Column("householdId")))
-                .order(Column("startDate")).fetchAll(db)
-            let records = households.map { household in
-                HouseholdRecord(
-                    household: household,
-                    people: people.filter { $0.householdId == household.id },
-                    involvements: involvements.filter { $0.householdId == household.id })
+    /// The family as `policy`'s worker may see it. Writes the view to the audit trail in the
+    /// same transaction (and the emergency, flagged, when the worker broke the glass).
+    public func familyDetail(
+        id familyId: Int64, for policy: AccessPolicy, emergencyReason: String? = nil,
+        sensitiveQuestions: Set<String> = [], at time: Date
+    ) throws -> FamilyDetail? {
+        guard policy.mayOpenFamilies else { return nil }
+        return try writer.write { db in
+            guard let detail = try Self.familyDetail(db, id: familyId, on: policy.today) else { return nil }
+            let visible = detail.visible(under: policy, emergencyReason: emergencyReason, sensitiveQuestions: sensitiveQuestions)
+            let account = policy.viewer.account ?? ""
+            if let emergencyReason {
+                try AuditTrail.append(AuditEntry(account: account, action: .breakGlass, familyId: familyId,
+                                                 reason: emergencyReason, flagged: true), at: time, in: db)
+            } else {
+                try AuditTrail.append(AuditEntry(account: account, action: .viewFamily, familyId: familyId), at: time, in: db)
             }
-            let concerns = try Concern.filter(Column("familyId") == familyId).order(Column("recordedAt")).fetchAll(db)
-            let referrals = try Referral.filter(Column("familyId") == familyId)
-                .order(Column("createdAt").desc).fetchAll(db)
-            let plan = try CasePlan.filter(Column("familyId") == familyId).fetchOne(db)
-            let tasks = try plan.map { try PlanTask.filter(Column("planId") == $0.id).order(Column("dueDate")).fetchAll(db) } ?? []
-            var workerIds = Set(involvements.compactMap(\.workerId))
-            workerIds.formUnion(referrals.compactMap(\.fromWorkerId))
-            workerIds.formUnion(tasks.compactMap(\.ownerWorkerId))
-            if let lead = plan?.leadWorkerId { workerIds.insert(lead) }
-            let workers = try Worker.fetchAll(db, keys: Array(workerIds))
-            let tier = try TierQueries.assessments(db, familyIds: [familyId], on: date)[familyId]!
-            let intakes = try IntakeRecord
-                .filter(Column("familyId") == familyId && Column("status") == IntakeRecord.Status.finished.rawValue)
-                .order(Column("finishedAt").desc).fetchAll(db)
-            return FamilyDetail(
-                family: family, records: records,
-                workers: Dictionary(uniqueKeysWithValues: workers.map { ($0.id!, $0) }),
-                concerns: concerns, referrals: referrals, plan: plan, tasks: tasks, intakes: intakes, tier: tier)
+            return visible
         }
+    }
+
+    /// Everything about the family, unfiltered: for the store's own use and its tests.
+    public func familyDetail(id familyId: Int64, on date: CalendarDate) throws -> FamilyDetail? {
+        try writer.read { db in try Self.familyDetail(db, id: familyId, on: date) }
+    }
+
+    static func familyDetail(_ db: Database, id familyId: Int64, on date: CalendarDate) throws -> FamilyDetail? {
+        guard let family = try Family.fetchOne(db, key: familyId) else { return nil }
+        let households = try Household.filter(Column("familyId") == familyId)
+            .order(Column("source"), Column("id")).fetchAll(db)
+        let householdIds = households.compactMap(\.id)
+        let people = try Person.filter(householdIds.contains(Column("householdId"))).order(Column("id")).fetchAll(db)
+        let involvements = try Involvement.filter(householdIds.contains(Column("householdId")))
+            .order(Column("startDate")).fetchAll(db)
+        let records = households.map { household in
+            HouseholdRecord(
+                household: household,
+                people: people.filter { $0.householdId == household.id },
+                involvements: involvements.filter { $0.householdId == household.id })
+        }
+        let concerns = try Concern.filter(Column("familyId") == familyId).order(Column("recordedAt")).fetchAll(db)
+        let referrals = try Referral.filter(Column("familyId") == familyId)
+            .order(Column("createdAt").desc).fetchAll(db)
+        let plan = try CasePlan.filter(Column("familyId") == familyId).fetchOne(db)
+        let tasks = try plan.map { try PlanTask.filter(Column("planId") == $0.id).order(Column("dueDate")).fetchAll(db) } ?? []
+        var workerIds = Set(involvements.compactMap(\.workerId))
+        workerIds.formUnion(referrals.compactMap(\.fromWorkerId))
+        workerIds.formUnion(tasks.compactMap(\.ownerWorkerId))
+        if let lead = plan?.leadWorkerId { workerIds.insert(lead) }
+        workerIds.formUnion(concerns.compactMap(\.recordedById))
+        let workers = try Worker.fetchAll(db, keys: Array(workerIds))
+        let tier = try TierQueries.assessments(db, familyIds: [familyId], on: date)[familyId]!
+        let intakes = try IntakeRecord
+            .filter(Column("familyId") == familyId && Column("status") == IntakeRecord.Status.finished.rawValue)
+            .order(Column("finishedAt").desc).fetchAll(db)
+        let bases = try SharingBasis.filter(Column("familyId") == familyId).order(Column("recordedAt").desc).fetchAll(db)
+        return FamilyDetail(
+            family: family, records: records,
+            workers: Dictionary(uniqueKeysWithValues: workers.map { ($0.id!, $0) }),
+            concerns: concerns, referrals: referrals, plan: plan, tasks: tasks, intakes: intakes, tier: tier,
+            sharingBases: bases)
+    }
+}
+
+extension AppDatabase {
+    /// The name workers call the family by.
+    public func familyName(id familyId: Int64) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT displayName FROM family WHERE id = ?", arguments: [familyId]) }
     }
 }

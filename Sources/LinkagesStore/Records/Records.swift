@@ -54,3 +54,7 @@ extension CasePlan: AutoIncrementedRecord {
 extension PlanTask: AutoIncrementedRecord {
     public static let databaseTableName = "planTask"
 }
+
+extension SharingBasis: AutoIncrementedRecord {
+    public static let databaseTableName = "sharingBasis"
+}

@@ -16,6 +16,14 @@ public struct StoreBatch {
         return worker
     }
 
+    /// Records a sharing basis as it stood when the data was built (demo and training data).
+    @discardableResult
+    public func addSharingBasis(_ basis: SharingBasis) throws -> SharingBasis {
+        var basis = basis
+        try basis.insert(db)
+        return basis
+    }
+
     @discardableResult
     public func addFamily(_ new: NewFamily, at time: Date) throws -> AddedFamily {
         var family = Family(displayName: new.displayName, createdAt: time)

@@ -29,6 +29,8 @@ public enum Action: Hashable, Sendable {
     case resumeDraft, dismissOffer
     // Match review
     case confirmMatch, rejectMatch, toggleBlind
+    // Family
+    case breakGlass, confirmBreakGlass
 }
 
 /// A screen that can be opened.

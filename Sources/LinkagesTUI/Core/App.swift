@@ -134,7 +134,7 @@ public enum App {
         case .plans: return PlansScreen()
         case .family(let id): return FamilyScreen(familyId: id, session: session)
         case .plan(let familyId): return PlanScreen(familyId: familyId)
-        case .matchReview: return MatchReviewScreen()
+        case .matchReview: return MatchReviewScreen(session: session)
         }
     }
 

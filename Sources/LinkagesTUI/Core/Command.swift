@@ -26,6 +26,8 @@ public enum Effect: Equatable, Sendable {
     case loadEmergencyResponseQueue
     case search(query: String, generation: Int)
     case loadFamily(id: Int64)
+    /// Open a family's records the worker has no basis to see, with the reason they typed.
+    case breakGlass(familyId: Int64, reason: String)
     case loadReferrals(ReferralFilter)
     case loadPlans
     // Intake

@@ -5,10 +5,8 @@ import LinkagesStore
 /// Who is working, on which database, on which day, and the county's intake questions and
 /// settings: read once at start and shared by every screen.
 public struct Session: Equatable, Sendable {
-    /// The operating-system account running Linkages.
-    public var account: String
-    /// The worker record mapped to the account, when there is one.
-    public var workerName: String?
+    /// The worker mapped to the operating-system account running Linkages.
+    public var worker: Worker
     public var databaseName: String
     public var databaseKind: DatabaseKind
     public var today: CalendarDate
@@ -18,11 +16,10 @@ public struct Session: Equatable, Sendable {
     public var intakeSettings: IntakeSettings
 
     public init(
-        account: String, workerName: String? = nil, databaseName: String, databaseKind: DatabaseKind,
+        worker: Worker, databaseName: String, databaseKind: DatabaseKind,
         today: CalendarDate, now: Date, questionBank: QuestionBank, intakeSettings: IntakeSettings = IntakeSettings()
     ) {
-        self.account = account
-        self.workerName = workerName
+        self.worker = worker
         self.databaseName = databaseName
         self.databaseKind = databaseKind
         self.today = today
@@ -31,8 +28,19 @@ public struct Session: Equatable, Sendable {
         self.intakeSettings = intakeSettings
     }
 
+    /// The operating-system account running Linkages.
+    public var account: String {
+        worker.account ?? ""
+    }
+
+    /// What the worker may see and do today.
+    public var policy: AccessPolicy {
+        AccessPolicy(viewer: worker, isPracticeData: databaseKind != .production, today: today)
+    }
+
+    /// The worker's name on the title line.
     var workerLabel: String {
-        workerName ?? account
+        worker.name
     }
 
     var dateLabel: String {

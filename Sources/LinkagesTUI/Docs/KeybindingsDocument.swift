@@ -50,7 +50,7 @@ public enum KeybindingsDocument {
             ("Any list: typing a `/` filter", referralFilter.bindings),
             ("Case plans", PlansScreen().bindings),
             ("Joint plan", PlanScreen(familyId: 0).bindings),
-            ("Match review", MatchReviewScreen().bindings),
+            ("Match review", MatchReviewScreen(session: session).bindings),
         ]
     }
 

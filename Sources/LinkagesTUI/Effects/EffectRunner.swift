@@ -6,21 +6,35 @@ import LinkagesStore
 /// calls it off the input thread; tests call it directly.
 public struct EffectRunner: Sendable {
     public let database: AppDatabase
-    /// The account intakes are saved under.
-    public let account: String
+    /// The worker using the screens: what they may see, and the account their work is saved under.
+    public let worker: Worker
+    /// The database holds made-up families (demo or training).
+    public let isPracticeData: Bool
     public let questionBank: QuestionBank
     public let today: @Sendable () -> CalendarDate
     public let now: @Sendable () -> Date
 
     public init(
-        database: AppDatabase, account: String, questionBank: QuestionBank,
+        database: AppDatabase, worker: Worker, isPracticeData: Bool, questionBank: QuestionBank,
         today: @escaping @Sendable () -> CalendarDate, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.database = database
-        self.account = account
+        self.worker = worker
+        self.isPracticeData = isPracticeData
         self.questionBank = questionBank
         self.today = today
         self.now = now
+    }
+
+    var account: String { worker.account ?? "" }
+
+    var policy: AccessPolicy {
+        AccessPolicy(viewer: worker, isPracticeData: isPracticeData, today: today())
+    }
+
+    /// Intake questions whose answers are substance-use information.
+    var sensitiveQuestions: Set<String> {
+        Set(questionBank.sections.flatMap(\.questions).filter(\.isSensitive).map(\.id))
     }
 
     public func run(_ effect: Effect) -> DataEvent {
@@ -33,7 +47,10 @@ public struct EffectRunner: Sendable {
             case .search(let query, let generation):
                 return .searchResults(generation: generation, try database.lookUp(query, on: today()))
             case .loadFamily(let id):
-                return .family(id: id, try database.familyDetail(id: id, on: today()))
+                return .family(id: id, try database.familyDetail(id: id, for: policy, sensitiveQuestions: sensitiveQuestions, at: now()))
+            case .breakGlass(let id, let reason):
+                return .family(id: id, try database.familyDetail(
+                    id: id, for: policy, emergencyReason: reason, sensitiveQuestions: sensitiveQuestions, at: now()))
             case .loadReferrals(let filter):
                 return .referrals(filter, try database.referralRows(filter))
             case .loadPlans:
@@ -49,17 +66,18 @@ public struct EffectRunner: Sendable {
             case .loadMatchReview:
                 return .matchReview(try database.matchReviewQueue())
             case .decideMatch(let id, let confirm):
+                guard policy.mayDecideMatches else { return .failed("Only a supervisor may confirm or reject a link.") }
                 return .matchDecided(try database.decideMatch(id: id, confirm ? .confirm : .reject, by: account, at: now()))
             case .loadIntakeDrafts:
                 return .intakeDrafts(try database.intakeDrafts(account: account))
             case .discardIntakeDraft(let id):
-                try database.discardIntakeDraft(id: id)
+                try database.discardIntakeDraft(id: id, by: account, at: now())
                 return .intakeDraftDiscarded(id: id)
             case .findKnownRecords(let members, let generation):
                 return .knownRecords(generation: generation, try database.knownRecords(for: members))
             case .loadKnownFamily(let id):
                 let known = try database.knownFamily(id: id, on: today())
-                let name = try database.familyDetail(id: id, on: today())?.family.displayName ?? ""
+                let name = try database.familyName(id: id) ?? ""
                 return .knownFamily(id: id, known, name: name)
             case .finishIntake(let id):
                 let familyId = try database.finishIntake(id: id, bank: questionBank, account: account, at: now(), today: today())

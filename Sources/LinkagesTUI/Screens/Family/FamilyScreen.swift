@@ -10,6 +10,11 @@ public struct FamilyScreen: ScreenModel {
     public private(set) var notFound = false
     public private(set) var scroll = ScrollPosition()
     public private(set) var loadError: String?
+    /// The reason being typed to break the glass, while the prompt is open.
+    public private(set) var emergencyReason: TextField?
+
+    /// The shortest reason taken: a few words, not a keystroke.
+    static let minimumReasonLength = 10
 
     public init(familyId: Int64, session: Session) {
         self.familyId = familyId
@@ -20,8 +25,25 @@ public struct FamilyScreen: ScreenModel {
         detail?.family.displayName ?? "Family"
     }
 
+    public var isTyping: Bool { emergencyReason != nil }
+
+    /// Some record is shown only in part, and the glass is not broken yet.
+    var canBreakGlass: Bool {
+        guard let detail, detail.emergencyReason == nil else { return false }
+        return detail.records.contains { !$0.access.isFull } || detail.withheld.referrals > 0 || detail.withheld.intakes > 0
+    }
+
     public var bindings: [KeyBinding] {
-        [
+        if let emergencyReason {
+            let short = emergencyReason.text.trimmingCharacters(in: .whitespaces).count < Self.minimumReasonLength
+            return [
+                KeyBinding([.enter], .confirmBreakGlass, label: "open records",
+                           help: "Open the records; the reason is written to the audit trail and your supervisor is told.",
+                           disabledReason: short ? "say why in a few words first" : nil),
+                KeyBinding([.escape], .cancel, label: "cancel", help: "Close the prompt without opening anything."),
+            ]
+        }
+        return [
             KeyBinding([.up, .char("k")], .moveUp, label: "scroll", help: "Scroll up one line.", inHintBar: false),
             KeyBinding([.down, .char("j")], .moveDown, label: "scroll", help: "Scroll down one line.", inHintBar: false),
             KeyBinding([.pageUp], .pageUp, label: "page up", help: "Scroll up one page.", inHintBar: false),
@@ -31,12 +53,18 @@ public struct FamilyScreen: ScreenModel {
             KeyBinding([.char("p")], .go(.plan(familyId: familyId)), label: "joint plan",
                        help: "Open the family's joint case plan.",
                        disabledReason: detail?.plan == nil ? "this family has no joint case plan yet" : nil),
+            KeyBinding([.char("!")], .breakGlass, label: "emergency access",
+                       help: "Break the glass: open the records you have no basis to see, with a reason. It is audited and your supervisor is told.",
+                       disabledReason: canBreakGlass ? nil : "you already see everything you may open here"),
             KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the family again.", inHintBar: false),
         ]
     }
 
     public func onAppear() -> [ScreenCommand] {
-        [.run(.loadFamily(id: familyId))]
+        if let reason = detail?.emergencyReason {
+            return [.run(.breakGlass(familyId: familyId, reason: reason))]
+        }
+        return [.run(.loadFamily(id: familyId))]
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
@@ -46,9 +74,27 @@ public struct FamilyScreen: ScreenModel {
         }
         switch action {
         case .go(let route): return [.open(route)]
-        case .refresh: return [.run(.loadFamily(id: familyId))]
-        default: return []
+        case .refresh:
+            if let reason = detail?.emergencyReason {
+                return [.run(.breakGlass(familyId: familyId, reason: reason))]
+            }
+            return [.run(.loadFamily(id: familyId))]
+        case .breakGlass:
+            emergencyReason = TextField()
+        case .cancel:
+            emergencyReason = nil
+        case .confirmBreakGlass:
+            let reason = emergencyReason?.text.trimmingCharacters(in: .whitespaces) ?? ""
+            emergencyReason = nil
+            return [.run(.breakGlass(familyId: familyId, reason: reason))]
+        default: break
         }
+        return []
+    }
+
+    public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
+        emergencyReason?.edit(key)
+        return []
     }
 
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
@@ -72,6 +118,8 @@ public struct FamilyScreen: ScreenModel {
             grid.put("This family is no longer in the database.", row: inner.row, column: inner.column, style: .warning)
         } else if detail == nil {
             grid.put("Loading…", row: inner.row, column: inner.column, style: .muted)
+        } else if let emergencyReason {
+            renderEmergencyPrompt(emergencyReason, into: &grid, area: inner)
         } else {
             scroll.render(lines(width: inner.width, today: context.today), into: &grid, area: inner)
         }
@@ -96,6 +144,7 @@ public struct FamilyScreen: ScreenModel {
         if let tier = detail.tier.tier {
             lines += StyledLine.wrapped("Linkages activity: " + tier.linkagesActivity, width: width, style: .muted, indent: "  ", firstIndent: "  ")
         }
+        lines += accessLines(detail, width: width, today: today)
         lines.append(.blank)
 
         let gap = 2
@@ -113,11 +162,11 @@ public struct FamilyScreen: ScreenModel {
             }
         }
 
-        lines += intakeLines(detail.intakes, width: width)
+        lines += intakeLines(detail.intakes, width: width, withheld: detail.withheld.intakes)
 
         lines.append(.blank)
         lines.append(StyledLine("Concerns recorded", .heading))
-        if detail.concerns.isEmpty {
+        if detail.concerns.isEmpty && detail.withheld.concerns == 0 {
             lines.append(StyledLine("  None recorded.", .muted))
         }
         for concern in detail.concerns {
@@ -126,9 +175,11 @@ public struct FamilyScreen: ScreenModel {
             lines += StyledLine.wrapped(text, width: width, indent: "    ", firstIndent: "  • ")
         }
 
+        lines += Self.withheldLine(detail.withheld.concerns, "concern", width: width)
+
         lines.append(.blank)
         lines.append(StyledLine("Referrals", .heading))
-        if detail.referrals.isEmpty {
+        if detail.referrals.isEmpty && detail.withheld.referrals == 0 {
             lines.append(StyledLine("  None.", .muted))
         }
         for referral in detail.referrals {
@@ -138,9 +189,13 @@ public struct FamilyScreen: ScreenModel {
                                      TableCell(text)]))
         }
 
+        lines += Self.withheldLine(detail.withheld.referrals, "referral", width: width)
+
         lines.append(.blank)
         lines.append(StyledLine("Joint case plan", .heading))
-        if detail.plan != nil {
+        if detail.withheld.plan {
+            lines.append(StyledLine("  Not shown: you see neither program's record of this family.", .muted))
+        } else if detail.plan != nil {
             let open = detail.tasks.filter { $0.status.isOpen }.count
             let overdue = detail.tasks.filter { $0.isOverdue(on: today) }.count
             var pieces = [TableCell("  \(open) open tasks")]
@@ -153,8 +208,61 @@ public struct FamilyScreen: ScreenModel {
         return lines
     }
 
+    /// Who may see what here: the emergency, the sharing basis, the Part 2 notice.
+    private func accessLines(_ detail: FamilyDetail, width: Int, today: CalendarDate) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        if let reason = detail.emergencyReason {
+            lines += StyledLine.wrapped("Emergency access (“\(reason)”): audited, and your supervisor is told.",
+                                        width: width, style: .danger, indent: "  ", firstIndent: "  ")
+        }
+        let active = detail.sharingBases.filter { $0.isActive(on: today) }
+        if active.isEmpty {
+            lines += StyledLine.wrapped("Sharing: no release or court order in force; each program sees only the other's identifying details.",
+                                        width: width, style: .muted, indent: "  ", firstIndent: "  ")
+        }
+        for basis in active {
+            lines += StyledLine.wrapped("Sharing: \(basis.summary) (\(basis.scopeDescription)).",
+                                        width: width, indent: "  ", firstIndent: "  ")
+        }
+        if detail.substanceUseShownUnderConsent {
+            lines += StyledLine.wrapped(SubstanceUseAccess.redisclosureNotice, width: width, style: .warning, indent: "  ", firstIndent: "  ")
+        }
+        if detail.withheld.substanceUse {
+            lines += StyledLine.wrapped("Substance-use information is withheld: it is shown only under a consent that names it (42 CFR Part 2).",
+                                        width: width, style: .muted, indent: "  ", firstIndent: "  ")
+        }
+        return lines
+    }
+
+    /// "  2 more concerns are not shown to you." when some were withheld.
+    private static func withheldLine(_ count: Int, _ noun: String, width: Int) -> [StyledLine] {
+        guard count > 0 else { return [] }
+        let text = count == 1 ? "1 \(noun) is not shown to you." : "\(count) \(noun)s are not shown to you."
+        return StyledLine.wrapped(text, width: width, style: .muted, indent: "    ", firstIndent: "  ")
+    }
+
+    private func renderEmergencyPrompt(_ field: TextField, into grid: inout CellGrid, area: Rect) {
+        var row = area.row
+        grid.put("Break the glass", row: row, column: area.column, style: .danger)
+        row += 2
+        let explanation = "You have no release or assignment that lets you see all of this family's records. "
+            + "In an emergency you may open them: say why. The reason, your name and the time go to the audit trail, "
+            + "and your supervisor is told. Substance-use information stays closed."
+        for line in DisplayWidth.wrap(explanation, to: area.width) {
+            grid.put(line, row: row, column: area.column)
+            row += 1
+        }
+        row += 1
+        grid.put("Reason:", row: row, column: area.column, style: .bold)
+        field.render(into: &grid, row: row, column: area.column + 8, width: max(10, area.width - 8), focused: true,
+                     placeholder: "e.g. child at the hospital, need the CalWORKs worker's contact")
+    }
+
     /// Each finished ER intake: when, the family's own words, the protective factors and ICWA.
-    private func intakeLines(_ intakes: [IntakeRecord], width: Int) -> [StyledLine] {
+    private func intakeLines(_ intakes: [IntakeRecord], width: Int, withheld: Int) -> [StyledLine] {
+        if intakes.isEmpty && withheld > 0 {
+            return [.blank, StyledLine("ER intakes", .heading)] + Self.withheldLine(withheld, "ER intake", width: width)
+        }
         guard !intakes.isEmpty else { return [] }
         var lines: [StyledLine] = [.blank, StyledLine("ER intakes", .heading)]
         for intake in intakes {
@@ -195,6 +303,28 @@ public struct FamilyScreen: ScreenModel {
         return lines
     }
 
+    /// A record seen only in its identifying fields: why, who to contact, the dates of contact,
+    /// and the people's names and birth dates.
+    private func identifyingLines(_ record: HouseholdRecord, detail: FamilyDetail, width: Int) -> [StyledLine] {
+        var lines = StyledLine.wrapped(record.access.explanation, width: width, style: .muted, indent: "  ", firstIndent: "  ")
+        for id in record.assignedWorkerIds {
+            if let worker = detail.workers[id] {
+                lines += StyledLine.wrapped("Contact: " + worker.contactLine, width: width, indent: "  ")
+            }
+        }
+        if !record.contactDates.isEmpty {
+            let dates = record.contactDates.suffix(3).map(\.usFormat).joined(separator: ", ")
+            lines += StyledLine.wrapped("Dates of contact: " + dates, width: width, indent: "  ")
+        }
+        let nameWidth = min(28, max(8, width - 1 - 11))
+        for person in record.people {
+            let born = person.dateOfBirth?.usFormat ?? "—"
+            lines.append(StyledLine(" " + DisplayWidth.fit(person.fullName, to: nameWidth) + " " + born))
+        }
+        lines.append(.blank)
+        return lines
+    }
+
     private func recordLines(_ record: HouseholdRecord, detail: FamilyDetail, width: Int, today: CalendarDate) -> [StyledLine] {
         var lines: [StyledLine] = []
         let household = record.household
@@ -207,6 +337,9 @@ public struct FamilyScreen: ScreenModel {
         }
         if let phone = household.phone {
             lines.append(StyledLine("Phone " + phone))
+        }
+        if !record.access.isFull {
+            return lines + identifyingLines(record, detail: detail, width: width)
         }
         for involvement in record.involvements {
             let current = involvement.isCurrent(on: today)

@@ -16,14 +16,20 @@ public struct MatchReviewScreen: ScreenModel {
     /// Pairs decided on this screen, for the heading.
     public private(set) var decidedHere = 0
 
-    public init() {}
+    /// Only supervisors decide links; others may look.
+    let mayDecide: Bool
+
+    public init(session: Session) {
+        mayDecide = session.policy.mayDecideMatches
+    }
 
     public var title: String { "Match review" }
 
     var current: PersonMatch? { pairs.indices.contains(index) ? pairs[index] : nil }
 
     public var bindings: [KeyBinding] {
-        let nothing = current == nil ? "no pair is waiting for review" : nil
+        let nothing = !mayDecide ? "only a supervisor may confirm or reject a link"
+            : current == nil ? "no pair is waiting for review" : nil
         return [
             KeyBinding([.char("c")], .confirmMatch, label: "same person",
                        help: "Confirm the pair: the same person, so their households become one family.", disabledReason: nothing),

@@ -1,0 +1,40 @@
+/// What an audit row records: each view of a family's details, each change, export, match
+/// decision and consent change.
+public enum AuditAction: String, Codable, CaseIterable, Sendable {
+    case viewFamily
+    /// A worker opened records they had no basis to see, with a typed reason; flagged for review.
+    case breakGlass
+    case recordSharingBasis
+    case revokeSharingBasis
+    case decideMatch
+    case startIntake
+    case finishIntake
+    case discardIntake
+    case importExtract
+    case runMatch
+    case exportPairs
+    case addWorker
+    case changeWorker
+    case changeSettings
+    case backup
+
+    public var displayName: String {
+        switch self {
+        case .viewFamily: return "viewed family"
+        case .breakGlass: return "broke the glass"
+        case .recordSharingBasis: return "recorded sharing basis"
+        case .revokeSharingBasis: return "revoked sharing basis"
+        case .decideMatch: return "decided match"
+        case .startIntake: return "started intake"
+        case .finishIntake: return "finished intake"
+        case .discardIntake: return "discarded intake"
+        case .importExtract: return "imported extract"
+        case .runMatch: return "ran batch match"
+        case .exportPairs: return "exported pairs"
+        case .addWorker: return "added worker"
+        case .changeWorker: return "changed worker"
+        case .changeSettings: return "changed settings"
+        case .backup: return "backed up database"
+        }
+    }
+}

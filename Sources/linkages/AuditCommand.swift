@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import LinkagesDomain
+import LinkagesStore
+
+/// `linkages audit verify|show`: check the trail's hash chain, and read it for a review.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Verify the audit trail, or show it for a family, a worker, or the flagged emergencies.",
+        subcommands: [VerifyAudit.self, ShowAudit.self])
+
+    /// Supervisors and administrators review the trail.
+    static func reviewer(_ database: AppDatabase) throws {
+        _ = try Identity.worker(in: database, withRole: [.supervisor, .admin], to: "read the audit trail")
+    }
+}
+
+struct VerifyAudit: DatabaseCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Recompute the hash chain and name the first row that was changed, removed or moved.")
+
+    @OptionGroup var options: DatabaseOptions
+    @ParentCommand var root: Linkages
+
+    func run() throws {
+        try Failure.reported {
+            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            try AuditCommand.reviewer(database)
+            switch try database.verifyAuditTrail() {
+            case .intact(let rows, let lastHash):
+                print("Audit trail intact: \(rows) rows; last hash \(lastHash)")
+                print("Keep the last hash somewhere else: a later check that ends on it proves no rows were cut from the end.")
+            case .broken(let row, let problem):
+                throw InputError("the audit trail is broken at row \(row): \(problem)")
+            }
+        }
+    }
+}
+
+struct ShowAudit: DatabaseCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print audit rows, newest first.")
+
+    @OptionGroup var options: DatabaseOptions
+    @ParentCommand var root: Linkages
+    @Option(help: "Only this family's rows (its number in Linkages).") var household: Int64?
+    @Option(help: "Only this worker's rows: their account or their name.") var worker: String?
+    @Flag(help: "Only the emergencies (break-the-glass openings) flagged for review.") var flagged = false
+    @Option(help: "At most this many rows.") var limit = 200
+
+    func run() throws {
+        try Failure.reported {
+            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            try AuditCommand.reviewer(database)
+            let account = try worker.map { named in
+                try database.workers().first { $0.name.caseInsensitiveCompare(named) == .orderedSame }?.account ?? named
+            }
+            let events = try database.auditEvents(familyId: household, account: account, flaggedOnly: flagged, limit: limit)
+            if events.isEmpty { print("No audit rows match.") }
+            for event in events {
+                var line = "\(event.id)  \(event.at) UTC  \(event.account)  \(event.action.displayName)"
+                if let family = event.familyId { line += "  family \(family)" }
+                if let detail = event.detail { line += "  \(detail)" }
+                if let reason = event.reason { line += "  reason: “\(reason)”" }
+                if event.flagged { line += "  [FLAGGED]" }
+                print(line)
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import LinkagesDomain
+import Testing
+
+/// The sharing rules, for every role × the worker's program × the record's program × the
+/// family's consent state × office, and the substance-use rule on top.
+@Suite("Who may see what")
+struct AccessPolicyTests {
+    static let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    enum Consent: CaseIterable {
+        case none, sharesRecordProgram, sharesOtherProgramOnly, expired, revoked
+    }
+
+    static func basis(_ consent: Consent, recordProgram: Program, substanceUse: Bool = false) -> [SharingBasis] {
+        let shared: Program
+        var expires = today.adding(days: 100)
+        var revoked: Date?
+        switch consent {
+        case .none: return []
+        case .sharesRecordProgram: shared = recordProgram
+        case .sharesOtherProgramOnly: shared = recordProgram.other
+        case .expired: shared = recordProgram; expires = today.adding(days: -1)
+        case .revoked: shared = recordProgram; revoked = Date(timeIntervalSince1970: 0)
+        }
+        return [SharingBasis(
+            id: 1, familyId: 1, kind: .signedRelease, sharesCalWORKs: shared == .calworks, sharesChildWelfare: shared == .childWelfare,
+            includesSubstanceUse: substanceUse, signedOn: today.adding(days: -30), expiresOn: expires, recordedBy: "someone",
+            recordedAt: Date(timeIntervalSince1970: 0), revokedAt: revoked)]
+    }
+
+    static func worker(_ role: WorkerRole, _ program: Program, office: String = "Central") -> Worker {
+        Worker(id: 7, account: "viewer", name: "Viewer", program: program, office: office, role: role)
+    }
+
+    /// The expected outcome, stated the way docs/privacy-and-security.md states the rules.
+    static func expected(
+        role: WorkerRole, viewer: Program, record: Program, consent: Consent, sameOffice: Bool, practice: Bool
+    ) -> String {
+        switch role {
+        case .admin: return "none"
+        case .trainer: return practice ? "full" : "none"
+        default: break
+        }
+        if viewer == record {
+            return sameOffice || role == .liaison ? "full" : "identifying"
+        }
+        return consent == .sharesRecordProgram ? "full" : "identifying"
+    }
+
+    static func outcome(_ access: RecordAccess) -> String {
+        switch access {
+        case .full: return "full"
+        case .identifying: return "identifying"
+        case .none: return "none"
+        }
+    }
+
+    @Test("every role, program, consent state and office")
+    func matrix() {
+        var checked = 0
+        for role in WorkerRole.allCases {
+            for viewer in Program.allCases {
+                for record in Program.allCases {
+                    for consent in Consent.allCases {
+                        for sameOffice in [true, false] {
+                            for practice in [true, false] {
+                                let policy = AccessPolicy(viewer: Self.worker(role, viewer), isPracticeData: practice, today: Self.today)
+                                let ownership = RecordOwnership(program: record, office: sameOffice ? "Central" : "South")
+                                let access = policy.access(to: ownership, bases: Self.basis(consent, recordProgram: record))
+                                let want = Self.expected(role: role, viewer: viewer, record: record, consent: consent,
+                                                         sameOffice: sameOffice, practice: practice)
+                                #expect(Self.outcome(access) == want,
+                                        "\(role) in \(viewer) looking at \(record) (\(consent), same office \(sameOffice), practice \(practice))")
+                                checked += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked == 5 * 2 * 2 * 5 * 2 * 2)
+    }
+
+    @Test("an assigned caseworker sees their record even when another office holds it")
+    func assignedWorker() {
+        let policy = AccessPolicy(viewer: Self.worker(.caseworker, .calworks), isPracticeData: false, today: Self.today)
+        let record = RecordOwnership(program: .calworks, office: "South", assignedWorkerIds: [7])
+        #expect(policy.access(to: record, bases: []).isFull)
+        #expect(!policy.access(to: RecordOwnership(program: .calworks, office: "South"), bases: []).isFull)
+    }
+
+    @Test("breaking the glass opens the other program's record, says so, and never opens substance use")
+    func emergency() {
+        let policy = AccessPolicy(viewer: Self.worker(.caseworker, .calworks), isPracticeData: false, today: Self.today)
+        let record = RecordOwnership(program: .childWelfare, office: "Central")
+        let access = policy.access(to: record, bases: [], emergencyReason: "child at the hospital")
+        #expect(access == .full(.emergency(reason: "child at the hospital")))
+        #expect(access.explanation.contains("child at the hospital"))
+        #expect(!policy.substanceUse(in: record, recordedBy: "someone", bases: []).isShown)
+    }
+
+    @Test("substance use: the worker who recorded it, or a consent that names it; the notice goes with the consent")
+    func substanceUse() {
+        let calworks = AccessPolicy(viewer: Self.worker(.caseworker, .calworks), isPracticeData: false, today: Self.today)
+        let childWelfare = AccessPolicy(viewer: Self.worker(.supervisor, .childWelfare), isPracticeData: false, today: Self.today)
+        let record = RecordOwnership(program: .childWelfare, office: "Central")
+        let withoutSubstanceUse = Self.basis(.sharesRecordProgram, recordProgram: .childWelfare)
+        let naming = Self.basis(.sharesRecordProgram, recordProgram: .childWelfare, substanceUse: true)
+
+        // The recorder always sees what they wrote, without a notice.
+        #expect(childWelfare.substanceUse(in: record, recordedBy: "viewer", bases: []) == .shown(underConsent: nil))
+        // Their colleagues and supervisor need a consent that names substance use.
+        #expect(childWelfare.substanceUse(in: record, recordedBy: "er.worker", bases: []) == .withheld)
+        #expect(childWelfare.substanceUse(in: record, recordedBy: "er.worker", bases: withoutSubstanceUse) == .withheld)
+        #expect(childWelfare.substanceUse(in: record, recordedBy: "er.worker", bases: naming) == .shown(underConsent: naming[0]))
+        // The other program: only with a consent that shares the record and names substance use.
+        #expect(calworks.substanceUse(in: record, recordedBy: "er.worker", bases: withoutSubstanceUse) == .withheld)
+        #expect(calworks.substanceUse(in: record, recordedBy: "er.worker", bases: naming) == .shown(underConsent: naming[0]))
+        let expired = Self.basis(.expired, recordProgram: .childWelfare, substanceUse: true)
+        #expect(calworks.substanceUse(in: record, recordedBy: "er.worker", bases: expired) == .withheld)
+    }
+
+    @Test("who may open families and decide links")
+    func capabilities() {
+        func policy(_ role: WorkerRole, practice: Bool = false, active: Bool = true) -> AccessPolicy {
+            var worker = Self.worker(role, .childWelfare)
+            worker.active = active
+            return AccessPolicy(viewer: worker, isPracticeData: practice, today: Self.today)
+        }
+        #expect(policy(.caseworker).mayOpenFamilies && !policy(.caseworker).mayDecideMatches)
+        #expect(policy(.supervisor).mayDecideMatches)
+        #expect(!policy(.admin).mayOpenFamilies && policy(.admin).refusal?.contains("linkages admin worker") == true)
+        #expect(!policy(.trainer).mayOpenFamilies && policy(.trainer, practice: true).mayOpenFamilies)
+        #expect(!policy(.supervisor, active: false).mayOpenFamilies)
+        #expect(policy(.supervisor, active: false).refusal?.contains("disabled") == true)
+    }
+
+    @Test("a sharing basis holds from the day it is signed through its last day, unless revoked")
+    func basisDates() {
+        let basis = Self.basis(.sharesRecordProgram, recordProgram: .calworks)[0]
+        #expect(basis.isActive(on: Self.today))
+        #expect(basis.isActive(on: basis.expiresOn) && !basis.isActive(on: basis.expiresOn.adding(days: 1)))
+        #expect(!basis.isActive(on: basis.signedOn.adding(days: -1)))
+        #expect(basis.scopeDescription == "CalWORKs records, not substance use")
+    }
+}

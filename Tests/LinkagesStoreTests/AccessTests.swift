@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import LinkagesDomain
+import LinkagesStore
+import LinkagesTestSupport
+import Testing
+
+/// The sharing rules applied to real family pages, and the audit trail they write.
+@Suite("Access and audit")
+struct AccessTests {
+    let today = Fixtures.today
+    let now = Fixtures.now
+
+    func familyId(_ name: String, in database: AppDatabase) throws -> Int64 {
+        try #require(try database.writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM family WHERE displayName = ?", arguments: [name])
+        })
+    }
+
+    func policy(_ database: AppDatabase, as name: String, account: String) throws -> AccessPolicy {
+        let worker = try database.actAs(workerNamed: name, account: account, at: now)
+        // The demo is practice data; these tests check the rules as they apply to real data.
+        return AccessPolicy(viewer: worker, isPracticeData: false, today: today)
+    }
+
+    func auditCount(_ database: AppDatabase) throws -> Int {
+        try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM auditEvent") ?? 0 }
+    }
+
+    @Test("a CalWORKs worker sees a Child Welfare record only in its identifying fields until a release is recorded")
+    func releaseOpensTheOtherProgram() throws {
+        let database = try Fixtures.demoDatabase()
+        let jose = try familyId("Núñez-García, José", in: database)
+        let ana = try policy(database, as: "Ana Ruiz", account: "aruiz")
+
+        let before = try #require(try database.familyDetail(id: jose, for: ana, at: now))
+        let cws = try #require(before.records.first { $0.household.source == .childWelfare })
+        #expect(cws.access == .identifying(.noSharingBasis(.childWelfare)))
+        #expect(cws.involvements.isEmpty && !cws.contactDates.isEmpty && !cws.assignedWorkerIds.isEmpty)
+        #expect(cws.household.office == nil && cws.household.sourceKey != nil && cws.household.street != nil)
+        #expect(cws.people.allSatisfy { $0.cin == nil && $0.ssn == nil && $0.caseRole == nil && $0.relationship == .unknown })
+        #expect(cws.people.contains { $0.firstName.hasPrefix("Jos") && $0.dateOfBirth != nil })
+        #expect(before.tier.tier == .mutualClient)
+        #expect(before.tier.reasons.contains { $0.hasPrefix("Known to Child Welfare") })
+        #expect(!before.tier.reasons.joined().contains("Family Reunification"))
+        let calworks = try #require(before.records.first { $0.household.source == .calworks })
+        #expect(calworks.access == .full(.ownProgram) && !calworks.involvements.isEmpty)
+
+        try database.recordSharingBasis(SharingBasis(
+            familyId: jose, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true,
+            signedOn: today, expiresOn: today.adding(days: 365), recordedBy: "aruiz", recordedAt: now), at: now)
+        let after = try #require(try database.familyDetail(id: jose, for: ana, at: now))
+        let shared = try #require(after.records.first { $0.household.source == .childWelfare })
+        guard case .full(.sharingBasis) = shared.access else {
+            Issue.record("expected the release to open the record, got \(shared.access)")
+            return
+        }
+        #expect(shared.involvements.contains { $0.component == .familyReunification })
+        #expect(after.tier.reasons.contains("Open Child Welfare case: Family Reunification."))
+    }
+
+    @Test("substance use: the ER worker who recorded it sees it; a release that does not name it keeps it from CalWORKs")
+    func substanceUse() throws {
+        let database = try Fixtures.demoDatabase()
+        let sarah = try familyId("Mitchell, Sarah", in: database)
+        let marcus = try policy(database, as: "Marcus Bell", account: "mbell")
+        let byMarcus = try #require(try database.familyDetail(id: sarah, for: marcus, at: now))
+        #expect(byMarcus.concerns.contains { $0.kind == .substanceUse })
+        #expect(!byMarcus.withheld.substanceUse && !byMarcus.substanceUseShownUnderConsent)
+
+        let ana = try policy(database, as: "Ana Ruiz", account: "aruiz")
+        let byAna = try #require(try database.familyDetail(id: sarah, for: ana, at: now))
+        #expect(byAna.records.allSatisfy { $0.access.isFull })
+        #expect(!byAna.concerns.contains { $0.kind == .substanceUse })
+        #expect(byAna.withheld.substanceUse)
+        #expect(!byAna.tier.reasons.joined().contains("substance use"))
+
+        // A consent that names substance use opens it, and the page must carry the notice.
+        try database.recordSharingBasis(SharingBasis(
+            familyId: sarah, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true, includesSubstanceUse: true,
+            signedOn: today, expiresOn: today.adding(days: 90), recordedBy: "mbell", recordedAt: now), at: now)
+        let named = try #require(try database.familyDetail(id: sarah, for: ana, at: now))
+        #expect(named.concerns.contains { $0.kind == .substanceUse })
+        #expect(named.substanceUseShownUnderConsent && !named.withheld.substanceUse)
+    }
+
+    @Test("an administrator gets no family at all")
+    func administrator() throws {
+        let database = try Fixtures.demoDatabase()
+        let admin = AccessPolicy(
+            viewer: Worker(id: 1, account: "root", name: "Admin", program: .calworks, office: "County", role: .admin),
+            isPracticeData: false, today: today)
+        #expect(try database.familyDetail(id: try familyId("Mitchell, Sarah", in: database), for: admin, at: now) == nil)
+        #expect(try auditCount(database) == 0)
+    }
+
+    @Test("every audited action writes exactly one row, in the same transaction as the change")
+    func oneRowPerAction() throws {
+        let database = try Fixtures.demoDatabase()
+        let jose = try familyId("Núñez-García, José", in: database)
+        var count = try auditCount(database)
+        func expectOneMore(_ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let now = try auditCount(database)
+            #expect(now == count + 1, "\(what) wrote \(now - count) rows", sourceLocation: sourceLocation)
+            count = now
+        }
+        let robert = try policy(database, as: "Robert Chen", account: "rchen")
+        try expectOneMore("acting as a demo worker")
+        try database.addWorker(Worker(account: "new", name: "New Worker", program: .calworks, office: "West", role: .caseworker),
+                               by: "root", at: now)
+        try expectOneMore("adding a worker")
+        try database.setWorkerActive(account: "new", false, by: "root", at: now)
+        try expectOneMore("disabling a worker")
+        _ = try database.familyDetail(id: jose, for: robert, at: now)
+        try expectOneMore("viewing a family")
+        _ = try database.familyDetail(id: jose, for: robert, emergencyReason: "court hearing in an hour", at: now)
+        try expectOneMore("breaking the glass")
+        let basis = try database.recordSharingBasis(SharingBasis(
+            familyId: jose, kind: .courtOrder, sharesCalWORKs: true, sharesChildWelfare: false,
+            signedOn: today, expiresOn: today.adding(days: 30), recordedBy: "rchen", recordedAt: now), at: now)
+        try expectOneMore("recording a court order")
+        try database.revokeSharingBasis(id: basis.id!, by: "rchen", at: now)
+        try expectOneMore("revoking it")
+        let draft = try database.createIntakeDraft(account: "rchen", draft: IntakeDraft(bankVersion: 1), at: now)
+        try expectOneMore("starting an intake")
+        try database.saveIntakeDraft(id: draft, draft: IntakeDraft(bankVersion: 1), at: now)
+        #expect(try auditCount(database) == count, "a draft's autosave is not audited")
+        try database.discardIntakeDraft(id: draft, by: "rchen", at: now)
+        try expectOneMore("discarding an intake")
+        let pair = try #require(try database.matchReviewQueue().first)
+        try database.decideMatch(id: pair.id, .reject, by: "rchen", at: now)
+        try expectOneMore("deciding a match")
+        _ = try database.runMatch(MatchRunOptions(account: "rchen"), at: now)
+        try expectOneMore("running the batch match")
+
+        let flagged = try database.auditEvents(flaggedOnly: true)
+        #expect(flagged.count == 1 && flagged[0].action == .breakGlass && flagged[0].reason == "court hearing in an hour")
+        #expect(try database.auditEvents(familyId: jose).count >= 4)
+        #expect(try database.verifyAuditTrail() == .intact(rows: count, lastHash: try database.auditEvents(limit: 1)[0].hash))
+    }
+
+    /// A database whose trail has a few rows, with the guard triggers dropped as an intruder
+    /// with the sqlite3 shell would.
+    func tamperable() throws -> AppDatabase {
+        let (database, _) = try Fixtures.emptyDatabase()
+        for index in 1...5 {
+            try database.audit(AuditEntry(account: "worker\(index)", action: .viewFamily, familyId: Int64(index)), at: now)
+        }
+        try database.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER auditEvent_no_update; DROP TRIGGER auditEvent_no_delete")
+        }
+        return database
+    }
+
+    @Test("the trail refuses changes, and a hand edit, a deletion or a reordering is named by verify")
+    func tampering() throws {
+        let (guarded, _) = try Fixtures.emptyDatabase()
+        try guarded.audit(AuditEntry(account: "a", action: .viewFamily), at: now)
+        #expect(throws: DatabaseError.self) {
+            try guarded.writer.write { try $0.execute(sql: "UPDATE auditEvent SET account = 'b'") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try guarded.writer.write { try $0.execute(sql: "DELETE FROM auditEvent") }
+        }
+
+        let edited = try tamperable()
+        try edited.writer.write { try $0.execute(sql: "UPDATE auditEvent SET account = 'someone else' WHERE id = 3") }
+        #expect(try edited.verifyAuditTrail() == .broken(atRow: 3, problem: "its contents or the row before it were changed"))
+
+        let deleted = try tamperable()
+        try deleted.writer.write { try $0.execute(sql: "DELETE FROM auditEvent WHERE id = 2") }
+        #expect(try deleted.verifyAuditTrail() == .broken(atRow: 3, problem: "rows 2 to 2 are missing"))
+
+        let reordered = try tamperable()
+        try reordered.writer.write { db in
+            try db.execute(sql: """
+                UPDATE auditEvent SET id = 100 WHERE id = 2;
+                UPDATE auditEvent SET id = 2 WHERE id = 4;
+                UPDATE auditEvent SET id = 4 WHERE id = 100;
+                """)
+        }
+        #expect(try reordered.verifyAuditTrail() == .broken(atRow: 2, problem: "its contents or the row before it were changed"))
+
+        let intact = try tamperable()
+        guard case .intact(let rows, _) = try intact.verifyAuditTrail() else {
+            Issue.record("an untouched trail must verify")
+            return
+        }
+        #expect(rows == 5)
+    }
+}
