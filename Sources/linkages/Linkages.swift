@@ -11,7 +11,10 @@ struct Linkages: ParsableCommand {
             file named by --db, else $LINKAGES_DB, else ~/.local/share/linkages/linkages.sqlite.
             """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, MatchCommand.self, SearchCommand.self, SettingsCommand.self, BenchCommand.self],
+        subcommands: [
+            OpenCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, MatchCommand.self, SearchCommand.self,
+            ConsentCommand.self, AuditCommand.self, AdminCommand.self, SettingsCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: OpenCommand.self)
 
     /// `--db` given before the command name (`linkages --db PATH demo`).

@@ -43,11 +43,16 @@ struct InitCommand: DatabaseCommand {
             let location = try DatabaseLocation.resolve(explicitPath: databasePath)
             let database = try AppDatabase.open(location, create: true)
             let account = Account.current
-            if try database.worker(account: account) == nil {
-                try database.addWorker(
-                    Worker(account: account, name: name ?? account, program: program.program, office: office, role: role),
-                    by: account, at: Date())
+            // Only a database nobody has claimed gets a first worker: running init on a
+            // colleague's database must never make you its administrator.
+            if try database.workers().contains(where: { $0.account != nil }) {
+                try database.close()
+                print("Linkages database ready at \(location.path) (it already has workers; ask its administrator for an account)")
+                return
             }
+            try database.addWorker(
+                Worker(account: account, name: name ?? account, program: program.program, office: office, role: role),
+                by: account, at: Date())
             try database.close()
             print("Linkages database ready at \(location.path); the account \(account) is its \(role.displayName)")
         }

@@ -66,6 +66,41 @@ struct GoldenScreenTests {
         Golden.check(wide.screen, named: "family-nunez-garcia-200x50.txt")
     }
 
+    /// A demo worker as themselves (not the trainer who sees everything).
+    func driver(as name: String, _ width: Int = 80, _ height: Int = 24) throws -> ScreenDriver {
+        var worker = try #require(try DemoFixture.database.workers().first { $0.name == name })
+        worker.account = "golden-\(worker.id!)"
+        return ScreenDriver(database: DemoFixture.database, size: Size(width: width, height: height), worker: worker)
+    }
+
+    @Test("family as a CalWORKs caseworker: Child Welfare's identifying details only, until the glass is broken")
+    func familyRestricted() throws {
+        var d = try driver(as: "Ana Ruiz", 120, 40)
+        d.press(.char("l"))
+        d.type("jose nunez")
+        d.press(.down, .enter)
+        Golden.check(d.screen, named: "family-nunez-garcia-calworks-120x40.txt")
+        var prompt = try driver(as: "Ana Ruiz")
+        prompt.press(.char("l"))
+        prompt.type("jose nunez")
+        prompt.press(.down, .enter, .char("!"))
+        prompt.type("child at the hospital")
+        Golden.check(prompt.screen, named: "family-break-glass-80x24.txt")
+        d.press(.char("!"))
+        d.type("child at the hospital, need the CWS worker")
+        d.press(.enter)
+        Golden.check(d.screen, named: "family-nunez-garcia-emergency-120x40.txt")
+    }
+
+    @Test("family as CalWORKs under a release that does not name substance use")
+    func familySubstanceUse() throws {
+        var ana = try driver(as: "Ana Ruiz", 120, 40)
+        ana.press(.char("l"))
+        ana.type("sarah mitchell")
+        ana.press(.down, .enter, .pageDown)
+        Golden.check(ana.screen, named: "family-sarah-calworks-page2-120x40.txt")
+    }
+
     @Test("referrals") func referrals() {
         var d = driver()
         d.press(.char("r"))

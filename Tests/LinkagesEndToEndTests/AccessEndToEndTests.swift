@@ -1,0 +1,61 @@
+import Foundation
+import LinkagesTestSupport
+import Testing
+
+/// The sharing rules through the real binary: a CalWORKs worker's screens before and after a
+/// release is recorded with `linkages consent add`.
+@Suite("Access in a terminal", .serialized)
+struct AccessEndToEndTests {
+    /// Runs `linkages` with the same fixed date the screens use, and returns status and output.
+    func linkages(_ arguments: [String], home: URL) throws -> (status: Int32, output: String) {
+        try ChildProcess.run(["env", "HOME=\(home.path)", "LINKAGES_TODAY=\(Fixtures.today.iso)", TmuxSession.binaryPath] + arguments)
+    }
+
+    func openJose(_ s: TmuxSession) {
+        #expect(s.waitFor("What do you want to do?"), "\(s.capture())")
+        s.send("l")
+        s.type("jose nunez")
+        #expect(s.waitFor("Núñez-García, José"), "\(s.capture())")
+        s.send("Down", "Enter")
+    }
+
+    @Test("a CalWORKs account sees Child Welfare's identifying details only, until a release is recorded")
+    func releaseOpensTheRecord() throws {
+        let first = try TmuxSession(arguments: ["demo", "--as", "Ana Ruiz"], width: 120, height: 40)
+        openJose(first)
+        #expect(first.waitFor("Only identifying details are"), "\(first.capture())")
+        #expect(first.waitFor("Contact: Linh Tran (Child Welfare, 559-555-0151)"), "\(first.capture())")
+        #expect(!first.capture().contains("Family Reunification"))
+        first.send("Escape", "Escape", "q")
+        #expect(first.exitStatus() == 0)
+
+        let database = first.folder.appendingPathComponent("data/linkages/demo.sqlite").path
+        // A caseworker cannot read the audit trail; the search finds the family's number.
+        #expect(try linkages(["--db", database, "audit", "verify"], home: first.folder).status == 1)
+        let search = try linkages(["--db", database, "search", "--json", "jose nunez garcia"], home: first.folder)
+        let familyId = try #require(search.output.firstMatch(of: /"family_id" : (\d+)/).map { String($0.1) })
+        let recorded = try linkages(["--db", database, "consent", "add", "--family", familyId, "--kind", "release",
+                                     "--shares", "calworks,cws", "--signed", "11/01/2026", "--expires", "11/01/2027"],
+                                    home: first.folder)
+        #expect(recorded.status == 0 && recorded.output.contains("Recorded sharing basis"), "\(recorded.output)")
+
+        let again = try TmuxSession(arguments: ["--db", database], width: 120, height: 40, environment: ["HOME": first.folder.path])
+        openJose(again)
+        #expect(again.waitFor("Family Reunification (Sofia): open"), "\(again.capture())")
+        #expect(again.capture().contains("Sharing: signed release of 11/01/2026, until 11/01/2027"))
+        again.send("Escape", "Escape", "q")
+        #expect(again.exitStatus() == 0)
+    }
+
+    @Test("an account that is not a worker gets one line and no screen")
+    func unmappedAccount() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("county.sqlite").path
+        #expect(try linkages(["--db", database, "init", "--role", "admin"], home: folder).status == 0)
+        // The creator is its administrator: no family screens for an administrator.
+        let refused = try TmuxSession(arguments: ["--db", database], environment: ["HOME": folder.path])
+        #expect(refused.waitFor("Administrators see no family records"), "\(refused.capture())")
+        #expect(refused.exitStatus() == 1)
+    }
+}
