@@ -50,7 +50,7 @@ struct AddWorker: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let location = try DatabaseLocation.resolve(explicitPath: databasePath)
+            let location = try databaseLocation()
             let database = try AppDatabase.open(location)
             let admin = try Identity.administrator(of: database, at: location)
             let worker = try database.addWorker(
@@ -69,7 +69,7 @@ struct ListWorkers: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let location = try DatabaseLocation.resolve(explicitPath: databasePath)
+            let location = try databaseLocation()
             let database = try AppDatabase.open(location)
             _ = try Identity.administrator(of: database, at: location)
             print("account      name                     program        office     role        status")
@@ -94,7 +94,7 @@ struct DisableWorker: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            try WorkerSwitch.set(account: account, active: false, databasePath: databasePath)
+            try WorkerSwitch.set(account: account, active: false, at: try databaseLocation())
         }
     }
 }
@@ -108,15 +108,14 @@ struct EnableWorker: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            try WorkerSwitch.set(account: account, active: true, databasePath: databasePath)
+            try WorkerSwitch.set(account: account, active: true, at: try databaseLocation())
         }
     }
 }
 
 /// Disabling and enabling differ only in the flag.
 enum WorkerSwitch {
-    static func set(account: String, active: Bool, databasePath: String?) throws {
-        let location = try DatabaseLocation.resolve(explicitPath: databasePath)
+    static func set(account: String, active: Bool, at location: DatabaseLocation) throws {
         let database = try AppDatabase.open(location)
         let admin = try Identity.administrator(of: database, at: location)
         let worker = try database.setWorkerActive(account: account, active, by: admin, at: Date())

@@ -26,7 +26,7 @@ struct VerifyAudit: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let database = try openDatabase()
             try AuditCommand.reviewer(database)
             switch try database.verifyAuditTrail() {
             case .intact(let rows, let lastHash):
@@ -51,7 +51,7 @@ struct ShowAudit: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let database = try openDatabase()
             try AuditCommand.reviewer(database)
             let account = try worker.map { named in
                 try database.workers().first { $0.name.caseInsensitiveCompare(named) == .orderedSame }?.account ?? named

@@ -28,6 +28,7 @@ struct TypingBench: ParsableCommand {
 
     func run() throws {
         try Failure.reported {
+            try Installed.refuse("run benchmarks")
             let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
             let scratch = base.appendingPathComponent("linkages-bench-\(getpid())")
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

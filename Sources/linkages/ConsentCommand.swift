@@ -56,13 +56,15 @@ struct AddConsent: DatabaseCommand {
                 }
                 return program.program
             }
-            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let database = try openDatabase()
             let policy = try Identity.caseWorker(in: database)
-            let basis = try database.recordSharingBasis(SharingBasis(
+            let entered = SharingBasis(
                 familyId: family, kind: kind, sharesCalWORKs: programs.contains(.calworks),
                 sharesChildWelfare: programs.contains(.childWelfare), includesSubstanceUse: substanceUse,
                 signedOn: signed, expiresOn: expires, recordedBy: policy.viewer.account ?? Account.current,
-                recordedAt: Date(), note: note), at: Date())
+                recordedAt: Date(), note: note)
+            if let problem = entered.problems(on: policy.today).first { throw InputError(problem) }
+            let basis = try database.recordSharingBasis(entered, at: Date())
             print("Recorded sharing basis \(basis.id!) for family \(family): \(basis.summary); \(basis.scopeDescription)")
         }
     }
@@ -77,7 +79,7 @@ struct ListConsents: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let database = try openDatabase()
             let policy = try Identity.caseWorker(in: database)
             let bases = try database.sharingBases(familyId: family)
             if bases.isEmpty { print("No sharing basis is recorded for family \(family).") }
@@ -99,7 +101,7 @@ struct RevokeConsent: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let database = try openDatabase()
             let policy = try Identity.caseWorker(in: database)
             let basis = try database.revokeSharingBasis(id: id, by: policy.viewer.account ?? Account.current, at: Date())
             print("Revoked sharing basis \(id) for family \(basis.familyId)")

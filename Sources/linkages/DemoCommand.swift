@@ -25,6 +25,7 @@ struct DemoCommand: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
+            try Installed.refuse("build demo databases")
             let location = try DatabaseLocation.demo(explicitPath: databasePath)
             let database = try DemoDatabase.build(at: location, on: Clock.today())
             try database.actAs(workerNamed: worker, account: Account.current, at: Date())

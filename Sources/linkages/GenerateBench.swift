@@ -19,6 +19,7 @@ struct GenerateBench: ParsableCommand {
 
     func run() throws {
         try Failure.reported {
+            try Installed.refuse("run benchmarks")
             let folder = URL(fileURLWithPath: out)
             let summary = try synthetic.write(to: folder)
             print("Wrote \(summary.calworksRows.formatted()) CalWORKs rows, \(summary.childWelfareRows.formatted()) Child Welfare rows "

@@ -40,10 +40,10 @@ struct ImportCommand: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let database = try openDatabase()
             let worker = try Identity.worker(in: database, withRole: [.admin, .supervisor], to: "import extracts")
             let name = (file as NSString).lastPathComponent
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = try WorkerFiles.read(file) else {
                 throw InputError("cannot read \(file): no such file, or no permission")
             }
             let map = try columnMap()
@@ -60,7 +60,7 @@ struct ImportCommand: DatabaseCommand {
     func columnMap() throws -> ColumnMap {
         var map = ColumnMap()
         if let mapFile {
-            guard let data = FileManager.default.contents(atPath: mapFile) else {
+            guard let data = try WorkerFiles.read(mapFile) else {
                 throw InputError("cannot read the map file \(mapFile)")
             }
             map = try ColumnMap.parse(String(decoding: data, as: UTF8.self), file: (mapFile as NSString).lastPathComponent)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinkagesStore
 
 /// `linkages`: the terminal case-management tool for CalWORKs and Child Welfare Linkages.
 @main
@@ -13,7 +14,7 @@ struct Linkages: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, MatchCommand.self, SearchCommand.self,
-            ConsentCommand.self, AuditCommand.self, AdminCommand.self, SettingsCommand.self, BenchCommand.self,
+            ConsentCommand.self, AuditCommand.self, AdminCommand.self, BackupCommand.self, SettingsCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 
@@ -37,5 +38,19 @@ extension DatabaseCommand {
     /// The `--db` path given after the command's name, else the one given before it.
     var databasePath: String? {
         options.db ?? root.options.db
+    }
+
+    /// Where this command's database is: `--db`, else `LINKAGES_DB`, else the default. An
+    /// installed Linkages works on the county database only.
+    func databaseLocation() throws -> DatabaseLocation {
+        guard ProcessPrivilege.isElevated else { return try DatabaseLocation.resolve(explicitPath: databasePath) }
+        guard databasePath == nil else {
+            throw InputError("the installed county Linkages works on the county database only; --db is not taken")
+        }
+        return DatabaseLocation(path: ProcessPrivilege.countyDatabasePath, isDefault: false)
+    }
+
+    func openDatabase() throws -> AppDatabase {
+        try AppDatabase.open(databaseLocation())
     }
 }

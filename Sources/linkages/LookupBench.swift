@@ -37,7 +37,8 @@ struct LookupBench: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            try Installed.refuse("run benchmarks")
+            let database = try openDatabase()
             let nicknames = try Nicknames.bundled()
             var random = SeededGenerator(seed: seed)
             let (total, sample) = try database.peopleSample(count: people, using: &random)

@@ -28,6 +28,7 @@ struct MatchBench: ParsableCommand {
 
     func run() throws {
         try Failure.reported {
+            try Installed.refuse("run benchmarks")
             let extracts: SyntheticMatchData
             if let data {
                 extracts = try SyntheticMatchData.read(folder: URL(fileURLWithPath: data))

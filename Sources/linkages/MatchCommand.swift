@@ -43,10 +43,10 @@ struct MatchCommand: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let database = try openDatabase()
             let worker = try Identity.worker(in: database, withRole: [.admin, .supervisor], to: "run the batch match")
             let given = try model.map { path -> MatchModel in
-                guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read the model file \(path)") }
+                guard let data = try WorkerFiles.read(path) else { throw InputError("cannot read the model file \(path)") }
                 do {
                     return try JSONDecoder().decode(MatchModel.self, from: data)
                 } catch {
@@ -63,7 +63,7 @@ struct MatchCommand: DatabaseCommand {
             if let saveModel, let model = report.model {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try encoder.encode(model).write(to: URL(fileURLWithPath: saveModel))
+                try WorkerFiles.write(encoder.encode(model), to: saveModel)
             }
             print(Self.summary(report, seconds: Date().timeIntervalSince(started), out: out))
         }
@@ -75,7 +75,7 @@ struct MatchCommand: DatabaseCommand {
             text += CSVWriter.row([pair.calworksId, pair.cwsId, String(format: "%.4f", pair.probability)].map(CSVWriter.neutralized))
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try WorkerFiles.write(Data(text.utf8), to: path)
         } catch {
             throw InputError("cannot write \(path): \(error.localizedDescription)")
         }

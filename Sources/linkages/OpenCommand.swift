@@ -14,7 +14,7 @@ struct OpenCommand: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let location = try DatabaseLocation.resolve(explicitPath: databasePath)
+            let location = try databaseLocation()
             let database = try AppDatabase.open(location)
             try Screens.run(on: database, location: location)
         }
@@ -40,7 +40,8 @@ struct InitCommand: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let location = try DatabaseLocation.resolve(explicitPath: databasePath)
+            try Installed.refuse("create databases (the install script made the county's)")
+            let location = try databaseLocation()
             let database = try AppDatabase.open(location, create: true)
             let account = Account.current
             // Only a database nobody has claimed gets a first worker: running init on a

@@ -12,7 +12,8 @@ enum Screens {
         let bank = try IntakeQuestions.load()
         let session = Session(
             worker: worker, databaseName: location.displayName, databaseKind: try database.kind(), today: Clock.today(),
-            now: Date(), questionBank: bank, intakeSettings: try database.intakeSettings())
+            now: Date(), questionBank: bank, intakeSettings: try database.intakeSettings(),
+            idleLockMinutes: try database.idleLockMinutes())
         if let refusal = session.policy.refusal { throw InputError(refusal) }
         Runtime.installSignalHandlers()
         // NO_COLOR counts when it is set to anything but the empty string (no-color.org).

@@ -34,7 +34,7 @@ struct SearchCommand: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
+            let database = try openDatabase()
             _ = try Identity.caseWorker(in: database)
             let answer = try database.lookUp(query.joined(separator: " "), on: Clock.today(), limit: limit)
             print(json ? try Self.json(answer) : Self.text(answer, query: query.joined(separator: " ")))

@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import LinkagesStore
 
-/// `linkages settings`: the county's choices that rules depend on.
+/// `linkages settings`: the county's choices that rules and screens depend on.
 struct SettingsCommand: DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",
         abstract: "Show or change the county's settings.",
-        discussion: "Without an option, prints the settings in force.")
+        discussion: "Without an option, prints the settings in force. Supervisors and administrators change them.")
 
     @OptionGroup var options: DatabaseOptions
     @ParentCommand var root: Linkages
@@ -15,20 +15,36 @@ struct SettingsCommand: DatabaseCommand {
     @Option(help: ArgumentHelp("The Linkages coordination window after an ER referral, in working days.", valueName: "days"))
     var coordinationDays: Int?
 
+    @Option(help: ArgumentHelp("Lock the screens after this many minutes without a key.", valueName: "minutes"))
+    var idleLockMinutes: Int?
+
     func validate() throws {
         if let days = coordinationDays, !(1...30).contains(days) {
             throw ValidationError("--coordination-days must be between 1 and 30 working days")
+        }
+        if let minutes = idleLockMinutes, !(1...60).contains(minutes) {
+            throw ValidationError("--idle-lock-minutes must be between 1 and 60")
         }
     }
 
     func run() throws {
         try Failure.reported {
-            let database = try AppDatabase.open(try DatabaseLocation.resolve(explicitPath: databasePath))
-            if let days = coordinationDays {
-                try database.setCoordinationWorkingDays(days)
+            let database = try openDatabase()
+            if coordinationDays != nil || idleLockMinutes != nil {
+                let worker = try Identity.worker(in: database, withRole: [.admin, .supervisor], to: "change the county's settings")
+                let account = worker.account ?? Account.current
+                if let days = coordinationDays {
+                    try database.setCoordinationWorkingDays(days, by: account, at: Date())
+                }
+                if let minutes = idleLockMinutes {
+                    try database.setIdleLockMinutes(minutes, by: account, at: Date())
+                }
+            } else {
+                _ = try Identity.worker(in: database)
             }
             let settings = try database.intakeSettings()
             print("Linkages coordination window: \(settings.coordinationWorkingDays) working days after an ER referral")
+            print("Screens lock after \(try database.idleLockMinutes()) minutes without a key")
         }
     }
 }

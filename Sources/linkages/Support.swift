@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinkagesDomain
+import LinkagesStore
 
 /// Today's date for rules and screens. `LINKAGES_TODAY=YYYY-MM-DD` fixes it, for tests and for
 /// training sessions that must look the same every time; otherwise the machine's date.
@@ -17,6 +18,7 @@ enum Clock {
 enum Failure {
     static func reported(_ body: () throws -> Void) throws {
         umask(0o077)
+        ProcessPrivilege.distrustEnvironment()
         do {
             try body()
         } catch let exit as ExitCode {
@@ -35,5 +37,26 @@ struct InputError: Error, CustomStringConvertible {
 
     init(_ description: String) {
         self.description = description
+    }
+}
+
+/// What an installed (set-user-id) Linkages refuses: other databases, and commands that build
+/// files of their own.
+enum Installed {
+    /// Stops a command that only makes sense on a worker's own copy of Linkages.
+    static func refuse(_ purpose: String) throws {
+        guard ProcessPrivilege.isElevated else { return }
+        throw InputError("the installed county Linkages does not \(purpose); run it from your own copy (swift run linkages ...)")
+    }
+}
+
+/// Files a worker names on the command line, read and written with the worker's own rights.
+enum WorkerFiles {
+    static func read(_ path: String) throws -> Data? {
+        try ProcessPrivilege.asWorker { FileManager.default.contents(atPath: path) }
+    }
+
+    static func write(_ data: Data, to path: String) throws {
+        try ProcessPrivilege.asWorker { try data.write(to: URL(fileURLWithPath: path)) }
     }
 }

@@ -139,6 +139,20 @@ struct AccessTests {
         #expect(try database.verifyAuditTrail() == .intact(rows: count, lastHash: try database.auditEvents(limit: 1)[0].hash))
     }
 
+    @Test("a backup is a whole, owner-only copy taken through SQLite, audited, and never overwrites a file")
+    func backup() throws {
+        let database = try Fixtures.demoDatabase()
+        let path = try Fixtures.temporaryFolder().appendingPathComponent("copy.sqlite").path
+        try database.backup(to: path, by: "root", at: now)
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        let copy = try AppDatabase.open(DatabaseLocation(path: path, isDefault: false))
+        let count = { (db: AppDatabase) in try db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM family") } }
+        #expect(try count(copy) == count(database))
+        #expect(try copy.auditEvents(limit: 1).first?.action == .backup)
+        #expect(throws: StoreError.self) { try database.backup(to: path, by: "root", at: now) }
+    }
+
     /// A database whose trail has a few rows, with the guard triggers dropped as an intruder
     /// with the sqlite3 shell would.
     func tamperable() throws -> AppDatabase {

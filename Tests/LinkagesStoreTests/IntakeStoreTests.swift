@@ -142,7 +142,7 @@ struct IntakeStoreTests {
     func settings() throws {
         let (database, _) = try Fixtures.emptyDatabase()
         #expect(try database.intakeSettings().coordinationWorkingDays == 5)
-        try database.setCoordinationWorkingDays(3)
+        try database.setCoordinationWorkingDays(3, by: "tester", at: Date())
         #expect(try database.intakeSettings().coordinationWorkingDays == 3)
     }
 }

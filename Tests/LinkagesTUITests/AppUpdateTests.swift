@@ -11,6 +11,32 @@ struct AppUpdateTests {
         ScreenDriver(database: DemoFixture.database, size: size)
     }
 
+    @Test("after the idle limit the screens lock, hide the family, and the next key only unlocks")
+    func idleLock() {
+        var d = driver()
+        d.press(.char("l"))
+        d.type("sarah mitchell")
+        d.press(.down, .enter)
+        #expect(d.screen.contains("Mitchell, Sarah"))
+        let scroll = d.top(as: FamilyScreen.self)?.scroll
+        for minute in 1...9 {
+            d.send(.tick(now: Fixtures.now.addingTimeInterval(Double(minute) * 60), today: Fixtures.today))
+        }
+        #expect(!d.state.isLocked)
+        d.press(.char("j"))
+        for minute in 10...19 {
+            d.send(.tick(now: Fixtures.now.addingTimeInterval(Double(minute) * 60), today: Fixtures.today))
+        }
+        #expect(d.state.isLocked)
+        #expect(!d.screen.contains("Mitchell") && !d.screen.contains("Sarah"))
+        #expect(d.screen.contains("Locked after 10 minutes without a key"))
+        let before = d.top(as: FamilyScreen.self)?.scroll
+        d.press(.char("j"))
+        #expect(!d.state.isLocked && d.screen.contains("Mitchell, Sarah"))
+        #expect(d.top(as: FamilyScreen.self)?.scroll == before, "the waking key must not scroll")
+        #expect(before != scroll)
+    }
+
     @Test("starting loads the home figures")
     func startLoadsHome() {
         let driver = driver()

@@ -101,6 +101,35 @@ struct GoldenScreenTests {
         Golden.check(ana.screen, named: "family-sarah-calworks-page2-120x40.txt")
     }
 
+    @Test("recording a release on the family screen opens Child Welfare's record to CalWORKs")
+    func recordRelease() throws {
+        let database = try Fixtures.demoDatabase()
+        var worker = try #require(try database.workers().first { $0.name == "Ana Ruiz" })
+        worker.account = "aruiz"
+        var d = ScreenDriver(database: database, worker: worker)
+        d.press(.char("l"))
+        d.type("jose nunez")
+        d.press(.down, .enter, .char("s"))
+        Golden.check(d.screen, named: "release-form-80x24.txt")
+        // A release that ends before it was signed is refused with the reason, and nothing is recorded.
+        d.press(.tab, .tab, .tab, .tab, .tab)
+        d.press(.ctrl("u"))
+        d.type("11/22/2026")
+        d.press(.enter)
+        #expect(d.screen.contains("! It expires (11/22/2026) before it was signed (11/23/2026)."), "\(d.screen)")
+        #expect(try database.sharingBases(familyId: d.top(as: ReleaseFormScreen.self)!.familyId).isEmpty)
+        d.press(.ctrl("u"))
+        d.type("11/22/2027")
+        d.press(.tab)
+        d.type("ER file")
+        d.press(.enter)
+        #expect(d.top(as: FamilyScreen.self) != nil)
+        Golden.check(d.screen, named: "release-recorded-80x24.txt")
+        let family = try #require(d.top(as: FamilyScreen.self)?.detail)
+        #expect(family.records.allSatisfy { $0.access.isFull })
+        #expect(family.sharingBases.first?.recordedBy == "aruiz" && family.sharingBases.first?.note == "ER file")
+    }
+
     @Test("referrals") func referrals() {
         var d = driver()
         d.press(.char("r"))

@@ -54,6 +54,23 @@ public struct SharingBasis: Identifiable, Hashable, Codable, Sendable {
         program == .calworks ? sharesCalWORKs : sharesChildWelfare
     }
 
+    /// What is wrong with the basis as entered on `today`, in sentences; empty when it can be recorded.
+    public func problems(on today: CalendarDate) -> [String] {
+        var problems: [String] = []
+        if !sharesCalWORKs && !sharesChildWelfare {
+            problems.append("Say whose records it shares: CalWORKs, Child Welfare, or both.")
+        }
+        if signedOn > today {
+            problems.append("The signing date \(signedOn.usFormat) is in the future.")
+        }
+        if expiresOn < signedOn {
+            problems.append("It expires (\(expiresOn.usFormat)) before it was signed (\(signedOn.usFormat)).")
+        } else if expiresOn < today {
+            problems.append("It expired on \(expiresOn.usFormat): there is nothing to record.")
+        }
+        return problems
+    }
+
     /// "signed release of 03/04/2026, until 03/04/2027".
     public var summary: String {
         "\(kind.displayName) of \(signedOn.usFormat), until \(expiresOn.usFormat)"

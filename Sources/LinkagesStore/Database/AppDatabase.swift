@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 import LinkagesDomain
 
@@ -47,6 +50,10 @@ public final class AppDatabase: Sendable {
             // The lookup reads hundreds of scattered rows at every key: map the file, keep more pages.
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             try db.execute(sql: "PRAGMA cache_size = -32768")
+            // An installed Linkages never writes temporary files a worker could own and read.
+            if ProcessPrivilege.isElevated {
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            }
             db.add(function: LookupIndex.function)
         }
         return config
@@ -64,7 +71,9 @@ public final class AppDatabase: Sendable {
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw StoreError.notADatabase(path: path) }
-            guard fileManager.isReadableFile(atPath: path), fileManager.isWritableFile(atPath: path) else {
+            // Checked with the effective ids: an installed Linkages opens the county database as
+            // its service account (access(2) and FileManager would check the worker's own).
+            guard faccessat(AT_FDCWD, path, R_OK | W_OK, AT_EACCESS) == 0 else {
                 throw StoreError.notWritable(path: path)
             }
         } else {

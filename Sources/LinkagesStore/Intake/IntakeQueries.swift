@@ -116,13 +116,8 @@ extension AppDatabase {
         }
     }
 
-    public func setCoordinationWorkingDays(_ days: Int) throws {
-        try writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO meta(key, value) VALUES ('coordinationWorkingDays', ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                """, arguments: [String(days)])
-        }
+    public func setCoordinationWorkingDays(_ days: Int, by account: String, at time: Date) throws {
+        try setSetting("coordinationWorkingDays", to: days, by: account, at: time)
     }
 }
 

@@ -31,6 +31,8 @@ public enum Action: Hashable, Sendable {
     case confirmMatch, rejectMatch, toggleBlind
     // Family
     case breakGlass, confirmBreakGlass
+    /// Save the form on screen.
+    case save
 }
 
 /// A screen that can be opened.
@@ -44,4 +46,5 @@ public enum Route: Hashable, Sendable {
     case family(Int64)
     case plan(familyId: Int64)
     case matchReview
+    case recordRelease(familyId: Int64, familyName: String)
 }

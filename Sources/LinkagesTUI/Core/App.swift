@@ -18,12 +18,22 @@ public enum App {
             return [.exit(signal.exitCode)]
         case .tick(let now, let today):
             state.session.now = now
+            state.idleMinutes += 1
+            if state.idleMinutes >= state.session.idleLockMinutes {
+                state.isLocked = true
+            }
             guard today != state.session.today else { return [] }
             state.session.today = today
             return apply(state.top.onAppear(), to: &state)
         case .data(let event):
             return withTop(&state) { screen, _ in screen.receive(event) }
         case .key(let key):
+            state.idleMinutes = 0
+            if state.isLocked {
+                // The key that wakes the screens does nothing else.
+                state.isLocked = false
+                return []
+            }
             return handle(key, &state)
         }
     }
@@ -135,6 +145,7 @@ public enum App {
         case .family(let id): return FamilyScreen(familyId: id, session: session)
         case .plan(let familyId): return PlanScreen(familyId: familyId)
         case .matchReview: return MatchReviewScreen(session: session)
+        case .recordRelease(let familyId, let name): return ReleaseFormScreen(familyId: familyId, familyName: name, session: session)
         }
     }
 
@@ -144,6 +155,10 @@ public enum App {
         var grid = CellGrid(size: state.size)
         guard state.size.isBigEnough else {
             renderTooSmall(into: &grid)
+            return grid
+        }
+        if state.isLocked {
+            renderLocked(into: &grid, session: state.session)
             return grid
         }
         Chrome.renderTitle(into: &grid, title: state.top.title, session: state.session)
@@ -159,6 +174,19 @@ public enum App {
         }
         state.confirmation?.render(into: &grid)
         return grid
+    }
+
+    /// The idle lock: no family, no name, nothing but how to come back.
+    static func renderLocked(into grid: inout CellGrid, session: Session) {
+        Chrome.renderTitle(into: &grid, title: "Locked", session: session)
+        let text = "Locked after \(session.idleLockMinutes) minutes without a key: family details are off the screen. "
+            + "Press any key to continue."
+        let lines = DisplayWidth.wrap(text, to: max(1, grid.size.width - 4))
+        let top = max(1, (grid.size.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            grid.put(line, row: top + offset, column: 2, style: .bold)
+        }
+        grid.cursor = nil
     }
 
     /// Below 80×24 the screens cannot be drawn legibly; say so instead of drawing garbage.

@@ -11,6 +11,10 @@ public struct AppState: Sendable {
     public internal(set) var message: String?
     /// A question waiting for y or n, shown over the screen.
     public internal(set) var confirmation: Confirmation?
+    /// Minute ticks since the last key: at the session's idle limit the screens lock.
+    public internal(set) var idleMinutes = 0
+    /// Personal data is off the screen until the next key.
+    public internal(set) var isLocked = false
 
     public var top: any ScreenModel { stack[stack.count - 1] }
 

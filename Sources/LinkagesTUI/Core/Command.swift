@@ -39,6 +39,8 @@ public enum Effect: Equatable, Sendable {
     case findKnownRecords([MemberEntry], generation: Int)
     case loadKnownFamily(id: Int64)
     case finishIntake(id: Int64)
+    // Access
+    case recordSharingBasis(SharingBasis)
     // Match review
     case loadMatchReview
     case decideMatch(id: Int64, confirm: Bool)
@@ -47,7 +49,7 @@ public enum Effect: Equatable, Sendable {
     /// power cut right after a key press loses nothing that was on screen.
     public var runsBeforeNextKey: Bool {
         switch self {
-        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch: return true
+        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis: return true
         default: return false
         }
     }
@@ -73,6 +75,7 @@ public enum DataEvent: Equatable, Sendable {
     case intakeNotSaved(id: Int64?, String)
     case matchReview([PersonMatch])
     case matchDecided(PersonMatch)
+    case sharingBasisRecorded(SharingBasis)
     /// An effect failed; the sentence is for the worker.
     case failed(String)
 }

@@ -14,11 +14,15 @@ public struct Session: Equatable, Sendable {
     public var now: Date
     public var questionBank: QuestionBank
     public var intakeSettings: IntakeSettings
+    /// Minutes without a key before the screens lock.
+    public var idleLockMinutes: Int
 
     public init(
         worker: Worker, databaseName: String, databaseKind: DatabaseKind,
-        today: CalendarDate, now: Date, questionBank: QuestionBank, intakeSettings: IntakeSettings = IntakeSettings()
+        today: CalendarDate, now: Date, questionBank: QuestionBank, intakeSettings: IntakeSettings = IntakeSettings(),
+        idleLockMinutes: Int = 10
     ) {
+        self.idleLockMinutes = idleLockMinutes
         self.worker = worker
         self.databaseName = databaseName
         self.databaseKind = databaseKind

@@ -63,6 +63,11 @@ public struct EffectRunner: Sendable {
                 return .intakeDraftSaved(id: id, at: time)
             case .loadIntake(let id):
                 return .intakeLoaded(id: id, try database.intake(id: id))
+            case .recordSharingBasis(var basis):
+                guard policy.mayRecordSharingBasis else { return .failed("Your role does not record releases.") }
+                basis.recordedBy = account
+                basis.recordedAt = now()
+                return .sharingBasisRecorded(try database.recordSharingBasis(basis, at: basis.recordedAt))
             case .loadMatchReview:
                 return .matchReview(try database.matchReviewQueue())
             case .decideMatch(let id, let confirm):
@@ -85,8 +90,12 @@ public struct EffectRunner: Sendable {
             }
         } catch let error as IntakeError {
             return .intakeNotSaved(id: effect.intakeId, error.description.capitalizedFirst + ".")
-        } catch where effect.runsBeforeNextKey {
+        } catch where effect.writesIntake {
             return .intakeNotSaved(id: effect.intakeId, "Could not save: \(Self.sentence(for: error))")
+        } catch let error as MatchDecisionError {
+            return .failed(error.description)
+        } catch let error as SharingBasisError {
+            return .failed(error.description.capitalizedFirst + ".")
         } catch {
             return .failed(Self.sentence(for: error))
         }
@@ -102,6 +111,14 @@ public struct EffectRunner: Sendable {
 }
 
 extension Effect {
+    /// An intake is written: a failure must reach the intake form.
+    var writesIntake: Bool {
+        switch self {
+        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake: return true
+        default: return false
+        }
+    }
+
     /// The intake an effect writes, if any.
     var intakeId: Int64? {
         switch self {
