@@ -139,6 +139,26 @@ struct AccessTests {
         #expect(try database.verifyAuditTrail() == .intact(rows: count, lastHash: try database.auditEvents(limit: 1)[0].hash))
     }
 
+    @Test("an emergency opening waits for the supervisor of the worker's program and office until reviewed")
+    func emergencyReview() throws {
+        let database = try Fixtures.demoDatabase()
+        let jose = try familyId("Núñez-García, José", in: database)
+        let ana = try policy(database, as: "Ana Ruiz", account: "aruiz")
+        _ = try database.familyDetail(id: jose, for: ana, emergencyReason: "child at the hospital", at: now)
+        let patricia = try policy(database, as: "Patricia Owens", account: "powens").viewer
+        let robert = try policy(database, as: "Robert Chen", account: "rchen").viewer
+        let waiting = try database.emergencyOpenings(for: patricia)
+        #expect(waiting.count == 1 && waiting[0].workerName == "Ana Ruiz" && waiting[0].familyName == "Núñez-García, José")
+        #expect(waiting[0].event.reason == "child at the hospital")
+        #expect(try database.emergencyOpenings(for: robert).isEmpty, "another program's supervisor is not told")
+        let before = try auditCount(database)
+        try database.reviewEmergency(eventId: waiting[0].event.id, by: "powens", at: now)
+        try database.reviewEmergency(eventId: waiting[0].event.id, by: "powens", at: now)
+        #expect(try auditCount(database) == before + 1, "a second review changes nothing")
+        #expect(try database.emergencyOpenings(for: patricia).isEmpty)
+        #expect(try database.emergencyOpenings(for: patricia, includeReviewed: true).first?.reviewedBy == "powens")
+    }
+
     @Test("a backup is a whole, owner-only copy taken through SQLite, audited, and never overwrites a file")
     func backup() throws {
         let database = try Fixtures.demoDatabase()

@@ -12,13 +12,13 @@ struct OpeningTests {
         let tables = try database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'personFts_%' AND name NOT LIKE 'personLookup_%' ORDER BY name")
         }
-        #expect(tables == ["auditEvent", "casePlan", "concern", "family", "grdb_migrations", "household", "intake", "involvement",
+        #expect(tables == ["auditEvent", "casePlan", "concern", "emergencyReview", "family", "grdb_migrations", "household", "intake", "involvement",
                            "meta", "person", "personFts", "personLookup", "personMatch", "planTask", "referral", "referralEvent",
                            "sharingBasis", "worker"])
         try database.close()
         let again = try AppDatabase.open(location)
         let migrations = try again.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-foundation", "v2-intake", "v3-matching", "v4-lookup", "v5-access"])
+        #expect(migrations == ["v1-foundation", "v2-intake", "v3-matching", "v4-lookup", "v5-access", "v6-emergency-review"])
     }
 
     @Test("the safety settings are in force on the connection that writes")

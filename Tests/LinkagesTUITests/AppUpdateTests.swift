@@ -37,6 +37,25 @@ struct AppUpdateTests {
         #expect(before != scroll)
     }
 
+    @Test("a whole SSN in the match review: a supervisor's choice, audited; a caseworker is told why not")
+    func revealSSN() throws {
+        let database = try Fixtures.demoDatabase()
+        let robert = try database.actAs(workerNamed: "Robert Chen", account: "rchen", at: Fixtures.now)
+        var d = ScreenDriver(database: database, worker: robert)
+        d.press(.char("m"), .char("s"))
+        let review = try #require(d.top(as: MatchReviewScreen.self))
+        #expect(review.revealedPair == review.current?.id && review.revealedPair != nil)
+        #expect(try database.auditEvents(limit: 1).first?.action == .revealSSN)
+        d.press(.escape, .char("m"))
+        #expect(d.top(as: MatchReviewScreen.self)?.revealedPair == nil, "a new visit starts masked")
+
+        let marcus = try database.actAs(workerNamed: "Marcus Bell", account: "mbell", at: Fixtures.now)
+        var caseworker = ScreenDriver(database: database, worker: marcus)
+        caseworker.press(.char("m"), .char("s"))
+        #expect(caseworker.screen.contains("Only a supervisor may see a whole SSN."))
+        #expect(try database.auditEvents(limit: 500).filter { $0.action == .revealSSN }.count == 1)
+    }
+
     @Test("starting loads the home figures")
     func startLoadsHome() {
         let driver = driver()

@@ -130,6 +130,23 @@ struct GoldenScreenTests {
         #expect(family.sharingBases.first?.recordedBy == "aruiz" && family.sharingBases.first?.note == "ER file")
     }
 
+    @Test("a supervisor's home and emergency openings")
+    func emergencies() throws {
+        let database = try Fixtures.demoDatabase()
+        let ana = try database.actAs(workerNamed: "Ana Ruiz", account: "aruiz", at: Fixtures.now)
+        let jose = try #require(try database.lookUp("jose nunez", on: Fixtures.today).hits.first?.familyId)
+        _ = try database.familyDetail(id: jose, for: AccessPolicy(viewer: ana, isPracticeData: false, today: Fixtures.today),
+                                      emergencyReason: "child at the hospital, need the CWS worker", at: Fixtures.now)
+        let patricia = try database.actAs(workerNamed: "Patricia Owens", account: "powens", at: Fixtures.now)
+        var d = ScreenDriver(database: database, worker: patricia)
+        Golden.check(d.screen, named: "home-supervisor-80x24.txt")
+        d.press(.char("e"))
+        Golden.check(d.screen, named: "emergencies-80x24.txt")
+        d.press(.char("v"))
+        #expect(d.screen.contains("No emergency opening is waiting for review."))
+        #expect(d.screen.contains("Marked reviewed; it stays in the audit trail."))
+    }
+
     @Test("referrals") func referrals() {
         var d = driver()
         d.press(.char("r"))

@@ -4,6 +4,10 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case viewFamily
     /// A worker opened records they had no basis to see, with a typed reason; flagged for review.
     case breakGlass
+    /// A supervisor reviewed an emergency opening.
+    case reviewEmergency
+    /// A supervisor showed a full SSN.
+    case revealSSN
     case recordSharingBasis
     case revokeSharingBasis
     case decideMatch
@@ -22,6 +26,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         switch self {
         case .viewFamily: return "viewed family"
         case .breakGlass: return "broke the glass"
+        case .reviewEmergency: return "reviewed emergency opening"
+        case .revealSSN: return "showed a full SSN"
         case .recordSharingBasis: return "recorded sharing basis"
         case .revokeSharingBasis: return "revoked sharing basis"
         case .decideMatch: return "decided match"

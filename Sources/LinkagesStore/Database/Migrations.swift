@@ -11,7 +11,18 @@ enum Migrations {
         migrator.registerMigration("v3-matching", migrate: matching)
         migrator.registerMigration("v4-lookup", migrate: lookup)
         migrator.registerMigration("v5-access", migrate: access)
+        migrator.registerMigration("v6-emergency-review", migrate: emergencyReview)
         return migrator
+    }
+
+    /// A supervisor's review of an emergency (break-the-glass) opening; the review itself is
+    /// also an audit row.
+    private static func emergencyReview(_ db: Database) throws {
+        try db.create(table: "emergencyReview") { t in
+            t.primaryKey("eventId", .integer)
+            t.column("reviewedBy", .text).notNull()
+            t.column("reviewedAt", .datetime).notNull()
+        }
     }
 
     /// Sharing bases (releases, authorisations, court orders) and the hash-chained audit trail.

@@ -28,7 +28,7 @@ public enum Action: Hashable, Sendable {
     case finishIntake, confirmFinishIntake
     case resumeDraft, dismissOffer
     // Match review
-    case confirmMatch, rejectMatch, toggleBlind
+    case confirmMatch, rejectMatch, toggleBlind, revealSSN
     // Family
     case breakGlass, confirmBreakGlass
     /// Save the form on screen.
@@ -47,4 +47,5 @@ public enum Route: Hashable, Sendable {
     case plan(familyId: Int64)
     case matchReview
     case recordRelease(familyId: Int64, familyName: String)
+    case emergencies
 }

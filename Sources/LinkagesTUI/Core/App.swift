@@ -4,7 +4,7 @@ import LinkagesDomain
 /// the commands it returns; tests do the same without a terminal.
 public enum App {
     public static func start(session: Session, size: Size) -> (AppState, [AppCommand]) {
-        var state = AppState(session: session, size: size, stack: [HomeScreen()], helpScroll: nil, message: nil, confirmation: nil)
+        var state = AppState(session: session, size: size, stack: [HomeScreen(session: session)], helpScroll: nil, message: nil, confirmation: nil)
         let commands = apply(state.top.onAppear(), to: &state)
         return (state, commands)
     }
@@ -145,6 +145,7 @@ public enum App {
         case .family(let id): return FamilyScreen(familyId: id, session: session)
         case .plan(let familyId): return PlanScreen(familyId: familyId)
         case .matchReview: return MatchReviewScreen(session: session)
+        case .emergencies: return EmergenciesScreen()
         case .recordRelease(let familyId, let name): return ReleaseFormScreen(familyId: familyId, familyName: name, session: session)
         }
     }

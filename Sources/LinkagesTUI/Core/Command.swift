@@ -41,15 +41,18 @@ public enum Effect: Equatable, Sendable {
     case finishIntake(id: Int64)
     // Access
     case recordSharingBasis(SharingBasis)
+    case loadEmergencyOpenings
+    case reviewEmergency(eventId: Int64)
     // Match review
     case loadMatchReview
     case decideMatch(id: Int64, confirm: Bool)
+    case revealSSN(matchId: Int64)
 
     /// Writes that must be on disk before the next key is read: a dropped connection or a
     /// power cut right after a key press loses nothing that was on screen.
     public var runsBeforeNextKey: Bool {
         switch self {
-        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis: return true
+        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .reviewEmergency: return true
         default: return false
         }
     }
@@ -75,7 +78,10 @@ public enum DataEvent: Equatable, Sendable {
     case intakeNotSaved(id: Int64?, String)
     case matchReview([PersonMatch])
     case matchDecided(PersonMatch)
+    case ssnRevealed(matchId: Int64)
     case sharingBasisRecorded(SharingBasis)
+    case emergencyOpenings([EmergencyOpening])
+    case emergencyReviewed(eventId: Int64)
     /// An effect failed; the sentence is for the worker.
     case failed(String)
 }

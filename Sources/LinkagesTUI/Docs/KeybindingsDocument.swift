@@ -12,8 +12,13 @@ public enum KeybindingsDocument {
         _ = lookupResults.perform(.nextFocus, viewport: viewport)
         var referralFilter = ReferralsScreen()
         _ = referralFilter.perform(.startFilter, viewport: viewport)
-        var offer = HomeScreen()
+        var supervisor = session
+        supervisor.worker.role = .supervisor
+        var offer = HomeScreen(session: session)
         _ = offer.receive(.intakeDrafts([IntakeDraftSummary(id: 1, label: "", createdAt: session.now, updatedAt: session.now)]))
+
+        var emergencyPrompt = FamilyScreen(familyId: 0, session: session)
+        _ = emergencyPrompt.perform(.breakGlass, viewport: viewport)
 
         func form(section: Int, field: FormField, picker: Bool = false) -> [KeyBinding] {
             var screen = IntakeFormScreen(intakeId: 1, session: session)
@@ -35,7 +40,7 @@ public enum KeybindingsDocument {
         let noteField = bank.sections[note].questions.first { $0.kind == .note }!.id
 
         return [
-            ("Home", HomeScreen().bindings),
+            ("Home (a supervisor's, with emergency openings)", HomeScreen(session: supervisor).bindings),
             ("Home: an unfinished intake is offered", offer.bindings),
             ("ER intake", IntakeScreen(session: session).bindings),
             ("ER intake form: answering questions (household section)", form(section: household, field: .member(0, .firstName))),
@@ -46,6 +51,9 @@ public enum KeybindingsDocument {
             ("Household lookup: typing in the search field", LookupScreen().bindings),
             ("Household lookup: in the list of families", lookupResults.bindings),
             ("Family", FamilyScreen(familyId: 0, session: session).bindings),
+            ("Family: typing the reason to break the glass", emergencyPrompt.bindings),
+            ("Recording a release", ReleaseFormScreen(familyId: 0, familyName: "", session: session).bindings),
+            ("Emergency openings (supervisors)", EmergenciesScreen().bindings),
             ("Referrals", ReferralsScreen().bindings),
             ("Any list: typing a `/` filter", referralFilter.bindings),
             ("Case plans", PlansScreen().bindings),

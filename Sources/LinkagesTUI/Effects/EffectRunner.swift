@@ -68,6 +68,17 @@ public struct EffectRunner: Sendable {
                 basis.recordedBy = account
                 basis.recordedAt = now()
                 return .sharingBasisRecorded(try database.recordSharingBasis(basis, at: basis.recordedAt))
+            case .revealSSN(let matchId):
+                guard policy.mayDecideMatches else { return .failed("Only a supervisor may see a whole SSN.") }
+                try database.audit(AuditEntry(account: account, action: .revealSSN, detail: "match \(matchId)"), at: now())
+                return .ssnRevealed(matchId: matchId)
+            case .loadEmergencyOpenings:
+                guard worker.role == .supervisor else { return .emergencyOpenings([]) }
+                return .emergencyOpenings(try database.emergencyOpenings(for: worker))
+            case .reviewEmergency(let eventId):
+                guard worker.role == .supervisor else { return .failed("Only a supervisor reviews emergency openings.") }
+                try database.reviewEmergency(eventId: eventId, by: account, at: now())
+                return .emergencyReviewed(eventId: eventId)
             case .loadMatchReview:
                 return .matchReview(try database.matchReviewQueue())
             case .decideMatch(let id, let confirm):

@@ -25,8 +25,17 @@ public struct HomeScreen: ScreenModel {
                     purpose: "People the match is unsure of: confirm or reject each pair, both records side by side."),
     ]
 
+    /// Supervisors also review their office's emergency openings.
+    static let emergencies = Destination(
+        key: "e", route: .emergencies, name: "Emergency openings",
+        purpose: "Records your office's workers opened in an emergency, with their reasons: review each one.")
+
+    let destinations: [Destination]
+    let isSupervisor: Bool
     public private(set) var selection = ListSelection()
     public private(set) var summary: HomeSummary?
+    /// The supervisor's emergency openings waiting for review, when loaded.
+    public private(set) var emergenciesToReview: Int?
     public private(set) var loadError: String?
     /// The worker's unfinished intakes, when loaded.
     public private(set) var drafts: [IntakeDraftSummary]?
@@ -34,7 +43,10 @@ public struct HomeScreen: ScreenModel {
     public private(set) var offeredDraft: IntakeDraftSummary?
     var hasOffered = false
 
-    public init() {}
+    public init(session: Session) {
+        isSupervisor = session.worker.role == .supervisor
+        destinations = Self.destinations + (isSupervisor ? [Self.emergencies] : [])
+    }
 
     public var title: String { "Home" }
 
@@ -46,7 +58,7 @@ public struct HomeScreen: ScreenModel {
                 KeyBinding([.escape], .dismissOffer, label: "not now", help: "Close this; the draft stays saved."),
             ]
         }
-        return Self.destinations.map { destination in
+        return destinations.map { destination in
             KeyBinding([.char(destination.key)], .go(destination.route), label: destination.name.lowercased(),
                        help: "Open \(destination.name): \(destination.purpose)", inHintBar: false)
         } + CommonBindings.moveInList + [
@@ -56,19 +68,19 @@ public struct HomeScreen: ScreenModel {
     }
 
     public func onAppear() -> [ScreenCommand] {
-        [.run(.loadHome), .run(.loadIntakeDrafts)]
+        [.run(.loadHome), .run(.loadIntakeDrafts)] + (isSupervisor ? [.run(.loadEmergencyOpenings)] : [])
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
-        if selection.apply(action, count: Self.destinations.count, visibleRows: Self.destinations.count) {
+        if selection.apply(action, count: destinations.count, visibleRows: destinations.count) {
             return []
         }
         switch action {
         case .go(let route):
             offeredDraft = nil
             return [.open(route)]
-        case .open: return [.open(Self.destinations[selection.index].route)]
-        case .refresh: return [.run(.loadHome), .run(.loadIntakeDrafts)]
+        case .open: return [.open(destinations[selection.index].route)]
+        case .refresh: return onAppear()
         case .resumeDraft:
             guard let draft = offeredDraft else { return [] }
             offeredDraft = nil
@@ -93,6 +105,8 @@ public struct HomeScreen: ScreenModel {
                 offeredDraft = newest
                 hasOffered = true
             }
+        case .emergencyOpenings(let openings):
+            emergenciesToReview = openings.count
         case .failed(let message):
             loadError = message
         default:
@@ -128,7 +142,7 @@ public struct HomeScreen: ScreenModel {
 
     private func renderMenu(into grid: inout CellGrid, area: Rect) {
         grid.put("What do you want to do?", row: area.row, column: area.column, style: .heading)
-        for (index, destination) in Self.destinations.enumerated() {
+        for (index, destination) in destinations.enumerated() {
             let row = area.row + 2 + index
             let selected = index == selection.index
             let marker = selected ? "▸ " : "  "
@@ -136,11 +150,12 @@ public struct HomeScreen: ScreenModel {
             grid.put(String(destination.key), row: row, column: area.column + 2, style: .hintKey)
             var name = destination.name
             if destination.route == .intakeDrafts, let count = drafts?.count, count > 0 { name += " (\(count))" }
+            if destination.route == .emergencies, let count = emergenciesToReview, count > 0 { name += " (\(count))" }
             grid.put(name, row: row, column: area.column + 5, style: selected ? .selected : .plain)
         }
-        let purpose = Self.destinations[selection.index].purpose
+        let purpose = destinations[selection.index].purpose
         for (offset, line) in DisplayWidth.wrap(purpose, to: area.width).prefix(4).enumerated() {
-            grid.put(line, row: area.row + 3 + Self.destinations.count + offset, column: area.column, style: .muted)
+            grid.put(line, row: area.row + 3 + destinations.count + offset, column: area.column, style: .muted)
         }
     }
 

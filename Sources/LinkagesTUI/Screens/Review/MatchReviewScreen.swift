@@ -15,6 +15,8 @@ public struct MatchReviewScreen: ScreenModel {
     public private(set) var loadError: String?
     /// Pairs decided on this screen, for the heading.
     public private(set) var decidedHere = 0
+    /// The pair whose SSNs the supervisor asked to see whole (audited), until they move on.
+    public private(set) var revealedPair: Int64?
 
     /// Only supervisors decide links; others may look.
     let mayDecide: Bool
@@ -39,6 +41,10 @@ public struct MatchReviewScreen: ScreenModel {
                        disabledReason: index + 1 < pairs.count ? nil : "this is the last pair"),
             KeyBinding([.up, .char("p")], .moveUp, label: "previous", help: "Go back to the previous pair.",
                        inHintBar: false, disabledReason: index > 0 ? nil : "this is the first pair"),
+            KeyBinding([.char("s")], .revealSSN, label: "show SSN",
+                       help: "Show both SSNs whole for this pair; it is written to the audit trail.", inHintBar: false,
+                       disabledReason: !mayDecide ? "only a supervisor may see a whole SSN"
+                           : current == nil ? "no pair is waiting for review" : nil),
             KeyBinding([.char("b")], .toggleBlind, label: blind ? "show score" : "blind",
                        help: "Blind review: hide the match probability and the weights, and list pairs in the order found."),
         ]
@@ -52,13 +58,18 @@ public struct MatchReviewScreen: ScreenModel {
         switch action {
         case .moveDown:
             index = min(index + 1, max(0, pairs.count - 1))
+            revealedPair = nil
         case .moveUp:
             index = max(0, index - 1)
+            revealedPair = nil
         case .toggleBlind:
             blind.toggle()
             let id = current?.id
             order()
             index = pairs.firstIndex { $0.id == id } ?? 0
+        case .revealSSN:
+            guard let pair = current else { return [] }
+            return [.run(.revealSSN(matchId: pair.id))]
         case .confirmMatch, .rejectMatch:
             guard let pair = current else { return [] }
             return [.run(.decideMatch(id: pair.id, confirm: action == .confirmMatch))]
@@ -77,6 +88,8 @@ public struct MatchReviewScreen: ScreenModel {
             index = pairs.firstIndex { $0.id == id } ?? min(index, max(0, pairs.count - 1))
             loaded = true
             loadError = nil
+        case .ssnRevealed(let matchId):
+            revealedPair = matchId
         case .matchDecided(let pair):
             pairs.removeAll { $0.id == pair.id }
             index = min(index, max(0, pairs.count - 1))
@@ -125,7 +138,7 @@ public struct MatchReviewScreen: ScreenModel {
         for (offset, (side, name, style)) in sides.enumerated() {
             let column = inner.column + offset * (half + 2)
             grid.put(name, row: inner.row + 2, column: column + labelWidth, style: style, maxWidth: half - labelWidth)
-            for (line, (label, value)) in Self.fields(side).enumerated() {
+            for (line, (label, value)) in Self.fields(side, ssnWhole: revealedPair == current?.id).enumerated() {
                 let row = inner.row + 3 + line
                 grid.put(label, row: row, column: column, style: .muted, maxWidth: labelWidth)
                 grid.put(value, row: row, column: column + labelWidth, maxWidth: half - labelWidth)
@@ -146,8 +159,8 @@ public struct MatchReviewScreen: ScreenModel {
 
     static let fieldCount = 7
 
-    /// One side's identifying fields, as the review shows them (the SSN masked).
-    static func fields(_ side: MatchSide) -> [(String, String)] {
+    /// One side's identifying fields, as the review shows them (the SSN masked unless asked for).
+    static func fields(_ side: MatchSide, ssnWhole: Bool = false) -> [(String, String)] {
         let person = side.person, household = side.household
         let name = [person.firstName, person.middleName ?? "", person.lastName].filter { !$0.isEmpty }.joined(separator: " ")
         let born = [person.dateOfBirth?.usFormat ?? "—", person.sex == .unknown ? "" : person.sex.code]
@@ -158,7 +171,7 @@ public struct MatchReviewScreen: ScreenModel {
             ("Name", name),
             ("Born", born),
             ("CIN", person.cin ?? "—"),
-            ("SSN", IdentifierDisplay.maskedSSN(person.ssn)),
+            ("SSN", ssnWhole ? IdentifierDisplay.fullSSN(person.ssn) : IdentifierDisplay.maskedSSN(person.ssn)),
             ("Address", address.isEmpty ? "—" : address),
             ("Phone", person.phone ?? household.phone ?? "—"),
             (key.capitalized, [household.sourceKey ?? "—", person.relationship.displayName].joined(separator: " · ")),

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import LinkagesDomain
+
+/// A break-the-glass opening as a supervisor reviews it: who, which family, when, why.
+public struct EmergencyOpening: Equatable, Sendable {
+    public var event: AuditEvent
+    public var workerName: String
+    public var familyName: String?
+    public var reviewedBy: String?
+}
+
+extension AppDatabase {
+    /// The emergency openings by workers of the supervisor's program and office, newest first;
+    /// only those not yet reviewed unless `includeReviewed`.
+    public func emergencyOpenings(for supervisor: Worker, includeReviewed: Bool = false) throws -> [EmergencyOpening] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT auditEvent.*, worker.name AS workerName, family.displayName AS familyName,
+                       emergencyReview.reviewedBy AS reviewedBy
+                FROM auditEvent
+                JOIN worker ON worker.account = auditEvent.account
+                LEFT JOIN family ON family.id = auditEvent.familyId
+                LEFT JOIN emergencyReview ON emergencyReview.eventId = auditEvent.id
+                WHERE auditEvent.flagged AND auditEvent.action = ?
+                  AND worker.program = ? AND worker.office = ?
+                  AND (? OR emergencyReview.eventId IS NULL)
+                ORDER BY auditEvent.id DESC
+                """, arguments: [AuditAction.breakGlass.rawValue, supervisor.program.rawValue, supervisor.office, includeReviewed])
+            return try rows.map { row in
+                EmergencyOpening(event: try AuditEvent(row: row), workerName: row["workerName"],
+                                 familyName: row["familyName"], reviewedBy: row["reviewedBy"])
+            }
+        }
+    }
+
+    /// Marks an emergency opening reviewed, audited in the same transaction.
+    public func reviewEmergency(eventId: Int64, by account: String, at time: Date) throws {
+        try writer.write { db in
+            guard let event = try AuditEvent.fetchOne(db, key: eventId), event.action == .breakGlass else {
+                throw StoreError.cannotOpen(path: "the audit trail", reason: "there is no emergency opening \(eventId)")
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO emergencyReview(eventId, reviewedBy, reviewedAt) VALUES (?, ?, ?)",
+                           arguments: [eventId, account, time])
+            guard db.changesCount > 0 else { return }
+            try AuditTrail.append(AuditEntry(account: account, action: .reviewEmergency, familyId: event.familyId,
+                                             detail: "event \(eventId)"), at: time, in: db)
+        }
+    }
+}

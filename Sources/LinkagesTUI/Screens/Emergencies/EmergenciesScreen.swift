@@ -1,0 +1,108 @@
+import Foundation
+import LinkagesDomain
+import LinkagesStore
+
+/// A supervisor's list of break-the-glass openings by their office's workers: who opened which
+/// family, when, and the reason they typed. Each is marked reviewed once looked at.
+public struct EmergenciesScreen: ScreenModel {
+    public private(set) var openings: [EmergencyOpening]?
+    public private(set) var selection = ListSelection()
+    public private(set) var loadError: String?
+
+    public init() {}
+
+    public var title: String { "Emergency openings" }
+
+    var selected: EmergencyOpening? {
+        openings.flatMap { $0.indices.contains(selection.index) ? $0[selection.index] : nil }
+    }
+
+    public var bindings: [KeyBinding] {
+        let nothing = selected == nil ? "no emergency opening is waiting for review" : nil
+        return CommonBindings.moveInList + [
+            KeyBinding([.char("v")], .confirmMatch, label: "reviewed",
+                       help: "Mark the selected opening reviewed: you have looked at the reason with the worker.",
+                       disabledReason: nothing),
+            KeyBinding([.enter], .open, label: "open family", help: "Open the family that was opened (your view is audited too).",
+                       disabledReason: selected?.event.familyId == nil ? nothing ?? "this opening names no family" : nil),
+            KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the list again.", inHintBar: false),
+        ]
+    }
+
+    public func onAppear() -> [ScreenCommand] {
+        [.run(.loadEmergencyOpenings)]
+    }
+
+    static func listHeight(_ viewport: Size) -> Int { viewport.height - 6 }
+
+    public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        if selection.apply(action, count: openings?.count ?? 0, visibleRows: Self.listHeight(viewport)) { return [] }
+        switch action {
+        case .confirmMatch:
+            return selected.map { [.run(.reviewEmergency(eventId: $0.event.id))] } ?? []
+        case .open:
+            return selected?.event.familyId.map { [.open(.family($0))] } ?? []
+        case .refresh:
+            return [.run(.loadEmergencyOpenings)]
+        default:
+            return []
+        }
+    }
+
+    public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
+        switch event {
+        case .emergencyOpenings(let openings):
+            self.openings = openings
+            selection.clamp(count: openings.count)
+            loadError = nil
+        case .emergencyReviewed:
+            return [.run(.loadEmergencyOpenings), .say("Marked reviewed; it stays in the audit trail.")]
+        case .failed(let message):
+            loadError = message
+        default:
+            break
+        }
+        return []
+    }
+
+    static let columns = [
+        TableColumn("When (UTC)", .fixed(16)),
+        TableColumn("Worker", .fixed(16)),
+        TableColumn("Family", .fixed(22)),
+        TableColumn("Reason", .flexible(minimum: 16)),
+    ]
+
+    public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
+        let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
+        if let loadError {
+            grid.put(loadError, row: inner.row, column: inner.column, style: .danger, maxWidth: inner.width)
+            return
+        }
+        guard let openings else {
+            grid.put("Loading…", row: inner.row, column: inner.column, style: .muted)
+            return
+        }
+        let intro = "Workers of your office who opened records they had no basis to see, with the reason they typed."
+        for (offset, line) in DisplayWidth.wrap(intro, to: inner.width).prefix(2).enumerated() {
+            grid.put(line, row: inner.row + offset, column: inner.column, style: .muted)
+        }
+        let rows = openings.map { opening in
+            [
+                TableCell(String(opening.event.at.prefix(16))),
+                TableCell(opening.workerName),
+                TableCell(opening.familyName ?? "—"),
+                TableCell("“\(opening.event.reason ?? "")”"),
+            ]
+        }
+        Table.render(columns: Self.columns, rows: rows, selection: selection, into: &grid,
+                     area: Rect(row: inner.row + 3, column: inner.column, width: inner.width, height: inner.height - 6),
+                     emptyMessage: "No emergency opening is waiting for review.")
+        // The selected reason in full: the table cuts it.
+        if let selected, let reason = selected.event.reason {
+            let lines = DisplayWidth.wrap("Reason: “\(reason)”", to: inner.width).prefix(2)
+            for (offset, line) in lines.enumerated() {
+                grid.put(line, row: inner.bottom - 2 + offset, column: inner.column)
+            }
+        }
+    }
+}
