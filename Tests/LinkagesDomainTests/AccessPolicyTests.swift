@@ -136,6 +136,16 @@ struct AccessPolicyTests {
         #expect(policy(.supervisor, active: false).refusal?.contains("disabled") == true)
     }
 
+    @Test("the referral list: what the worker's program sent or received; substance-use treatment only to its sender")
+    func referralList() {
+        let calworks = AccessPolicy(viewer: Self.worker(.caseworker, .calworks), isPracticeData: false, today: Self.today)
+        #expect(calworks.mayList(referralFrom: .childWelfare, to: .calworks, type: .childCare, sentBy: "someone"))
+        #expect(calworks.mayList(referralFrom: .calworks, to: nil, type: .housing, sentBy: "someone"))
+        #expect(!calworks.mayList(referralFrom: .childWelfare, to: nil, type: .housing, sentBy: "someone"))
+        #expect(!calworks.mayList(referralFrom: .calworks, to: nil, type: .substanceUseTreatment, sentBy: "someone"))
+        #expect(calworks.mayList(referralFrom: .calworks, to: nil, type: .substanceUseTreatment, sentBy: "viewer"))
+    }
+
     @Test("a sharing basis holds from the day it is signed through its last day, unless revoked")
     func basisDates() {
         let basis = Self.basis(.sharesRecordProgram, recordProgram: .calworks)[0]

@@ -47,9 +47,15 @@ struct QueriesTests {
         #expect(queue.map(\.familyName) == ["Referral, Er"])
         #expect(queue[0].knownToCalWORKs == false)
 
-        let referrals = try database.referralRows(.open)
+        func policy(_ program: Program, _ role: WorkerRole = .caseworker) -> AccessPolicy {
+            AccessPolicy(viewer: Worker(id: 1, account: "w", name: "W", program: program, office: "Central", role: role),
+                         isPracticeData: false, today: Fixtures.today)
+        }
+        let referrals = try database.referralRows(.open, for: policy(.calworks))
         #expect(referrals.map(\.familyName) == ["Núñez-García, José"])
         #expect(referrals[0].referral.status == .sent)
-        #expect(try database.referralRows(.closed).isEmpty)
+        #expect(try database.referralRows(.closed, for: policy(.calworks)).isEmpty)
+        #expect(try database.referralRows(.open, for: policy(.childWelfare)).count == 1, "the sender lists it too")
+        #expect(try database.referralRows(.open, for: policy(.calworks, .admin)).isEmpty)
     }
 }

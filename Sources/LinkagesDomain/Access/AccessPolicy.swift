@@ -102,6 +102,16 @@ public struct AccessPolicy: Sendable {
         return consent.map { .shown(underConsent: $0) } ?? .withheld
     }
 
+    /// Whether a referral appears in the worker's referral list: referrals their program sent or
+    /// received; substance-use treatment referrals only to the worker who sent them. (The
+    /// family page shows more when a release covers it.)
+    public func mayList(referralFrom from: Program, to: Program?, type: ReferralType, sentBy account: String?) -> Bool {
+        guard mayOpenFamilies else { return false }
+        if viewer.role == .trainer { return true }
+        guard from == viewer.program || to == viewer.program else { return false }
+        return !type.isSensitive || (account != nil && account == viewer.account)
+    }
+
     /// The record is the worker's to work on: same program and office, assigned to them, or
     /// county-wide for a liaison. A record that names no office belongs to the whole program.
     private func isOwnWork(_ record: RecordOwnership) -> Bool {

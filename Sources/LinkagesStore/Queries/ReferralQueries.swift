@@ -26,8 +26,8 @@ public enum ReferralFilter: Hashable, Sendable, CaseIterable {
 }
 
 extension AppDatabase {
-    /// Referrals, most recently changed first.
-    public func referralRows(_ filter: ReferralFilter) throws -> [ReferralRow] {
+    /// The referrals `policy`'s worker may list, most recently changed first.
+    public func referralRows(_ filter: ReferralFilter, for policy: AccessPolicy) throws -> [ReferralRow] {
         try writer.read { db in
             var request = Referral.all()
             switch filter {
@@ -35,11 +35,16 @@ extension AppDatabase {
             case .closed: request = request.filter(Column("status") == ReferralStatus.closed.rawValue)
             case .all: break
             }
-            let referrals = try request.order(Column("updatedAt").desc, Column("id").desc).fetchAll(db)
+            let all = try request.order(Column("updatedAt").desc, Column("id").desc).fetchAll(db)
+            let senders = try Worker.fetchAll(db, keys: Set(all.compactMap(\.fromWorkerId)))
+            let accounts = Dictionary(uniqueKeysWithValues: senders.map { ($0.id!, $0.account) })
+            let referrals = all.filter { referral in
+                policy.mayList(referralFrom: referral.fromProgram, to: referral.toProgram, type: referral.type,
+                               sentBy: referral.fromWorkerId.flatMap { accounts[$0] } ?? nil)
+            }
             let families = try Family.fetchAll(db, keys: Set(referrals.map(\.familyId)))
             let familyNames = Dictionary(uniqueKeysWithValues: families.map { ($0.id!, $0.displayName) })
-            let workers = try Worker.fetchAll(db, keys: Set(referrals.compactMap(\.fromWorkerId)))
-            let workerNames = Dictionary(uniqueKeysWithValues: workers.map { ($0.id!, $0.name) })
+            let workerNames = Dictionary(uniqueKeysWithValues: senders.map { ($0.id!, $0.name) })
             return referrals.map { referral in
                 ReferralRow(
                     referral: referral, familyName: familyNames[referral.familyId] ?? "",

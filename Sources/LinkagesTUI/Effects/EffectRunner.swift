@@ -52,7 +52,7 @@ public struct EffectRunner: Sendable {
                 return .family(id: id, try database.familyDetail(
                     id: id, for: policy, emergencyReason: reason, sensitiveQuestions: sensitiveQuestions, at: now()))
             case .loadReferrals(let filter):
-                return .referrals(filter, try database.referralRows(filter))
+                return .referrals(filter, try database.referralRows(filter, for: policy))
             case .loadPlans:
                 return .plans(try database.planSummaries(on: today()))
             case .createIntakeDraft(let draft):
