@@ -82,6 +82,42 @@ struct AccessPolicyTests {
         #expect(checked == 5 * 2 * 2 * 5 * 2 * 2)
     }
 
+    enum SubstanceConsent: CaseIterable {
+        case none, releaseNotNamingIt, releaseNamingIt, expiredReleaseNamingIt
+    }
+
+    @Test("substance use for every role, consent state, recorder and program")
+    func substanceUseMatrix() {
+        var checked = 0
+        for role in WorkerRole.allCases {
+            for viewer in Program.allCases {
+                for record in Program.allCases {
+                    for consent in SubstanceConsent.allCases {
+                        for recordedByViewer in [true, false] {
+                            let bases: [SharingBasis] = switch consent {
+                            case .none: []
+                            case .releaseNotNamingIt: Self.basis(.sharesRecordProgram, recordProgram: record)
+                            case .releaseNamingIt: Self.basis(.sharesRecordProgram, recordProgram: record, substanceUse: true)
+                            case .expiredReleaseNamingIt: Self.basis(.expired, recordProgram: record, substanceUse: true)
+                            }
+                            let policy = AccessPolicy(viewer: Self.worker(role, viewer), isPracticeData: false, today: Self.today)
+                            let shown = policy.substanceUse(
+                                in: RecordOwnership(program: record, office: "Central"),
+                                recordedBy: recordedByViewer ? "viewer" : "someone else", bases: bases).isShown
+                            // Administrators and trainers see nothing of real data; the recorder
+                            // sees what they wrote; anyone else needs a consent in force that names it.
+                            let want = role != .admin && role != .trainer
+                                && (recordedByViewer || consent == .releaseNamingIt)
+                            #expect(shown == want, "\(role) in \(viewer), \(record) record, \(consent), recorded by viewer \(recordedByViewer)")
+                            checked += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked == 5 * 2 * 2 * 4 * 2)
+    }
+
     @Test("an assigned caseworker sees their record even when another office holds it")
     func assignedWorker() {
         let policy = AccessPolicy(viewer: Self.worker(.caseworker, .calworks), isPracticeData: false, today: Self.today)
