@@ -42,7 +42,7 @@ struct ScreensEndToEndTests {
         s.send("r")
         #expect(s.waitFor("open referrals"), "\(s.capture())")
         s.send("q", "p")
-        #expect(s.waitFor("OVERDUE"), "\(s.capture())")
+        #expect(s.waitUntil { $0.contains("Linkages ▸ Case plans") && $0.contains("OVERDUE") }, "\(s.capture())")
         s.send("Enter")
         #expect(s.waitFor("Family's goals"), "\(s.capture())")
         s.send("?")

@@ -184,25 +184,30 @@ struct AppUpdateTests {
         #expect(d.exitStatus == 0)
     }
 
-    @Test("the referral list switches between open, all and closed, and filters by text")
+    @Test("the referral list switches between open, my, overdue, closed and all, and filters by text")
     func referralFilters() throws {
         var d = driver()
         d.press(.char("r"))
-        let open = try #require(d.top(as: ReferralsScreen.self)?.list.rows?.count)
+        func rows() throws -> [ReferralRow] { try #require(d.top(as: ReferralsScreen.self)?.list.rows) }
+        let open = try rows().count
         d.press(.char("f"))
-        #expect(d.top(as: ReferralsScreen.self)?.filter == .all)
-        let all = try #require(d.top(as: ReferralsScreen.self)?.list.rows?.count)
-        #expect(all > open)
+        #expect(d.top(as: ReferralsScreen.self)?.filter == .mine)
+        #expect(try rows().isEmpty, "the trainer sent none and has no queue")
         d.press(.char("f"))
-        #expect(d.top(as: ReferralsScreen.self)?.list.rows?.allSatisfy { $0.referral.status == .closed } == true)
-        d.press(.char("f"), .char("/"))
+        #expect(d.top(as: ReferralsScreen.self)?.filter == .overdue)
+        #expect(try rows().allSatisfy { $0.isOverdue(on: Fixtures.today) } && !rows().isEmpty)
+        d.press(.char("f"))
+        #expect(try rows().allSatisfy { $0.referral.status == .closed })
+        d.press(.char("f"))
+        #expect(try rows().count > open)
+        d.press(.char("/"))
         d.type("housing")
         let shown = try #require(d.top(as: ReferralsScreen.self)?.list.visible)
         #expect(!shown.isEmpty && shown.allSatisfy { $0.referral.type == .housing || $0.familyName.localizedCaseInsensitiveContains("housing") })
         d.press(.enter)
         #expect(d.top(as: ReferralsScreen.self)?.list.filter.isEditing == false)
         d.press(.enter)
-        #expect(d.top(as: FamilyScreen.self) != nil)
+        #expect(d.top(as: ReferralScreen.self)?.detail?.referral.type == .housing)
     }
 
     @Test("/ filters the ER and plan lists too; Esc clears the filter")

@@ -147,6 +147,52 @@ struct GoldenScreenTests {
         #expect(d.screen.contains("Marked reviewed; it stays in the audit trail."))
     }
 
+    @Test("a referral from the family page, sent, answered for the provider and closed")
+    func referralDesk() throws {
+        let database = try Fixtures.demoDatabase()
+        let marcus = try database.actAs(workerNamed: "Marcus Bell", account: "mbell", at: Fixtures.now)
+        var d = ScreenDriver(database: database, worker: marcus)
+        d.press(.char("l"))
+        d.type("jose nunez")
+        d.press(.down, .enter, .char("n"))
+        Golden.check(d.screen, named: "referral-new-80x24.txt")
+        d.press(.enter)
+        #expect(d.screen.contains("! Name the provider the family is referred to."))
+        d.press(.tab, .tab)
+        d.type("Hope Housing Collaborative")
+        d.press(.tab, .tab)
+        d.type("Eviction notice for December; four people in the household")
+        d.press(.enter)
+        let sent = try #require(d.top(as: ReferralScreen.self)?.detail?.referral)
+        #expect(sent.status == .sent && sent.type == .housing && sent.toProviderName == "Hope Housing Collaborative")
+        Golden.check(d.screen, named: "referral-sent-80x24.txt")
+
+        // A second housing referral for the same family is questioned before it goes.
+        d.press(.escape, .char("n"))
+        d.press(.tab, .tab)
+        d.type("Other Housing")
+        d.press(.tab, .tab)
+        d.type("again")
+        d.press(.enter)
+        #expect(d.state.confirmation?.question.contains("already has an open housing referral") == true)
+        d.press(.char("n"))
+
+        // The provider's answers, recorded by the sender, then closed with the outcome.
+        d.press(.escape, .escape, .escape, .escape, .char("r"))
+        d.press(.char("f"))
+        #expect(d.top(as: ReferralsScreen.self)?.filter == .mine)
+        d.press(.char("/"))
+        d.type("hope housing")
+        d.press(.enter, .enter)
+        d.press(.char("v"), .char("a"), .char("i"), .char("c"))
+        Golden.check(d.screen, named: "referral-closing-80x24.txt")
+        d.press(.enter)
+        let closed = try #require(d.top(as: ReferralScreen.self)?.detail)
+        #expect(closed.referral.status == .closed && closed.referral.outcome == .servicesReceived)
+        #expect(closed.events.map(\.status) == [.draft, .sent, .received, .accepted, .inService, .closed])
+        #expect(d.screen.contains("Saved: the referral is closed."))
+    }
+
     @Test("referrals") func referrals() {
         var d = driver()
         d.press(.char("r"))

@@ -9,6 +9,12 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     /// A supervisor showed a full SSN.
     case revealSSN
     case recordSharingBasis
+    case createReferral
+    case referralStep
+    case referralNote
+    case reassignReferral
+    case viewReferral
+    case exportReferrals
     case revokeSharingBasis
     case decideMatch
     case startIntake
@@ -29,6 +35,12 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .reviewEmergency: return "reviewed emergency opening"
         case .revealSSN: return "showed a full SSN"
         case .recordSharingBasis: return "recorded sharing basis"
+        case .createReferral: return "created referral"
+        case .referralStep: return "moved referral"
+        case .referralNote: return "wrote referral note"
+        case .reassignReferral: return "reassigned referral"
+        case .viewReferral: return "viewed referral"
+        case .exportReferrals: return "exported referrals"
         case .revokeSharingBasis: return "revoked sharing basis"
         case .decideMatch: return "decided match"
         case .startIntake: return "started intake"

@@ -20,14 +20,20 @@ public struct Referral: Identifiable, Hashable, Codable, Sendable {
     public var outcome: ReferralOutcome?
     public var createdAt: Date
     public var updatedAt: Date
+    /// When the referral entered its current status: the service-level clock starts here.
+    public var statusSince: Date?
+    /// The liaison whose queue a referral to a program is in.
+    public var assignedLiaisonId: Int64?
 
     public init(
         id: Int64? = nil, familyId: Int64, personId: Int64? = nil, fromProgram: Program,
         fromWorkerId: Int64? = nil, toProgram: Program? = nil, toProviderName: String? = nil,
         type: ReferralType, urgency: ReferralUrgency = .routine, reason: String,
         status: ReferralStatus = .draft, outcome: ReferralOutcome? = nil, createdAt: Date,
-        updatedAt: Date? = nil
+        updatedAt: Date? = nil, statusSince: Date? = nil, assignedLiaisonId: Int64? = nil
     ) {
+        self.statusSince = statusSince ?? updatedAt ?? createdAt
+        self.assignedLiaisonId = assignedLiaisonId
         self.id = id
         self.familyId = familyId
         self.personId = personId
@@ -149,5 +155,25 @@ public enum ReferralOutcome: String, Codable, CaseIterable, Sendable {
         case .notEligible: return "Not eligible"
         case .withdrawn: return "Withdrawn"
         }
+    }
+}
+
+/// A message in a referral's thread between the sending and receiving sides.
+public struct ReferralNote: Identifiable, Hashable, Codable, Sendable {
+    public var id: Int64?
+    public var referralId: Int64
+    public var workerId: Int64?
+    public var at: Date
+    public var text: String
+    /// Holds sensitive information (substance use, domestic violence details): shown flagged.
+    public var sensitive: Bool
+
+    public init(id: Int64? = nil, referralId: Int64, workerId: Int64?, at: Date, text: String, sensitive: Bool = false) {
+        self.id = id
+        self.referralId = referralId
+        self.workerId = workerId
+        self.at = at
+        self.text = text
+        self.sensitive = sensitive
     }
 }

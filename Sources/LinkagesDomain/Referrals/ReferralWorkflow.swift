@@ -125,8 +125,20 @@ public enum ReferralWorkflow {
         }
         next.status = step.target
         next.updatedAt = time
+        next.statusSince = time
         let event = ReferralEvent(referralId: referral.id ?? 0, status: step.target, at: time, workerId: workerId, note: note)
         return (next, event)
+    }
+
+    /// The program whose workers take `kind` on `referral`: the sender sends, withdraws and
+    /// re-sends; the receiving program answers a referral sent to it. A provider's answers are
+    /// recorded by the sender, who hears them.
+    public static func actingProgram(for kind: ReferralStepKind, on referral: Referral) -> Program {
+        switch kind {
+        case .send, .resend: return referral.fromProgram
+        case .close where [.draft, .sent, .declined].contains(referral.status): return referral.fromProgram
+        default: return referral.toProgram ?? referral.fromProgram
+        }
     }
 
     static func refusal(_ kind: ReferralStepKind, status: ReferralStatus, allowed: [ReferralStepKind]) -> String {

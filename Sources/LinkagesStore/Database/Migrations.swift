@@ -12,7 +12,29 @@ enum Migrations {
         migrator.registerMigration("v4-lookup", migrate: lookup)
         migrator.registerMigration("v5-access", migrate: access)
         migrator.registerMigration("v6-emergency-review", migrate: emergencyReview)
+        migrator.registerMigration("v7-referral-desk", migrate: referralDesk)
         return migrator
+    }
+
+    /// The referral desk: when each referral entered its status (the service-level clock), the
+    /// liaison whose queue it is in, and the notes thread between the two sides.
+    private static func referralDesk(_ db: Database) throws {
+        try db.alter(table: "referral") { t in
+            t.add(column: "statusSince", .datetime)
+            t.add(column: "assignedLiaisonId", .integer).references("worker", onDelete: .setNull)
+        }
+        try db.execute(sql: """
+            UPDATE referral SET statusSince = coalesce(
+                (SELECT max(at) FROM referralEvent WHERE referralEvent.referralId = referral.id), updatedAt)
+            """)
+        try db.create(table: "referralNote") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("referral", onDelete: .cascade).notNull()
+            t.belongsTo("worker", onDelete: .setNull)
+            t.column("at", .datetime).notNull()
+            t.column("text", .text).notNull()
+            t.column("sensitive", .boolean).notNull()
+        }
     }
 
     /// A supervisor's review of an emergency (break-the-glass) opening; the review itself is

@@ -58,3 +58,7 @@ extension PlanTask: AutoIncrementedRecord {
 extension SharingBasis: AutoIncrementedRecord {
     public static let databaseTableName = "sharingBasis"
 }
+
+extension ReferralNote: AutoIncrementedRecord {
+    public static let databaseTableName = "referralNote"
+}

@@ -80,6 +80,12 @@ public struct StoreBatch {
         if let last = timeline.last {
             referral.status = last.status
             referral.updatedAt = last.at
+            referral.statusSince = last.at
+            if last.status == .closed && referral.outcome == nil { referral.outcome = .servicesReceived }
+        }
+        if let program = referral.toProgram, referral.assignedLiaisonId == nil {
+            let office = try referral.fromWorkerId.flatMap { try Worker.fetchOne(db, key: $0) }?.office
+            referral.assignedLiaisonId = try AppDatabase.liaison(db, for: program, office: office)
         }
         try referral.insert(db)
         for var event in timeline {

@@ -1,3 +1,5 @@
+import LinkagesDomain
+
 /// Everything a key can do, named. Key tables map keys to actions; tests press actions by
 /// name; the help overlay and docs/keybindings.md list them.
 public enum Action: Hashable, Sendable {
@@ -33,6 +35,10 @@ public enum Action: Hashable, Sendable {
     case breakGlass, confirmBreakGlass
     /// Save the form on screen.
     case save
+    // Referrals
+    case referralStep(ReferralStepKind)
+    case addNote
+    case sendDespiteDuplicate
 }
 
 /// A screen that can be opened.
@@ -48,4 +54,6 @@ public enum Route: Hashable, Sendable {
     case matchReview
     case recordRelease(familyId: Int64, familyName: String)
     case emergencies
+    case referral(Int64)
+    case newReferral(familyId: Int64, familyName: String)
 }

@@ -146,6 +146,8 @@ public enum App {
         case .plan(let familyId): return PlanScreen(familyId: familyId)
         case .matchReview: return MatchReviewScreen(session: session)
         case .emergencies: return EmergenciesScreen()
+        case .referral(let id): return ReferralScreen(referralId: id, session: session)
+        case .newReferral(let familyId, let name): return NewReferralScreen(familyId: familyId, familyName: name, session: session)
         case .recordRelease(let familyId, let name): return ReleaseFormScreen(familyId: familyId, familyName: name, session: session)
         }
     }

@@ -42,6 +42,12 @@ public enum Effect: Equatable, Sendable {
     // Access
     case recordSharingBasis(SharingBasis)
     case loadEmergencyOpenings
+    // Referrals
+    case loadReferral(id: Int64)
+    case referralStep(id: Int64, ReferralStep)
+    case addReferralNote(id: Int64, text: String, sensitive: Bool)
+    case findDuplicateReferral(Referral)
+    case createReferral(Referral)
     case reviewEmergency(eventId: Int64)
     // Match review
     case loadMatchReview
@@ -52,7 +58,8 @@ public enum Effect: Equatable, Sendable {
     /// power cut right after a key press loses nothing that was on screen.
     public var runsBeforeNextKey: Bool {
         switch self {
-        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .reviewEmergency: return true
+        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .reviewEmergency,
+             .referralStep, .addReferralNote, .createReferral: return true
         default: return false
         }
     }
@@ -81,6 +88,11 @@ public enum DataEvent: Equatable, Sendable {
     case ssnRevealed(matchId: Int64)
     case sharingBasisRecorded(SharingBasis)
     case emergencyOpenings([EmergencyOpening])
+    case referral(id: Int64, ReferralDetail?)
+    case referralChanged(Referral)
+    case referralNoteAdded(referralId: Int64)
+    case duplicateReferral(Referral?)
+    case referralCreated(Referral)
     case emergencyReviewed(eventId: Int64)
     /// An effect failed; the sentence is for the worker.
     case failed(String)

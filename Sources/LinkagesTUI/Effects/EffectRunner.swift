@@ -72,6 +72,18 @@ public struct EffectRunner: Sendable {
                 guard policy.mayDecideMatches else { return .failed("Only a supervisor may see a whole SSN.") }
                 try database.audit(AuditEntry(account: account, action: .revealSSN, detail: "match \(matchId)"), at: now())
                 return .ssnRevealed(matchId: matchId)
+            case .loadReferral(let id):
+                return .referral(id: id, try database.referralDetail(id: id, for: policy, at: now()))
+            case .referralStep(let id, let step):
+                return .referralChanged(try database.takeReferralStep(step, referralId: id, by: worker, at: now()))
+            case .addReferralNote(let id, let text, let sensitive):
+                try database.addReferralNote(referralId: id, text: text, sensitive: sensitive, by: worker, at: now())
+                return .referralNoteAdded(referralId: id)
+            case .findDuplicateReferral(let referral):
+                return .duplicateReferral(try database.duplicateReferral(of: referral))
+            case .createReferral(let referral):
+                let draft = try database.createReferral(referral, by: worker, at: now())
+                return .referralCreated(try database.takeReferralStep(.send, referralId: draft.id!, by: worker, at: now()))
             case .loadEmergencyOpenings:
                 guard worker.role == .supervisor else { return .emergencyOpenings([]) }
                 return .emergencyOpenings(try database.emergencyOpenings(for: worker))
@@ -105,6 +117,10 @@ public struct EffectRunner: Sendable {
             return .intakeNotSaved(id: effect.intakeId, "Could not save: \(Self.sentence(for: error))")
         } catch let error as MatchDecisionError {
             return .failed(error.description)
+        } catch let error as ReferralStepError {
+            return .failed(error.description)
+        } catch let error as ReferralDeskError {
+            return .failed(error.description.capitalizedFirst + ".")
         } catch let error as SharingBasisError {
             return .failed(error.description.capitalizedFirst + ".")
         } catch {

@@ -14,22 +14,19 @@ public struct ReferralsScreen: ScreenModel {
 
     public var bindings: [KeyBinding] {
         list.bindings(
-            open: KeyBinding([.enter], .open, label: "open family", help: "Open the family the selected referral is for.",
+            open: KeyBinding([.enter], .open, label: "open", help: "Open the selected referral: its timeline, notes and next steps.",
                              disabledReason: list.reasonNothingSelected("no referral is listed")),
             filterSubject: "referrals whose family, type, destination or status",
             extra: [
                 KeyBinding([.char("f")], .cycleFilter, label: "show \(nextFilter.displayName)",
-                           help: "Switch between open, all and closed referrals."),
+                           help: "Switch between open, my, overdue, closed and all referrals."),
                 KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the referrals again.", inHintBar: false),
             ])
     }
 
     var nextFilter: ReferralFilter {
-        switch filter {
-        case .open: return .all
-        case .all: return .closed
-        case .closed: return .open
-        }
+        let all = ReferralFilter.allCases
+        return all[(all.firstIndex(of: filter)! + 1) % all.count]
     }
 
     public func onAppear() -> [ScreenCommand] {
@@ -40,7 +37,7 @@ public struct ReferralsScreen: ScreenModel {
         if list.handle(action, visibleRows: FilteredList<ReferralRow>.tableRows(viewport)) { return [] }
         switch action {
         case .open:
-            return list.selected.map { [.open(.family($0.referral.familyId))] } ?? []
+            return list.selected.map { [.open(.referral($0.id))] } ?? []
         case .cycleFilter:
             filter = nextFilter
             list.unload()
@@ -70,8 +67,9 @@ public struct ReferralsScreen: ScreenModel {
         TableColumn("Updated", .fixed(8)),
         TableColumn("Family", .flexible(minimum: 14)),
         TableColumn("Type", .flexible(minimum: 14)),
-        TableColumn("From → To", .fixed(16)),
+        TableColumn("From→To", .fixed(14)),
         TableColumn("Status", .fixed(10)),
+        TableColumn("Due", .fixed(8)),
     ]
 
     /// "11/23" this year, "11/23/25" in another.
@@ -86,7 +84,7 @@ public struct ReferralsScreen: ScreenModel {
             heading: "Referrals", noun: "\(filter.displayName) referrals", columns: Self.columns,
             cells: { row in
                 let referral = row.referral
-                let route = "\(referral.fromProgram.badge) → \(referral.toProgram?.badge ?? "provider")"
+                let route = "\(referral.fromProgram.badge)→\(referral.toProgram?.badge ?? "provider")"
                 let statusStyle: Style = referral.status == .declined ? .warning : (referral.status == .closed ? .muted : .plain)
                 return [
                     TableCell(Self.shortDate(CalendarDate.today(now: referral.updatedAt), today: context.today)),
@@ -94,6 +92,8 @@ public struct ReferralsScreen: ScreenModel {
                     TableCell(referral.type.displayName),
                     TableCell(route),
                     TableCell(referral.status.displayName, statusStyle),
+                    row.isOverdue(on: context.today) ? TableCell("OVERDUE", .warning)
+                        : TableCell(row.due.map { Self.shortDate($0, today: context.today) } ?? "—", .muted),
                 ]
             },
             empty: "No \(filter.displayName) referrals.", into: &grid, area: inner)

@@ -8,19 +8,32 @@ public struct ReferralRow: Sendable, Equatable, Identifiable {
     public var referral: Referral
     public var familyName: String
     public var fromWorkerName: String?
+    /// When the current step is due under the service levels; nil when no clock runs.
+    public var due: CalendarDate?
+
+    public func isOverdue(on date: CalendarDate) -> Bool {
+        due.map { $0 < date } ?? false
+    }
 }
 
 /// Which referrals a list shows.
 public enum ReferralFilter: Hashable, Sendable, CaseIterable {
+    /// Every open referral the worker may list.
     case open
-    case all
+    /// Open referrals the worker sent or that are in their queue.
+    case mine
+    /// Open referrals whose current step is past its service level.
+    case overdue
     case closed
+    case all
 
     public var displayName: String {
         switch self {
         case .open: return "open"
-        case .all: return "all"
+        case .mine: return "my"
+        case .overdue: return "overdue"
         case .closed: return "closed"
+        case .all: return "all"
         }
     }
 }
@@ -31,9 +44,12 @@ extension AppDatabase {
         try writer.read { db in
             var request = Referral.all()
             switch filter {
-            case .open: request = request.filter(Column("status") != ReferralStatus.closed.rawValue)
+            case .open, .mine, .overdue: request = request.filter(Column("status") != ReferralStatus.closed.rawValue)
             case .closed: request = request.filter(Column("status") == ReferralStatus.closed.rawValue)
             case .all: break
+            }
+            if filter == .mine, let me = policy.viewer.id {
+                request = request.filter(Column("fromWorkerId") == me || Column("assignedLiaisonId") == me)
             }
             let all = try request.order(Column("updatedAt").desc, Column("id").desc).fetchAll(db)
             let senders = try Worker.fetchAll(db, keys: Set(all.compactMap(\.fromWorkerId)))
@@ -45,11 +61,14 @@ extension AppDatabase {
             let families = try Family.fetchAll(db, keys: Set(referrals.map(\.familyId)))
             let familyNames = Dictionary(uniqueKeysWithValues: families.map { ($0.id!, $0.displayName) })
             let workerNames = Dictionary(uniqueKeysWithValues: senders.map { ($0.id!, $0.name) })
-            return referrals.map { referral in
+            let levels = try Self.serviceLevels(db)
+            let rows = referrals.map { referral in
                 ReferralRow(
                     referral: referral, familyName: familyNames[referral.familyId] ?? "",
-                    fromWorkerName: referral.fromWorkerId.flatMap { workerNames[$0] })
+                    fromWorkerName: referral.fromWorkerId.flatMap { workerNames[$0] },
+                    due: referral.statusSince.flatMap { levels.due(status: referral.status, since: CalendarDate.today(now: $0)) })
             }
+            return filter == .overdue ? rows.filter { $0.isOverdue(on: policy.today) } : rows
         }
     }
 }

@@ -1,0 +1,280 @@
+import Foundation
+import LinkagesDomain
+import LinkagesStore
+
+/// One referral: where it stands and what is due, its timeline and the notes between the two
+/// sides, with a key for each step the worker's program may take next.
+public struct ReferralScreen: ScreenModel {
+    /// What the line at the bottom is asking for.
+    public enum Prompt: Equatable, Sendable {
+        case declineReason
+        case note(sensitive: Bool)
+        case resendTo
+        case closeOutcome(ReferralOutcome)
+    }
+
+    public let referralId: Int64
+    let program: Program
+    let isTrainer: Bool
+    public private(set) var detail: ReferralDetail?
+    public private(set) var notFound = false
+    public private(set) var loadError: String?
+    public private(set) var prompt: Prompt?
+    public private(set) var field = TextField()
+    public private(set) var scroll = ScrollPosition()
+
+    public init(referralId: Int64, session: Session) {
+        self.referralId = referralId
+        program = session.worker.program
+        isTrainer = session.worker.role == .trainer
+    }
+
+    public var title: String {
+        detail.map { "Referral: \($0.familyName)" } ?? "Referral"
+    }
+
+    public var isTyping: Bool {
+        if case .closeOutcome = prompt { return true }
+        return prompt != nil
+    }
+
+    /// Why the worker cannot take `kind` now, or nil when they can.
+    func refusal(_ kind: ReferralStepKind) -> String? {
+        guard let referral = detail?.referral else { return "the referral is still loading" }
+        let allowed = ReferralWorkflow.allowedSteps(from: referral.status)
+        guard allowed.contains(kind) else {
+            return "a \(referral.status.displayName.lowercased()) referral cannot be \(kind.phrase)"
+        }
+        let acting = ReferralWorkflow.actingProgram(for: kind, on: referral)
+        guard acting == program || isTrainer else { return "\(acting.displayName) takes this step" }
+        return nil
+    }
+
+    public var bindings: [KeyBinding] {
+        if let prompt {
+            var keys = [
+                KeyBinding([.enter], .save, label: "save", help: "Save this step; it goes on the timeline and the audit trail."),
+                KeyBinding([.escape], .cancel, label: "cancel", help: "Close the question without saving."),
+            ]
+            if case .note = prompt {
+                keys.insert(KeyBinding([.tab], .nextFocus, label: "sensitive?", help: "Mark the note sensitive, or not."), at: 1)
+            }
+            return keys
+        }
+        func step(_ key: Character, _ kind: ReferralStepKind, _ label: String, _ help: String) -> KeyBinding {
+            KeyBinding([.char(key)], .referralStep(kind), label: label, help: help, disabledReason: refusal(kind))
+        }
+        return [
+            KeyBinding([.up, .char("k")], .moveUp, label: "scroll", help: "Scroll up one line.", inHintBar: false),
+            KeyBinding([.down, .char("j")], .moveDown, label: "scroll", help: "Scroll down one line.", inHintBar: false),
+            step("s", .send, "send", "Send the draft to its program or provider."),
+            step("v", .receive, "received", "Mark the referral received by the program it was sent to."),
+            step("a", .accept, "accept", "Accept the referral: the receiving side will contact the family."),
+            step("d", .decline, "decline", "Decline the referral, with a reason the sender will read."),
+            step("i", .startService, "in service", "The family has been contacted and services have begun."),
+            step("c", .close, "close", "Close the referral with its outcome."),
+            step("t", .resend, "send elsewhere", "Send a declined referral to another program or provider."),
+            KeyBinding([.char("n")], .addNote, label: "note", help: "Write a note to the other side of the referral.",
+                       disabledReason: detail == nil ? "the referral is still loading" : nil),
+            KeyBinding([.char("f")], .go(.family(detail?.referral.familyId ?? 0)), label: "family",
+                       help: "Open the family the referral is for.", inHintBar: false,
+                       disabledReason: detail == nil ? "the referral is still loading" : nil),
+            KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the referral again.", inHintBar: false),
+        ]
+    }
+
+    public func onAppear() -> [ScreenCommand] {
+        [.run(.loadReferral(id: referralId))]
+    }
+
+    public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        let count = lines(width: viewport.width - 2, today: .distantPast).count
+        if prompt == nil, scroll.apply(action, lineCount: count, visibleRows: viewport.height - 2) { return [] }
+        switch action {
+        case .go(let route): return [.open(route)]
+        case .refresh: return [.run(.loadReferral(id: referralId))]
+        case .referralStep(let kind):
+            switch kind {
+            case .decline: open(.declineReason)
+            case .resend: open(.resendTo)
+            case .close:
+                let first = ReferralWorkflow.outcomes(from: detail?.referral.status ?? .closed).first ?? .withdrawn
+                open(.closeOutcome(first))
+            case .send: return [.run(.referralStep(id: referralId, .send))]
+            case .receive: return [.run(.referralStep(id: referralId, .receive))]
+            case .accept: return [.run(.referralStep(id: referralId, .accept))]
+            case .startService: return [.run(.referralStep(id: referralId, .startService))]
+            }
+        case .addNote: open(.note(sensitive: false))
+        case .nextFocus:
+            if case .note(let sensitive) = prompt { prompt = .note(sensitive: !sensitive) }
+        case .cancel: prompt = nil
+        case .save: return save()
+        default: break
+        }
+        return []
+    }
+
+    private mutating func open(_ prompt: Prompt) {
+        self.prompt = prompt
+        field = TextField()
+    }
+
+    private mutating func save() -> [ScreenCommand] {
+        guard let prompt else { return [] }
+        let text = field.text.trimmingCharacters(in: .whitespaces)
+        let step: ReferralStep
+        switch prompt {
+        case .declineReason:
+            step = .decline(reason: text)
+        case .closeOutcome(let outcome):
+            step = .close(outcome)
+        case .resendTo:
+            let program: Program? = switch text.lowercased() {
+            case "calworks", "cw": .calworks
+            case "cws", "child welfare", "childwelfare": .childWelfare
+            default: nil
+            }
+            step = .resend(toProgram: program, toProvider: program == nil ? text : nil)
+        case .note(let sensitive):
+            self.prompt = nil
+            return [.run(.addReferralNote(id: referralId, text: text, sensitive: sensitive))]
+        }
+        self.prompt = nil
+        return [.run(.referralStep(id: referralId, step))]
+    }
+
+    public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
+        if case .closeOutcome(let current) = prompt {
+            let choices = ReferralWorkflow.outcomes(from: detail?.referral.status ?? .closed)
+                .map { Choice(id: $0.rawValue, label: $0.displayName) }
+            if let next = ChoiceField.answer(after: key, current: current.rawValue, choices: choices),
+               let outcome = ReferralOutcome(rawValue: next) {
+                prompt = .closeOutcome(outcome)
+            }
+            return []
+        }
+        field.edit(key)
+        return []
+    }
+
+    public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
+        switch event {
+        case .referral(let id, let detail) where id == referralId:
+            self.detail = detail
+            notFound = detail == nil
+            loadError = nil
+        case .referralChanged(let referral) where referral.id == referralId:
+            return [.run(.loadReferral(id: referralId)), .say("Saved: the referral is \(referral.status.displayName.lowercased()).")]
+        case .referralNoteAdded(let id) where id == referralId:
+            return [.run(.loadReferral(id: referralId)), .say("Note saved.")]
+        case .failed(let message):
+            return [.say(message)]
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: Drawing
+
+    public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
+        let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
+        if let loadError {
+            grid.put(loadError, row: inner.row, column: inner.column, style: .danger, maxWidth: inner.width)
+            return
+        }
+        if notFound {
+            grid.put("This referral is not one you may see, or it is no longer in the database.", row: inner.row,
+                     column: inner.column, style: .warning, maxWidth: inner.width)
+            return
+        }
+        guard detail != nil else {
+            grid.put("Loading…", row: inner.row, column: inner.column, style: .muted)
+            return
+        }
+        let promptHeight = prompt == nil ? 0 : 3
+        let body = Rect(row: inner.row, column: inner.column, width: inner.width, height: inner.height - promptHeight)
+        scroll.render(lines(width: inner.width, today: context.today), into: &grid, area: body)
+        if let prompt {
+            renderPrompt(prompt, into: &grid, row: body.bottom + 1, column: inner.column, width: inner.width)
+        }
+    }
+
+    private func renderPrompt(_ prompt: Prompt, into grid: inout CellGrid, row: Int, column: Int, width: Int) {
+        switch prompt {
+        case .closeOutcome(let outcome):
+            grid.put("Outcome:", row: row, column: column, style: .bold)
+            let choices = ReferralWorkflow.outcomes(from: detail?.referral.status ?? .closed)
+                .map { Choice(id: $0.rawValue, label: $0.displayName) }
+            ChoiceField.render(into: &grid, row: row, column: column + 10, width: width - 10, current: outcome.rawValue,
+                               choices: choices, focused: true)
+        default:
+            let label: String = switch prompt {
+            case .declineReason: "Why declined:"
+            case .resendTo: "Send to:"
+            case .note(let sensitive): sensitive ? "Note (sensitive):" : "Note:"
+            case .closeOutcome: ""
+            }
+            grid.put(label, row: row, column: column, style: .bold)
+            let start = column + DisplayWidth.of(label) + 1
+            let placeholder = prompt == .resendTo ? "a provider's name, CalWORKs or Child Welfare" : ""
+            field.render(into: &grid, row: row, column: start, width: max(10, width - (start - column)), focused: true,
+                         placeholder: placeholder)
+        }
+    }
+
+    /// The page as lines; `today` decides what is overdue.
+    func lines(width: Int, today: CalendarDate) -> [StyledLine] {
+        guard let detail else { return [] }
+        let referral = detail.referral
+        func name(_ id: Int64?) -> String { id.flatMap { detail.workers[$0]?.name } ?? "—" }
+        var lines: [StyledLine] = [
+            StyledLine([TableCell(referral.type.displayName, .heading), TableCell("  \(referral.urgency.displayName)",
+                                                                                  referral.urgency == .urgent ? .warning : .muted)]),
+        ]
+        var status = [TableCell("Status: ", .bold), TableCell(referral.status.displayName)]
+        if let outcome = referral.outcome { status.append(TableCell(" (\(outcome.displayName.lowercased()))")) }
+        if let due = detail.due, let waiting = ReferralServiceLevels.waitingFor(referral.status) {
+            let overdue = due < today
+            status.append(TableCell(overdue ? "  OVERDUE: " : "  due ", overdue ? .warning : .muted))
+            status.append(TableCell("\(due.usFormat), \(waiting)", overdue ? .warning : .muted))
+        }
+        lines.append(StyledLine(status))
+        let sender = referral.fromWorkerId.flatMap { detail.workers[$0] }
+        lines += StyledLine.wrapped("From \(referral.fromProgram.badge) \(sender?.contactLine ?? referral.fromProgram.displayName) "
+                                    + "→ \(referral.destinationName)", width: width)
+        if referral.toProgram != nil {
+            lines.append(StyledLine("Liaison: " + name(referral.assignedLiaisonId)))
+        }
+        lines += StyledLine.wrapped("Reason: \(referral.reason)", width: width, indent: "  ")
+        lines.append(.blank)
+        lines.append(StyledLine("Timeline", .heading))
+        for event in detail.events {
+            let status = DisplayWidth.fit(event.status.displayName, to: 11)
+            lines.append(StyledLine([TableCell("  \(ReferralScreen.stamp(event.at))  ", .muted), TableCell(status, .bold),
+                                     TableCell(name(event.workerId))]))
+            if let note = event.note {
+                lines += StyledLine.wrapped("“\(note)”", width: width, indent: "      ", firstIndent: "      ")
+            }
+        }
+        lines.append(.blank)
+        lines.append(StyledLine("Notes", .heading))
+        if detail.notes.isEmpty { lines.append(StyledLine("  None yet. Press n to write one.", .muted)) }
+        for note in detail.notes {
+            let flag = note.sensitive ? " [sensitive]" : ""
+            lines += StyledLine.wrapped("\(ReferralScreen.stamp(note.at))  \(name(note.workerId))\(flag): \(note.text)",
+                                        width: width, style: note.sensitive ? .warning : .plain,
+                                        indent: "    ", firstIndent: "  ")
+        }
+        return lines
+    }
+
+    /// "11/23/2026 09:00" in the machine's time zone.
+    static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "MM/dd/yyyy HH:mm"
+        return formatter.string(from: date)
+    }
+}
