@@ -35,4 +35,25 @@ struct ReferralEndToEndTests {
         s.send("Escape", "Escape", "Escape", "Escape", "q")
         #expect(s.exitStatus() == 0, "\(s.capture())")
     }
+
+    @Test("linkages referrals list --overdue --json and export: the worker's referrals, overdue ones marked, written 0600")
+    func commandLine() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("demo.sqlite").path
+        func linkages(_ arguments: [String]) throws -> (status: Int32, output: String) {
+            try ChildProcess.run(["env", "HOME=\(folder.path)", "LINKAGES_TODAY=\(Fixtures.today.iso)", TmuxSession.binaryPath,
+                                  "--db", database] + arguments)
+        }
+        #expect(try linkages(["demo", "--seed-only"]).status == 0)
+        let listed = try linkages(["referrals", "list", "--overdue", "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: String]])
+        #expect(!rows.isEmpty && rows.allSatisfy { $0["overdue"] == "yes" && $0["status"] != "closed" })
+        let csv = folder.appendingPathComponent("referrals.csv").path
+        #expect(try linkages(["referrals", "export", csv]).status == 0)
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(text.hasPrefix("referral_id,family,type,from,to,urgency,status,outcome,updated,due,overdue\r\n"))
+        var info = stat()
+        #expect(stat(csv, &info) == 0 && info.st_mode & 0o777 == 0o600)
+    }
 }

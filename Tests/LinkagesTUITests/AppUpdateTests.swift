@@ -56,10 +56,26 @@ struct AppUpdateTests {
         #expect(try database.auditEvents(limit: 500).filter { $0.action == .revealSSN }.count == 1)
     }
 
+    @Test("a worker's overdue referrals show on the home screen, and follow the clock without a key")
+    func homeOverdue() throws {
+        let database = try Fixtures.demoDatabase()
+        let marcus = try database.actAs(workerNamed: "Marcus Bell", account: "mbell", at: Fixtures.now)
+        let policy = AccessPolicy(viewer: marcus, isPracticeData: true, today: Fixtures.today)
+        let overdue = try database.referralRows(.mineOverdue, for: policy).count
+        #expect(overdue > 0)
+        var d = ScreenDriver(database: database, worker: marcus)
+        #expect(d.screen.contains("Referrals (\(overdue) overdue)"), "\(d.screen)")
+        let rows = try database.referralRows(.mineOverdue, for: policy)
+        try database.takeReferralStep(.close(.withdrawn), referralId: rows.first { $0.referral.status == .sent }?.id ?? -1,
+                                      by: marcus, at: Fixtures.now)
+        d.send(.tick(now: Fixtures.now.addingTimeInterval(60), today: Fixtures.today))
+        #expect(d.screen.contains("Referrals (\(overdue - 1) overdue)"), "\(d.screen)")
+    }
+
     @Test("starting loads the home figures")
     func startLoadsHome() {
         let driver = driver()
-        #expect(driver.effectsRun == [.loadHome, .loadIntakeDrafts])
+        #expect(driver.effectsRun == [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue)])
         #expect(driver.top(as: HomeScreen.self)?.summary?.familyCount ?? 0 > 190)
     }
 
@@ -71,7 +87,7 @@ struct AppUpdateTests {
         #expect(d.effectsRun.last == .loadEmergencyResponseQueue)
         d.press(.escape)
         #expect(d.top(as: HomeScreen.self) != nil)
-        #expect(d.effectsRun.suffix(2) == [.loadHome, .loadIntakeDrafts])
+        #expect(d.effectsRun.suffix(3) == [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue)])
         d.press(.down, .down, .enter)
         #expect(d.top(as: ReferralsScreen.self) != nil)
         d.press(.char("q"))
@@ -242,14 +258,16 @@ struct AppUpdateTests {
         #expect(d.top(as: PlanScreen.self) != nil)
     }
 
-    @Test("the clock ticks every minute; a new day refreshes the screen's figures")
+    @Test("the clock ticks every minute: lists others change are read again; a new day refreshes everything")
     func ticks() {
         var d = driver()
+        let start: [Effect] = [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue)]
+        #expect(d.effectsRun == start)
         d.send(.tick(now: Fixtures.now.addingTimeInterval(60), today: Fixtures.today))
         #expect(d.state.session.now == Fixtures.now.addingTimeInterval(60))
-        #expect(d.effectsRun == [.loadHome, .loadIntakeDrafts])
+        #expect(d.effectsRun == start + [.loadReferrals(.mineOverdue)])
         d.send(.tick(now: Fixtures.now.addingTimeInterval(86_400), today: Fixtures.today.adding(days: 1)))
         #expect(d.state.session.today == Fixtures.today.adding(days: 1))
-        #expect(d.effectsRun == [.loadHome, .loadIntakeDrafts, .loadHome, .loadIntakeDrafts])
+        #expect(d.effectsRun == start + [.loadReferrals(.mineOverdue)] + start)
     }
 }

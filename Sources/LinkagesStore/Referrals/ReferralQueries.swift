@@ -17,7 +17,7 @@ public struct ReferralRow: Sendable, Equatable, Identifiable {
 }
 
 /// Which referrals a list shows.
-public enum ReferralFilter: Hashable, Sendable, CaseIterable {
+public enum ReferralFilter: Hashable, Sendable {
     /// Every open referral the worker may list.
     case open
     /// Open referrals the worker sent or that are in their queue.
@@ -26,12 +26,18 @@ public enum ReferralFilter: Hashable, Sendable, CaseIterable {
     case overdue
     case closed
     case all
+    /// The worker's own overdue referrals, for the home screen (not one of the list's views).
+    case mineOverdue
+
+    /// The views the referral list cycles through.
+    public static let listViews: [ReferralFilter] = [.open, .mine, .overdue, .closed, .all]
 
     public var displayName: String {
         switch self {
         case .open: return "open"
         case .mine: return "my"
         case .overdue: return "overdue"
+        case .mineOverdue: return "my overdue"
         case .closed: return "closed"
         case .all: return "all"
         }
@@ -44,11 +50,11 @@ extension AppDatabase {
         try writer.read { db in
             var request = Referral.all()
             switch filter {
-            case .open, .mine, .overdue: request = request.filter(Column("status") != ReferralStatus.closed.rawValue)
+            case .open, .mine, .overdue, .mineOverdue: request = request.filter(Column("status") != ReferralStatus.closed.rawValue)
             case .closed: request = request.filter(Column("status") == ReferralStatus.closed.rawValue)
             case .all: break
             }
-            if filter == .mine, let me = policy.viewer.id {
+            if filter == .mine || filter == .mineOverdue, let me = policy.viewer.id {
                 request = request.filter(Column("fromWorkerId") == me || Column("assignedLiaisonId") == me)
             }
             let all = try request.order(Column("updatedAt").desc, Column("id").desc).fetchAll(db)
@@ -68,7 +74,7 @@ extension AppDatabase {
                     fromWorkerName: referral.fromWorkerId.flatMap { workerNames[$0] },
                     due: referral.statusSince.flatMap { levels.due(status: referral.status, since: CalendarDate.today(now: $0)) })
             }
-            return filter == .overdue ? rows.filter { $0.isOverdue(on: policy.today) } : rows
+            return filter == .overdue || filter == .mineOverdue ? rows.filter { $0.isOverdue(on: policy.today) } : rows
         }
     }
 }

@@ -22,7 +22,7 @@ public enum App {
             if state.idleMinutes >= state.session.idleLockMinutes {
                 state.isLocked = true
             }
-            guard today != state.session.today else { return [] }
+            guard today != state.session.today else { return apply(state.top.onTick(), to: &state) }
             state.session.today = today
             return apply(state.top.onAppear(), to: &state)
         case .data(let event):

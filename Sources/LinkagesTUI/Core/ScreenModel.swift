@@ -11,6 +11,8 @@ public protocol ScreenModel: Sendable {
     var isTyping: Bool { get }
     /// What to load when the screen opens or comes back to the top.
     func onAppear() -> [ScreenCommand]
+    /// What to read again each minute while the screen is on top (lists others change).
+    func onTick() -> [ScreenCommand]
     /// Answers an action. `viewport` is the size of the screen's content area, for paging.
     mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand]
     /// A key typed into the focused field (only called while `isTyping`).
@@ -23,6 +25,7 @@ public protocol ScreenModel: Sendable {
 extension ScreenModel {
     public var isTyping: Bool { false }
     public func onAppear() -> [ScreenCommand] { [] }
+    public func onTick() -> [ScreenCommand] { [] }
     public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] { [] }
 }
 

@@ -36,6 +36,8 @@ public struct HomeScreen: ScreenModel {
     public private(set) var summary: HomeSummary?
     /// The supervisor's emergency openings waiting for review, when loaded.
     public private(set) var emergenciesToReview: Int?
+    /// The worker's own referrals (sent by them or in their queue) past their service level.
+    public private(set) var myOverdueReferrals: [ReferralRow]?
     public private(set) var loadError: String?
     /// The worker's unfinished intakes, when loaded.
     public private(set) var drafts: [IntakeDraftSummary]?
@@ -68,7 +70,13 @@ public struct HomeScreen: ScreenModel {
     }
 
     public func onAppear() -> [ScreenCommand] {
-        [.run(.loadHome), .run(.loadIntakeDrafts)] + (isSupervisor ? [.run(.loadEmergencyOpenings)] : [])
+        [.run(.loadHome), .run(.loadIntakeDrafts)] + onTick()
+    }
+
+    /// The worker's overdue referrals and a supervisor's emergencies change while the home
+    /// screen is open: read them again each minute.
+    public func onTick() -> [ScreenCommand] {
+        [.run(.loadReferrals(.mineOverdue))] + (isSupervisor ? [.run(.loadEmergencyOpenings)] : [])
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
@@ -107,6 +115,8 @@ public struct HomeScreen: ScreenModel {
             }
         case .emergencyOpenings(let openings):
             emergenciesToReview = openings.count
+        case .referrals(.mineOverdue, let rows):
+            myOverdueReferrals = rows
         case .failed(let message):
             loadError = message
         default:
@@ -151,6 +161,7 @@ public struct HomeScreen: ScreenModel {
             var name = destination.name
             if destination.route == .intakeDrafts, let count = drafts?.count, count > 0 { name += " (\(count))" }
             if destination.route == .emergencies, let count = emergenciesToReview, count > 0 { name += " (\(count))" }
+            if destination.route == .referrals, let count = myOverdueReferrals?.count, count > 0 { name += " (\(count) overdue)" }
             grid.put(name, row: row, column: area.column + 5, style: selected ? .selected : .plain)
         }
         let purpose = destinations[selection.index].purpose

@@ -25,12 +25,17 @@ public struct ReferralsScreen: ScreenModel {
     }
 
     var nextFilter: ReferralFilter {
-        let all = ReferralFilter.allCases
-        return all[(all.firstIndex(of: filter)! + 1) % all.count]
+        let views = ReferralFilter.listViews
+        return views[((views.firstIndex(of: filter) ?? -1) + 1) % views.count]
     }
 
     public func onAppear() -> [ScreenCommand] {
         [.run(.loadReferrals(filter))]
+    }
+
+    /// Others send, answer and close referrals all day: the list follows without a key.
+    public func onTick() -> [ScreenCommand] {
+        list.isTyping ? [] : [.run(.loadReferrals(filter))]
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
