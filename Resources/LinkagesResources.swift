@@ -12,6 +12,18 @@ public enum LinkagesResources {
         return try Data(contentsOf: url)
     }
 
+    /// Every file of `Resources/<folder>`, by name.
+    public static func files(in folder: String) throws -> [String: Data] {
+        guard let url = Bundle.module.url(forResource: folder, withExtension: nil) else {
+            throw ResourceError.missing(folder)
+        }
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
+            files[name] = try Data(contentsOf: url.appendingPathComponent(name))
+        }
+        return files
+    }
+
     /// Decodes a JSON resource, naming the file in any error.
     public static func decode<T: Decodable>(_ type: T.Type, from name: String, in folder: String) throws -> T {
         let data = try data(name, in: folder)

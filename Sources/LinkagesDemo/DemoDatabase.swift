@@ -74,6 +74,8 @@ public enum DemoDatabase {
                 }
             }
         }
+        // The county's community service directory (invented providers, Open Referral HSDS files).
+        try database.importDirectory(files: LinkagesResources.files(in: "directory"), by: nil, at: today.adding(days: -1).instant(hour: 8))
         // Cross-reference the county as `linkages match` would, with weights learnt beforehand
         // from a generated county (too few people here to learn them from).
         let model = try JSONDecoder().decode(MatchModel.self, from: LinkagesResources.data("demo-model.json", in: "matching"))

@@ -21,7 +21,8 @@ enum Identity {
     static func worker(in database: AppDatabase, withRole roles: Set<WorkerRole>, to purpose: String) throws -> Worker {
         let worker = try worker(in: database)
         guard roles.contains(worker.role) else {
-            let allowed = WorkerRole.allCases.filter(roles.contains).map(\.displayName).joined(separator: " or ")
+            let names = WorkerRole.allCases.filter(roles.contains).map(\.displayName)
+            let allowed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
             throw InputError("only a \(allowed) may \(purpose); you are a \(worker.role.displayName)")
         }
         return worker

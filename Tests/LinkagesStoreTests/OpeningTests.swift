@@ -12,13 +12,14 @@ struct OpeningTests {
         let tables = try database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'personFts_%' AND name NOT LIKE 'personLookup_%' ORDER BY name")
         }
-        #expect(tables == ["auditEvent", "casePlan", "concern", "emergencyReview", "family", "grdb_migrations", "household", "intake", "involvement",
+        #expect(tables == ["auditEvent", "casePlan", "concern", "directoryLocation", "directoryOrganization", "directoryPhone",
+                           "directoryService", "emergencyReview", "family", "grdb_migrations", "household", "intake", "involvement",
                            "meta", "person", "personFts", "personLookup", "personMatch", "planTask", "referral", "referralEvent", "referralNote",
                            "sharingBasis", "worker"])
         try database.close()
         let again = try AppDatabase.open(location)
         let migrations = try again.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-foundation", "v2-intake", "v3-matching", "v4-lookup", "v5-access", "v6-emergency-review", "v7-referral-desk"])
+        #expect(migrations == ["v1-foundation", "v2-intake", "v3-matching", "v4-lookup", "v5-access", "v6-emergency-review", "v7-referral-desk", "v8-directory"])
     }
 
     @Test("the safety settings are in force on the connection that writes")

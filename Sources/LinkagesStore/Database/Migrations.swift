@@ -13,7 +13,42 @@ enum Migrations {
         migrator.registerMigration("v5-access", migrate: access)
         migrator.registerMigration("v6-emergency-review", migrate: emergencyReview)
         migrator.registerMigration("v7-referral-desk", migrate: referralDesk)
+        migrator.registerMigration("v8-directory", migrate: directory)
         return migrator
+    }
+
+    /// The community service directory, as imported from Open Referral HSDS files: each import
+    /// replaces the whole directory. Ids are the publisher's.
+    private static func directory(_ db: Database) throws {
+        try db.create(table: "directoryOrganization") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("description", .text)
+            t.column("email", .text)
+            t.column("website", .text)
+        }
+        try db.create(table: "directoryService") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("organization", inTable: "directoryOrganization", onDelete: .cascade).notNull()
+            t.column("name", .text).notNull()
+            t.column("description", .text)
+            t.column("status", .text)
+        }
+        try db.create(table: "directoryLocation") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("organization", inTable: "directoryOrganization", onDelete: .cascade)
+            t.column("name", .text)
+            t.column("street", .text)
+            t.column("city", .text)
+            t.column("postalCode", .text)
+        }
+        try db.create(table: "directoryPhone") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("organization", inTable: "directoryOrganization", onDelete: .cascade)
+            t.belongsTo("service", inTable: "directoryService", onDelete: .cascade)
+            t.belongsTo("location", inTable: "directoryLocation", onDelete: .cascade)
+            t.column("number", .text).notNull()
+        }
     }
 
     /// The referral desk: when each referral entered its status (the service-level clock), the

@@ -39,6 +39,7 @@ public enum Action: Hashable, Sendable {
     case referralStep(ReferralStepKind)
     case addNote
     case sendDespiteDuplicate
+    case useSuggestion
 }
 
 /// A screen that can be opened.

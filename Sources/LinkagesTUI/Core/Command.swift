@@ -48,6 +48,7 @@ public enum Effect: Equatable, Sendable {
     case addReferralNote(id: Int64, text: String, sensitive: Bool)
     case findDuplicateReferral(Referral)
     case createReferral(Referral)
+    case searchDirectory(String, generation: Int)
     case reviewEmergency(eventId: Int64)
     // Match review
     case loadMatchReview
@@ -93,6 +94,7 @@ public enum DataEvent: Equatable, Sendable {
     case referralNoteAdded(referralId: Int64)
     case duplicateReferral(Referral?)
     case referralCreated(Referral)
+    case directoryResults(generation: Int, [DirectoryEntry])
     case emergencyReviewed(eventId: Int64)
     /// An effect failed; the sentence is for the worker.
     case failed(String)

@@ -79,6 +79,8 @@ public struct EffectRunner: Sendable {
             case .addReferralNote(let id, let text, let sensitive):
                 try database.addReferralNote(referralId: id, text: text, sensitive: sensitive, by: worker, at: now())
                 return .referralNoteAdded(referralId: id)
+            case .searchDirectory(let text, let generation):
+                return .directoryResults(generation: generation, try database.searchDirectory(text, limit: 10))
             case .findDuplicateReferral(let referral):
                 return .duplicateReferral(try database.duplicateReferral(of: referral))
             case .createReferral(let referral):

@@ -30,6 +30,10 @@ public struct NewReferralScreen: ScreenModel {
     public private(set) var problem: String?
     /// The referral waiting for the duplicate check's answer.
     var pending: Referral?
+    /// Directory services that match what is typed (or the referral's type), best first.
+    public private(set) var suggestions: [DirectoryEntry] = []
+    public private(set) var suggestionIndex = 0
+    var directoryGeneration = 0
 
     static let types = ReferralType.allCases.map { Choice(id: $0.rawValue, label: $0.displayName) }
     static let urgencies = ReferralUrgency.allCases.map { Choice(id: $0.rawValue, label: $0.displayName) }
@@ -51,8 +55,20 @@ public struct NewReferralScreen: ScreenModel {
         [
             KeyBinding([.tab, .down], .nextFocus, label: "next", help: "Go to the next field."),
             KeyBinding([.backTab, .up], .previousFocus, label: "previous", help: "Go to the previous field.", inHintBar: false),
+            KeyBinding([.function(2)], .useSuggestion, label: "use directory",
+                       help: "Put the directory's suggested provider in the field; press again for the next one.",
+                       disabledReason: focus != .provider ? "move to the provider's name first"
+                           : suggestions.isEmpty ? "no provider in the directory matches" : nil),
             KeyBinding([.enter], .save, label: "send", help: "Send the referral (after checking for an open one of the same type)."),
         ]
+    }
+
+    /// Looks the typed name up in the service directory, or the referral's type when nothing is typed.
+    mutating func searchDirectory() -> [ScreenCommand] {
+        directoryGeneration += 1
+        let typed = provider.text.trimmingCharacters(in: .whitespaces)
+        let query = typed.isEmpty ? type.displayName : typed
+        return [.run(.searchDirectory(query, generation: directoryGeneration))]
     }
 
     /// The referral as entered, or what to fix.
@@ -76,8 +92,16 @@ public struct NewReferralScreen: ScreenModel {
         switch action {
         case .nextFocus:
             focus = fields[(focus.rawValue + 1) % fields.count]
+            if focus == .provider { return searchDirectory() }
         case .previousFocus:
             focus = fields[(focus.rawValue + fields.count - 1) % fields.count]
+            if focus == .provider { return searchDirectory() }
+        case .useSuggestion:
+            guard !suggestions.isEmpty else { return [] }
+            let entry = suggestions[suggestionIndex % suggestions.count]
+            provider = TextField("\(entry.organizationName): \(entry.serviceName)")
+            destination = "provider"
+            suggestionIndex += 1
         case .save:
             switch entered() {
             case .success(let referral):
@@ -110,7 +134,11 @@ public struct NewReferralScreen: ScreenModel {
                let picked = ReferralUrgency(rawValue: next) {
                 urgency = picked
             }
-        case .provider: provider.edit(key)
+        case .provider:
+            if provider.edit(key) {
+                suggestionIndex = 0
+                return searchDirectory()
+            }
         case .reason: reason.edit(key)
         }
         return []
@@ -124,6 +152,8 @@ public struct NewReferralScreen: ScreenModel {
             let question = "This family already has an open \(duplicate.type.displayName.lowercased()) referral "
                 + "(\(duplicate.status.displayName.lowercased()), to \(duplicate.destinationName)). Send another one?"
             return [.confirm(Confirmation(question, confirmLabel: "send another", action: .sendDespiteDuplicate))]
+        case .directoryResults(let generation, let entries) where generation == directoryGeneration:
+            suggestions = entries
         case .referralCreated(let referral):
             return [.close, .open(.referral(referral.id!)), .say("Sent to \(referral.destinationName).")]
         case .failed(let message):
@@ -156,6 +186,10 @@ public struct NewReferralScreen: ScreenModel {
             case .provider:
                 provider.render(into: &grid, row: row, column: valueColumn, width: valueWidth, focused: focused,
                                 placeholder: dimmed ? "(not needed)" : "e.g. Hope Housing Collaborative")
+                if focused, !suggestions.isEmpty {
+                    let entry = suggestions[suggestionIndex % suggestions.count]
+                    grid.put("F2 " + entry.line, row: row + 1, column: valueColumn, style: .muted, maxWidth: valueWidth)
+                }
             case .urgency:
                 ChoiceField.render(into: &grid, row: row, column: valueColumn, width: valueWidth, current: urgency.rawValue,
                                    choices: Self.urgencies, focused: focused)
