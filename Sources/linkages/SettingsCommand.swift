@@ -18,6 +18,19 @@ struct SettingsCommand: DatabaseCommand {
     @Option(help: ArgumentHelp("Lock the screens after this many minutes without a key.", valueName: "minutes"))
     var idleLockMinutes: Int?
 
+    @Option(help: ArgumentHelp("A sent referral is overdue when not received within this many working days.", valueName: "days"))
+    var referralReceiveDays: Int?
+
+    @Option(help: ArgumentHelp("A received referral is overdue when not accepted or declined within this many working days.", valueName: "days"))
+    var referralDecideDays: Int?
+
+    @Option(help: ArgumentHelp("An accepted referral is overdue when the family is not contacted within this many days.", valueName: "days"))
+    var referralContactDays: Int?
+
+    var changesReferralLevels: Bool {
+        referralReceiveDays != nil || referralDecideDays != nil || referralContactDays != nil
+    }
+
     func validate() throws {
         if let days = coordinationDays, !(1...30).contains(days) {
             throw ValidationError("--coordination-days must be between 1 and 30 working days")
@@ -25,12 +38,15 @@ struct SettingsCommand: DatabaseCommand {
         if let minutes = idleLockMinutes, !(1...60).contains(minutes) {
             throw ValidationError("--idle-lock-minutes must be between 1 and 60")
         }
+        for days in [referralReceiveDays, referralDecideDays, referralContactDays].compactMap({ $0 }) where !(1...60).contains(days) {
+            throw ValidationError("referral service levels must be between 1 and 60 days")
+        }
     }
 
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
-            if coordinationDays != nil || idleLockMinutes != nil {
+            if coordinationDays != nil || idleLockMinutes != nil || changesReferralLevels {
                 let worker = try Identity.worker(in: database, withRole: [.admin, .supervisor], to: "change the county's settings")
                 let account = worker.account ?? Account.current
                 if let days = coordinationDays {
@@ -39,12 +55,22 @@ struct SettingsCommand: DatabaseCommand {
                 if let minutes = idleLockMinutes {
                     try database.setIdleLockMinutes(minutes, by: account, at: Date())
                 }
+                if changesReferralLevels {
+                    var levels = try database.referralServiceLevels()
+                    levels.receiveWithinWorkingDays = referralReceiveDays ?? levels.receiveWithinWorkingDays
+                    levels.decideWithinWorkingDays = referralDecideDays ?? levels.decideWithinWorkingDays
+                    levels.firstContactWithinDays = referralContactDays ?? levels.firstContactWithinDays
+                    try database.setReferralServiceLevels(levels, by: account, at: Date())
+                }
             } else {
                 _ = try Identity.worker(in: database)
             }
             let settings = try database.intakeSettings()
             print("Linkages coordination window: \(settings.coordinationWorkingDays) working days after an ER referral")
             print("Screens lock after \(try database.idleLockMinutes()) minutes without a key")
+            let levels = try database.referralServiceLevels()
+            print("Referrals: received within \(levels.receiveWithinWorkingDays) working days, accepted or declined within "
+                  + "\(levels.decideWithinWorkingDays) working days, first contact within \(levels.firstContactWithinDays) days")
         }
     }
 }

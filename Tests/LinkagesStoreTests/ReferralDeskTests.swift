@@ -84,6 +84,10 @@ struct ReferralDeskTests {
         }
         #expect(try !overdue(on: 18))
         #expect(try overdue(on: 19))
+        // A county that allows five working days: due the next Monday.
+        try database.setReferralServiceLevels(ReferralServiceLevels(receiveWithinWorkingDays: 5), by: "root", at: now)
+        #expect(try !overdue(on: 23))
+        #expect(try overdue(on: 24))
         let mine = try database.referralRows(.mine, for: AccessPolicy(viewer: ana, isPracticeData: false, today: Fixtures.today))
         #expect(mine.contains { $0.id == first.id } && mine.allSatisfy { $0.referral.fromWorkerId == ana.id || $0.referral.assignedLiaisonId == ana.id })
     }

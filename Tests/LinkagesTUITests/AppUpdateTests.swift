@@ -72,6 +72,28 @@ struct AppUpdateTests {
         #expect(d.screen.contains("Referrals (\(overdue - 1) overdue)"), "\(d.screen)")
     }
 
+    @Test("a liaison gives a referral in their queue to another liaison of their program")
+    func reassignReferral() throws {
+        let database = try Fixtures.demoDatabase()
+        let rosa = try database.actAs(workerNamed: "Rosa Delgado", account: "rdelgado", at: Fixtures.now)
+        let jordan = try database.addWorker(Worker(account: "jlee", name: "Jordan Lee", program: .calworks, office: "South",
+                                                   role: .liaison), by: "root", at: Fixtures.now)
+        let policy = AccessPolicy(viewer: rosa, isPracticeData: true, today: Fixtures.today)
+        let queued = try #require(try database.referralRows(.mine, for: policy).first { $0.referral.assignedLiaisonId == rosa.id })
+        var d = ScreenDriver(database: database, worker: rosa)
+        d.press(.char("r"), .char("f"))
+        d.press(.char("/"))
+        d.type(queued.familyName)
+        d.press(.enter)
+        for _ in 0..<50 where d.top(as: ReferralsScreen.self)?.list.selected?.id != queued.id { d.press(.down) }
+        d.press(.enter, .char("g"))
+        #expect(d.top(as: ReferralScreen.self)?.prompt == .reassign(jordan.id!))
+        d.press(.enter)
+        let detail = try #require(d.top(as: ReferralScreen.self)?.detail)
+        #expect(detail.referral.assignedLiaisonId == jordan.id)
+        #expect(detail.events.last?.note == "Reassigned to Jordan Lee")
+    }
+
     @Test("starting loads the home figures")
     func startLoadsHome() {
         let driver = driver()

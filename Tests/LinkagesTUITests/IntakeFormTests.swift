@@ -130,6 +130,13 @@ struct IntakeFormTests {
         #expect(try database.intake(id: id)?.draft.attachedFamilyId == known.first?.familyId)
         #expect(try form(d).attached?.known.involvements.contains { $0.program == .calworks } == true)
         #expect(d.screen.contains("Attached to"))
+
+        // From the outcome, the family can be referred at once; the draft stays where it was.
+        d.press(.ctrl("s"), .char("n"))
+        let form = try #require(d.top(as: NewReferralScreen.self))
+        #expect(form.familyId == known.first?.familyId)
+        d.press(.escape)
+        #expect(d.top(as: IntakeFormScreen.self)?.isOutcome == true)
     }
 
     @Test("Sarah's intake: the outcome follows the logic model, and finishing saves it to her family")

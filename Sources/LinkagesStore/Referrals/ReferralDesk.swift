@@ -11,6 +11,8 @@ public struct ReferralDetail: Equatable, Sendable {
     public var workers: [Int64: Worker]
     /// When the current step is due under the county's service levels; nil when no clock runs.
     public var due: CalendarDate?
+    /// The active liaisons of the program the referral was sent to, for reassigning it.
+    public var liaisons: [Worker] = []
 }
 
 /// A referral action that cannot be taken, in one sentence.
@@ -137,6 +139,11 @@ extension AppDatabase {
             guard var referral = try Referral.fetchOne(db, key: referralId) else {
                 throw ReferralDeskError(description: "referral \(referralId) is no longer in the database")
             }
+            let mayReassign = worker.role == .trainer
+                || (worker.program == referral.toProgram && [.liaison, .supervisor].contains(worker.role))
+            guard mayReassign else {
+                throw ReferralDeskError(description: "only a liaison or supervisor of the program it was sent to reassigns a referral")
+            }
             guard let liaison = try Worker.fetchOne(db, key: liaisonId), liaison.role == .liaison, liaison.active,
                   liaison.program == referral.toProgram else {
                 throw ReferralDeskError(description: "a referral goes only to an active liaison of the program it was sent to")
@@ -170,9 +177,13 @@ extension AppDatabase {
             let due = try since.flatMap { try Self.serviceLevels(db).due(status: referral.status, since: $0) }
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .viewReferral,
                                              familyId: referral.familyId, detail: "referral \(referralId)"), at: time, in: db)
+            let liaisons = try referral.toProgram.map { program in
+                try Worker.filter(Column("program") == program.rawValue && Column("role") == WorkerRole.liaison.rawValue
+                                  && Column("active") == true).order(Column("name")).fetchAll(db)
+            } ?? []
             return ReferralDetail(
                 referral: referral, familyName: familyName ?? "", events: events, notes: notes,
-                workers: Dictionary(uniqueKeysWithValues: workers.map { ($0.id!, $0) }), due: due)
+                workers: Dictionary(uniqueKeysWithValues: workers.map { ($0.id!, $0) }), due: due, liaisons: liaisons)
         }
     }
 

@@ -38,6 +38,7 @@ public enum Action: Hashable, Sendable {
     // Referrals
     case referralStep(ReferralStepKind)
     case addNote
+    case reassign
     case sendDespiteDuplicate
     case useSuggestion
 }

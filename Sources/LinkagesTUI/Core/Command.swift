@@ -46,6 +46,7 @@ public enum Effect: Equatable, Sendable {
     case loadReferral(id: Int64)
     case referralStep(id: Int64, ReferralStep)
     case addReferralNote(id: Int64, text: String, sensitive: Bool)
+    case reassignReferral(id: Int64, liaisonId: Int64)
     case findDuplicateReferral(Referral)
     case createReferral(Referral)
     case searchDirectory(String, generation: Int)
@@ -60,7 +61,7 @@ public enum Effect: Equatable, Sendable {
     public var runsBeforeNextKey: Bool {
         switch self {
         case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .reviewEmergency,
-             .referralStep, .addReferralNote, .createReferral: return true
+             .referralStep, .addReferralNote, .createReferral, .reassignReferral: return true
         default: return false
         }
     }

@@ -81,6 +81,8 @@ public struct EffectRunner: Sendable {
                 return .referralNoteAdded(referralId: id)
             case .searchDirectory(let text, let generation):
                 return .directoryResults(generation: generation, try database.searchDirectory(text, limit: 10))
+            case .reassignReferral(let id, let liaisonId):
+                return .referralChanged(try database.reassignReferral(id: id, toLiaison: liaisonId, by: worker, at: now()))
             case .findDuplicateReferral(let referral):
                 return .duplicateReferral(try database.duplicateReferral(of: referral))
             case .createReferral(let referral):

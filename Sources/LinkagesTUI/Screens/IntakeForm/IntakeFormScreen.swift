@@ -77,6 +77,10 @@ public struct IntakeFormScreen: ScreenModel {
                 KeyBinding([.enter, .ctrl("s")], .finishIntake, label: "finish",
                            help: "Save the intake to the family's records (asks first).",
                            disabledReason: finishBlocker),
+                KeyBinding([.char("n")], .go(.newReferral(familyId: draft?.attachedFamilyId ?? 0, familyName: attached?.name ?? "")),
+                           label: "referral", help: "Refer the family now, from the recommended actions (the draft stays saved).",
+                           disabledReason: draft?.attachedFamilyId == nil
+                               ? "attach the intake to a known family or finish it first: a referral belongs to a family" : nil),
             ]
         } else {
             if focusKind != .note {
@@ -129,6 +133,7 @@ public struct IntakeFormScreen: ScreenModel {
         }
         guard draft != nil else { return [] }
         switch action {
+        case .go(let route): return [.open(route)]
         case .nextFocus: return move(by: 1)
         case .previousFocus: return move(by: -1)
         case .nextSection: return goToSection(sectionIndex + 1)

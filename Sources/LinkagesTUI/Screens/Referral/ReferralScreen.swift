@@ -11,10 +11,13 @@ public struct ReferralScreen: ScreenModel {
         case note(sensitive: Bool)
         case resendTo
         case closeOutcome(ReferralOutcome)
+        /// Choosing the liaison to give the referral to, by worker id.
+        case reassign(Int64)
     }
 
     public let referralId: Int64
     let program: Program
+    let role: WorkerRole
     let isTrainer: Bool
     public private(set) var detail: ReferralDetail?
     public private(set) var notFound = false
@@ -26,6 +29,7 @@ public struct ReferralScreen: ScreenModel {
     public init(referralId: Int64, session: Session) {
         self.referralId = referralId
         program = session.worker.program
+        role = session.worker.role
         isTrainer = session.worker.role == .trainer
     }
 
@@ -34,8 +38,19 @@ public struct ReferralScreen: ScreenModel {
     }
 
     public var isTyping: Bool {
-        if case .closeOutcome = prompt { return true }
-        return prompt != nil
+        prompt != nil
+    }
+
+    /// Why the worker cannot give the referral to another liaison, or nil when they can.
+    var reassignRefusal: String? {
+        guard let detail else { return "the referral is still loading" }
+        guard let to = detail.referral.toProgram, detail.referral.status.isOpen else {
+            return "only an open referral to a program has a liaison"
+        }
+        guard isTrainer || (program == to && (role == .liaison || role == .supervisor)) else {
+            return "a liaison or supervisor of \(to.displayName) reassigns it"
+        }
+        return detail.liaisons.count > 1 ? nil : "\(to.displayName) has no other liaison"
     }
 
     /// Why the worker cannot take `kind` now, or nil when they can.
@@ -74,6 +89,8 @@ public struct ReferralScreen: ScreenModel {
             step("i", .startService, "in service", "The family has been contacted and services have begun."),
             step("c", .close, "close", "Close the referral with its outcome."),
             step("t", .resend, "send elsewhere", "Send a declined referral to another program or provider."),
+            KeyBinding([.char("g")], .reassign, label: "give to liaison", help: "Move the referral to another liaison's queue.",
+                       inHintBar: false, disabledReason: reassignRefusal),
             KeyBinding([.char("n")], .addNote, label: "note", help: "Write a note to the other side of the referral.",
                        disabledReason: detail == nil ? "the referral is still loading" : nil),
             KeyBinding([.char("f")], .go(.family(detail?.referral.familyId ?? 0)), label: "family",
@@ -106,6 +123,9 @@ public struct ReferralScreen: ScreenModel {
             case .startService: return [.run(.referralStep(id: referralId, .startService))]
             }
         case .addNote: open(.note(sensitive: false))
+        case .reassign:
+            guard let detail, let first = detail.liaisons.first(where: { $0.id != detail.referral.assignedLiaisonId }) else { return [] }
+            open(.reassign(first.id!))
         case .nextFocus:
             if case .note(let sensitive) = prompt { prompt = .note(sensitive: !sensitive) }
         case .cancel: prompt = nil
@@ -139,6 +159,9 @@ public struct ReferralScreen: ScreenModel {
         case .note(let sensitive):
             self.prompt = nil
             return [.run(.addReferralNote(id: referralId, text: text, sensitive: sensitive))]
+        case .reassign(let liaisonId):
+            self.prompt = nil
+            return [.run(.reassignReferral(id: referralId, liaisonId: liaisonId))]
         }
         self.prompt = nil
         return [.run(.referralStep(id: referralId, step))]
@@ -154,8 +177,19 @@ public struct ReferralScreen: ScreenModel {
             }
             return []
         }
+        if case .reassign(let current) = prompt {
+            let choices = liaisonChoices
+            if let next = ChoiceField.answer(after: key, current: String(current), choices: choices), let id = Int64(next) {
+                prompt = .reassign(id)
+            }
+            return []
+        }
         field.edit(key)
         return []
+    }
+
+    var liaisonChoices: [Choice] {
+        (detail?.liaisons ?? []).map { Choice(id: String($0.id!), label: "\($0.name) (\($0.office))") }
     }
 
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
@@ -209,12 +243,16 @@ public struct ReferralScreen: ScreenModel {
                 .map { Choice(id: $0.rawValue, label: $0.displayName) }
             ChoiceField.render(into: &grid, row: row, column: column + 10, width: width - 10, current: outcome.rawValue,
                                choices: choices, focused: true)
+        case .reassign(let liaisonId):
+            grid.put("Give to:", row: row, column: column, style: .bold)
+            ChoiceField.render(into: &grid, row: row, column: column + 10, width: width - 10, current: String(liaisonId),
+                               choices: liaisonChoices, focused: true)
         default:
             let label: String = switch prompt {
             case .declineReason: "Why declined:"
             case .resendTo: "Send to:"
             case .note(let sensitive): sensitive ? "Note (sensitive):" : "Note:"
-            case .closeOutcome: ""
+            case .closeOutcome, .reassign: ""
             }
             grid.put(label, row: row, column: column, style: .bold)
             let start = column + DisplayWidth.of(label) + 1
