@@ -1,0 +1,87 @@
+import LinkagesDomain
+import Testing
+
+@Suite("AB 429, AB 135 and the first CFT meeting")
+struct EligibilityTests {
+    static func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {
+        CalendarDate(year: year, month: month, day: day)!
+    }
+
+    static let removed = date(2026, 3, 10)
+
+    static func eligibleFacts() -> RemovalFacts {
+        RemovalFacts(
+            removedOn: removed, receivingCalWORKsAtRemoval: true, receivingCashAidAtRemoval: true,
+            allEligibleChildrenRemoved: true, hasReunificationPlan: true, servicesNeededForReunification: true,
+            cashAidRecommendedOn: date(2026, 4, 15))
+    }
+
+    @Test("AB 429: every condition met keeps Welfare-to-Work services; each exclusion is named")
+    func ab429() {
+        let yes = AB429.assess(Self.eligibleFacts())
+        #expect(yes.eligible && yes.notMet.isEmpty && yes.met.count == 7)
+        #expect(yes.source.contains("AB 429"))
+        var facts = Self.eligibleFacts()
+        facts.receivesSSI = true
+        facts.servicesNeededForReunification = false
+        let no = AB429.assess(facts)
+        #expect(!no.eligible)
+        #expect(no.notMet == [
+            "The Child Welfare social worker has not found Welfare-to-Work services needed for reunification.",
+            "The parent receives SSI (excluded).",
+        ])
+        #expect(AB429.servicesEnd(facts, days: 180) == Self.date(2026, 9, 6))
+    }
+
+    @Test("AB 135: the plan must be amended first; every condition is listed")
+    func ab135Conditions() {
+        let yes = AB135.assess(Self.eligibleFacts())
+        #expect(yes.eligible)
+        #expect(yes.met.contains("The reunification plan was amended to recommend cash aid on 04/15/2026 (no court order is needed)."))
+        var facts = Self.eligibleFacts()
+        facts.cashAidRecommendedOn = nil
+        facts.allEligibleChildrenRemoved = false
+        let no = AB135.assess(facts)
+        #expect(!no.eligible && no.notMet.count == 2 && no.notMet[0] == "Not every CalWORKs-eligible child was removed.")
+    }
+
+    @Test("AB 135: six full months; a prorated first month does not count; month ends and leap years", arguments: [
+        // amended on, first full month, last day
+        (date(2026, 3, 1), date(2026, 3, 1), date(2026, 8, 31)),
+        (date(2026, 4, 15), date(2026, 5, 1), date(2026, 10, 31)),
+        (date(2026, 8, 31), date(2026, 9, 1), date(2027, 2, 28)),
+        (date(2027, 8, 15), date(2027, 9, 1), date(2028, 2, 29)),
+        (date(2026, 12, 10), date(2027, 1, 1), date(2027, 6, 30)),
+        (date(2028, 2, 29), date(2028, 3, 1), date(2028, 8, 31)),
+    ])
+    func ab135Clock(amended: CalendarDate, first: CalendarDate, last: CalendarDate) {
+        let clock = AB135.clock(amendedOn: amended)
+        #expect(clock.firstFullMonth == first && clock.lastDay == last)
+        #expect(clock.warnFrom == last.adding(days: -30))
+    }
+
+    @Test("AB 135: where the clock stands, and the warning 30 days before the end")
+    func ab135States() {
+        let clock = AB135.clock(amendedOn: Self.date(2026, 4, 15))
+        #expect(clock.state(on: Self.date(2026, 4, 20)) == .proratedMonth(countsFrom: Self.date(2026, 5, 1)))
+        #expect(clock.state(on: Self.date(2026, 5, 1)) == .running(daysLeft: 183))
+        #expect(clock.state(on: Self.date(2026, 9, 30)) == .running(daysLeft: 31))
+        #expect(clock.state(on: Self.date(2026, 10, 1)) == .endingSoon(daysLeft: 30))
+        #expect(clock.state(on: Self.date(2026, 10, 31)).sentence == "AB 135 aid ends today; there is no extension.")
+        #expect(clock.state(on: Self.date(2026, 11, 1)) == .ended(Self.date(2026, 10, 31)))
+        // A second removal has its own six months.
+        let second = AB135.clock(amendedOn: Self.date(2027, 6, 1))
+        #expect(second.lastDay == Self.date(2027, 11, 30))
+    }
+
+    @Test("the first CFT meeting: 60 days from placement or before the hearing, whichever is first; 30 days with ICWA")
+    func cft() {
+        let placed = Self.date(2026, 1, 1)
+        let early = ChildAndFamilyTeam.firstMeetingDue(placedOn: placed, dispositionalHearing: Self.date(2026, 2, 10), icwa: false)
+        #expect(early.due == Self.date(2026, 2, 9) && early.rule == "before the dispositional hearing on 02/10/2026")
+        let late = ChildAndFamilyTeam.firstMeetingDue(placedOn: placed, dispositionalHearing: Self.date(2026, 4, 1), icwa: false)
+        #expect(late.due == Self.date(2026, 3, 2) && late.rule == "within 60 days of placement")
+        let icwa = ChildAndFamilyTeam.firstMeetingDue(placedOn: placed, dispositionalHearing: nil, icwa: true)
+        #expect(icwa.due == Self.date(2026, 1, 31) && icwa.rule == "within 30 days of placement (ICWA case)")
+    }
+}
