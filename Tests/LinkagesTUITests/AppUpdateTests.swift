@@ -51,8 +51,8 @@ struct AppUpdateTests {
 
         let marcus = try database.actAs(workerNamed: "Marcus Bell", account: "mbell", at: Fixtures.now)
         var caseworker = ScreenDriver(database: database, worker: marcus)
-        caseworker.press(.char("m"), .char("s"))
-        #expect(caseworker.screen.contains("Only a supervisor may see a whole SSN."))
+        caseworker.press(.char("m"))
+        #expect(caseworker.top(as: HomeScreen.self) != nil && caseworker.screen.contains("The match review is for supervisors."))
         #expect(try database.auditEvents(limit: 500).filter { $0.action == .revealSSN }.count == 1)
     }
 
@@ -92,6 +92,29 @@ struct AppUpdateTests {
         let detail = try #require(d.top(as: ReferralScreen.self)?.detail)
         #expect(detail.referral.assignedLiaisonId == jordan.id)
         #expect(detail.events.last?.note == "Reassigned to Jordan Lee")
+    }
+
+    @Test("a supervisor sees a family's links across the programs with their evidence, and rejects a wrong one")
+    func familyLinks() throws {
+        let database = try Fixtures.demoDatabase()
+        let robert = try database.actAs(workerNamed: "Robert Chen", account: "rchen", at: Fixtures.now)
+        var d = ScreenDriver(database: database, worker: robert)
+        d.press(.char("l"))
+        d.type("jose nunez")
+        d.press(.down, .enter, .char("L"))
+        let links = try #require(d.top(as: MatchReviewScreen.self))
+        #expect(links.title == "Links: Núñez-García, José" && links.pairs.count == 4)
+        #expect(d.screen.contains("Link 1 of 4 · linked"), "\(d.screen)")
+        d.press(.char("x"))
+        #expect(d.top(as: MatchReviewScreen.self)?.pairs.count == 3, "a rejected link leaves the family's list")
+        #expect(d.screen.contains("This pair will not be suggested again."))
+
+        let marcus = try database.actAs(workerNamed: "Marcus Bell", account: "mbell", at: Fixtures.now)
+        var caseworker = ScreenDriver(database: database, worker: marcus)
+        caseworker.press(.char("l"))
+        caseworker.type("sarah mitchell")
+        caseworker.press(.down, .enter, .char("L"))
+        #expect(caseworker.screen.contains("Links are reviewed by supervisors."))
     }
 
     @Test("starting loads the home figures")

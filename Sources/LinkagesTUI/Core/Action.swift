@@ -57,5 +57,6 @@ public enum Route: Hashable, Sendable {
     case recordRelease(familyId: Int64, familyName: String)
     case emergencies
     case referral(Int64)
+    case familyLinks(familyId: Int64, familyName: String)
     case newReferral(familyId: Int64, familyName: String)
 }

@@ -53,6 +53,7 @@ public enum Effect: Equatable, Sendable {
     case reviewEmergency(eventId: Int64)
     // Match review
     case loadMatchReview
+    case loadFamilyLinks(familyId: Int64)
     case decideMatch(id: Int64, confirm: Bool)
     case revealSSN(matchId: Int64)
 

@@ -96,7 +96,11 @@ public struct EffectRunner: Sendable {
                 try database.reviewEmergency(eventId: eventId, by: account, at: now())
                 return .emergencyReviewed(eventId: eventId)
             case .loadMatchReview:
+                guard policy.mayDecideMatches else { return .matchReview([]) }
                 return .matchReview(try database.matchReviewQueue())
+            case .loadFamilyLinks(let familyId):
+                guard policy.mayDecideMatches else { return .matchReview([]) }
+                return .matchReview(try database.personMatches(familyId: familyId))
             case .decideMatch(let id, let confirm):
                 guard policy.mayDecideMatches else { return .failed("Only a supervisor may confirm or reject a link.") }
                 return .matchDecided(try database.decideMatch(id: id, confirm ? .confirm : .reject, by: account, at: now()))

@@ -16,8 +16,12 @@ public struct FamilyScreen: ScreenModel {
     /// The shortest reason taken: a few words, not a keystroke.
     static let minimumReasonLength = 10
 
+    /// Supervisors review the family's links across the programs.
+    let mayReviewLinks: Bool
+
     public init(familyId: Int64, session: Session) {
         self.familyId = familyId
+        mayReviewLinks = session.policy.mayDecideMatches
         bank = session.questionBank
     }
 
@@ -56,6 +60,9 @@ public struct FamilyScreen: ScreenModel {
             KeyBinding([.char("n")], .go(.newReferral(familyId: familyId, familyName: detail?.family.displayName ?? "")),
                        label: "new referral", help: "Refer the family to the other program or a community provider.",
                        disabledReason: detail == nil ? "the family is still loading" : nil),
+            KeyBinding([.char("L")], .go(.familyLinks(familyId: familyId, familyName: detail?.family.displayName ?? "")),
+                       label: "links", help: "The people linked across the programs, with the evidence; a supervisor may reject a wrong link.",
+                       inHintBar: false, disabledReason: mayReviewLinks ? nil : "links are reviewed by supervisors"),
             KeyBinding([.char("s")], .go(.recordRelease(familyId: familyId, familyName: detail?.family.displayName ?? "")),
                        label: "record release",
                        help: "Record a release, authorisation or court order the family signed, so that the other program may see what it names.",

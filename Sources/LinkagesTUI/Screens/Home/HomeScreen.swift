@@ -32,6 +32,8 @@ public struct HomeScreen: ScreenModel {
 
     let destinations: [Destination]
     let isSupervisor: Bool
+    /// The match review is for supervisors (and trainers on practice data).
+    let mayReviewMatches: Bool
     public private(set) var selection = ListSelection()
     public private(set) var summary: HomeSummary?
     /// The supervisor's emergency openings waiting for review, when loaded.
@@ -47,6 +49,7 @@ public struct HomeScreen: ScreenModel {
 
     public init(session: Session) {
         isSupervisor = session.worker.role == .supervisor
+        mayReviewMatches = session.policy.mayDecideMatches
         destinations = Self.destinations + (isSupervisor ? [Self.emergencies] : [])
     }
 
@@ -62,7 +65,8 @@ public struct HomeScreen: ScreenModel {
         }
         return destinations.map { destination in
             KeyBinding([.char(destination.key)], .go(destination.route), label: destination.name.lowercased(),
-                       help: "Open \(destination.name): \(destination.purpose)", inHintBar: false)
+                       help: "Open \(destination.name): \(destination.purpose)", inHintBar: false,
+                       disabledReason: destination.route == .matchReview && !mayReviewMatches ? "the match review is for supervisors" : nil)
         } + CommonBindings.moveInList + [
             KeyBinding([.enter], .open, label: "open", help: "Open the selected screen."),
             KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Count again from the database.", inHintBar: false),
@@ -87,7 +91,10 @@ public struct HomeScreen: ScreenModel {
         case .go(let route):
             offeredDraft = nil
             return [.open(route)]
-        case .open: return [.open(destinations[selection.index].route)]
+        case .open:
+            let route = destinations[selection.index].route
+            if route == .matchReview && !mayReviewMatches { return [.say("The match review is for supervisors.")] }
+            return [.open(route)]
         case .refresh: return onAppear()
         case .resumeDraft:
             guard let draft = offeredDraft else { return [] }

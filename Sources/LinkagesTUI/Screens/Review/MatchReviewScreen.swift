@@ -20,21 +20,29 @@ public struct MatchReviewScreen: ScreenModel {
 
     /// Only supervisors decide links; others may look.
     let mayDecide: Bool
+    /// Set when the screen shows one family's links (linked, suggested and confirmed) rather
+    /// than the county's queue.
+    public let family: (id: Int64, name: String)?
 
-    public init(session: Session) {
+    public init(session: Session, family: (id: Int64, name: String)? = nil) {
         mayDecide = session.policy.mayDecideMatches
+        self.family = family
     }
 
-    public var title: String { "Match review" }
+    /// "Pair" in the queue, "Link" on a family's page.
+    var noun: String { family == nil ? "pair" : "link" }
+
+    public var title: String { family.map { "Links: \($0.name)" } ?? "Match review" }
 
     var current: PersonMatch? { pairs.indices.contains(index) ? pairs[index] : nil }
 
     public var bindings: [KeyBinding] {
         let nothing = !mayDecide ? "only a supervisor may confirm or reject a link"
-            : current == nil ? "no pair is waiting for review" : nil
+            : current == nil ? "no \(noun) is waiting for review" : nil
         return [
             KeyBinding([.char("c")], .confirmMatch, label: "same person",
-                       help: "Confirm the pair: the same person, so their households become one family.", disabledReason: nothing),
+                       help: "Confirm the pair: the same person, so their households become one family.",
+                       disabledReason: nothing ?? (current?.status == .confirmed ? "this link is already confirmed" : nil)),
             KeyBinding([.char("x")], .rejectMatch, label: "not the same",
                        help: "Reject the pair: two different people. It is never suggested again.", disabledReason: nothing),
             KeyBinding([.down, .char("n")], .moveDown, label: "next", help: "Skip to the next pair without deciding.",
@@ -51,7 +59,7 @@ public struct MatchReviewScreen: ScreenModel {
     }
 
     public func onAppear() -> [ScreenCommand] {
-        [.run(.loadMatchReview)]
+        [.run(family.map { .loadFamilyLinks(familyId: $0.id) } ?? .loadMatchReview)]
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
@@ -91,13 +99,17 @@ public struct MatchReviewScreen: ScreenModel {
         case .ssnRevealed(let matchId):
             revealedPair = matchId
         case .matchDecided(let pair):
-            pairs.removeAll { $0.id == pair.id }
-            index = min(index, max(0, pairs.count - 1))
             decidedHere += 1
             let who = "\(pair.calworks.person.firstName) \(pair.calworks.person.lastName)"
-            return [.say(pair.status == .confirmed
-                         ? "Confirmed: \(who) is one person; the households are one family now."
-                         : "Rejected: two different people. This pair will not be suggested again.")]
+            let said = ScreenCommand.say(pair.status == .confirmed
+                                         ? "Confirmed: \(who) is one person; the households are one family now."
+                                         : "Rejected: two different people. This pair will not be suggested again.")
+            if let family {
+                return [.run(.loadFamilyLinks(familyId: family.id)), said]
+            }
+            pairs.removeAll { $0.id == pair.id }
+            index = min(index, max(0, pairs.count - 1))
+            return [said]
         case .failed(let message):
             loadError = message
             return [.say(message)]
@@ -119,7 +131,12 @@ public struct MatchReviewScreen: ScreenModel {
             return
         }
         guard loaded else {
-            grid.put("Loading the pairs waiting for review…", row: inner.row, column: inner.column, style: .muted)
+            grid.put("Loading…", row: inner.row, column: inner.column, style: .muted)
+            return
+        }
+        if family != nil && current == nil {
+            grid.put("No one in this family is linked across the programs.", row: inner.row, column: inner.column,
+                     style: .heading, maxWidth: inner.width)
             return
         }
         guard let pair = current else {
@@ -130,8 +147,10 @@ public struct MatchReviewScreen: ScreenModel {
             return
         }
         let score = blind ? "score hidden (blind review)" : "match probability \(Int((pair.probability * 100).rounded()))%"
-        grid.put("Pair \(index + 1) of \(pairs.count) waiting · \(score)", row: inner.row, column: inner.column, style: .heading,
-                 maxWidth: inner.width)
+        let heading = family == nil
+            ? "Pair \(index + 1) of \(pairs.count) waiting · \(score)"
+            : "Link \(index + 1) of \(pairs.count) · \(pair.status.rawValue) · \(score)"
+        grid.put(heading, row: inner.row, column: inner.column, style: .heading, maxWidth: inner.width)
         let half = (inner.width - 2) / 2
         let labelWidth = 9
         let sides = [(pair.calworks, "CalWORKs", Style.calworks), (pair.childWelfare, "Child Welfare", Style.childWelfare)]
