@@ -26,7 +26,7 @@ let package = Package(
             name: "LinkagesResources",
             path: "Resources",
             sources: ["LinkagesResources.swift"],
-            resources: [.copy("demo"), .copy("intake"), .copy("matching"), .copy("directory")]
+            resources: [.copy("demo"), .copy("intake"), .copy("matching"), .copy("directory"), .copy("staffing")]
         ),
 
         // SQLite through GRDB: migrations, records, queries.

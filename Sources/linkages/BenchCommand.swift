@@ -38,7 +38,8 @@ struct TypingBench: ParsableCommand {
                 at: DatabaseLocation(path: scratch.appendingPathComponent("bench.sqlite").path, isDefault: false), on: today)
             let bank = try IntakeQuestions.load()
             let worker = try database.actAs(workerNamed: DemoDatabase.defaultWorker, account: "bench", at: Date())
-            let runner = EffectRunner(database: database, worker: worker, isPracticeData: true, questionBank: bank, today: { today })
+            let runner = EffectRunner(database: database, worker: worker, isPracticeData: true, questionBank: bank,
+                                      staffingWeights: try StaffingWeightsFile.load(), today: { today })
             let session = Session(worker: worker, databaseName: "bench.sqlite", databaseKind: .demo, today: today, now: Date(),
                                   questionBank: bank)
             var (state, commands) = App.start(session: session, size: Size(width: 80, height: 24))

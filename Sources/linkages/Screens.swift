@@ -21,7 +21,7 @@ enum Screens {
         let terminal = try NcursesTerminal(colorAllowed: !noColor)
         let runner = EffectRunner(
             database: database, worker: worker, isPracticeData: session.databaseKind != .production, questionBank: bank,
-            today: { Clock.today() })
+            staffingWeights: try StaffingWeightsFile.load(), today: { Clock.today() })
         let status = Runtime.run(session: session, runner: runner, terminal: terminal)
         if status != 0 { throw ExitCode(status) }
     }
@@ -33,6 +33,13 @@ enum IntakeQuestions {
 
     static func load() throws -> QuestionBank {
         try QuestionBank.load(LinkagesResources.data("questions.json", in: "intake"), file: file)
+    }
+}
+
+/// The county's staffing agenda weights (Resources/staffing/weights.json).
+enum StaffingWeightsFile {
+    static func load() throws -> StaffingWeights {
+        try LinkagesResources.decode(StaffingWeights.self, from: "weights.json", in: "staffing")
     }
 }
 

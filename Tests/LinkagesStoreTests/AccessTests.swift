@@ -159,6 +159,25 @@ struct AccessTests {
         #expect(try database.emergencyOpenings(for: patricia, includeReviewed: true).first?.reviewedBy == "powens")
     }
 
+    @Test("the staffing agenda weighs only the supervisor's office's families, with what the supervisor may see")
+    func staffingAgenda() throws {
+        let database = try Fixtures.demoDatabase()
+        let robert = try policy(database, as: "Robert Chen", account: "rchen")
+        let agenda = try database.staffingAgenda(for: robert, weights: Fixtures.staffingWeights, at: now)
+        #expect(!agenda.isEmpty && agenda == agenda.sorted { $0.score > $1.score || ($0.score == $1.score && $0.familyName < $1.familyName) })
+        let sarah = try #require(agenda.first { $0.familyName == "Mitchell, Sarah" })
+        #expect(sarah.reasons.map(\.text).contains("Emergency Response referral open"))
+        #expect(!sarah.reasons.map(\.text).joined().contains("substance use"), "Marcus recorded it; Robert has no consent naming it")
+        let south = try #require(try database.workers().first { $0.name == "Gabriel Soto" })
+        #expect(try database.writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM household WHERE source = 'childWelfare' AND office = 'South' AND familyId IN (\(agenda.map { String($0.familyId) }.joined(separator: ",")))
+                  AND familyId NOT IN (SELECT familyId FROM household WHERE source = 'childWelfare' AND (office = 'Central' OR office IS NULL))
+                """)
+        } == 0, "no family held only by the South office (\(south.name)'s) is on the Central agenda")
+        #expect(try database.auditEvents(limit: 1).first?.action == .viewAgenda)
+    }
+
     @Test("a backup is a whole, owner-only copy taken through SQLite, audited, and never overwrites a file")
     func backup() throws {
         let database = try Fixtures.demoDatabase()

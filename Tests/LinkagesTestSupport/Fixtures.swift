@@ -20,6 +20,9 @@ public enum Fixtures {
     public static let questionBank: QuestionBank = try! QuestionBank.load(
         LinkagesResources.data("questions.json", in: "intake"), file: "Resources/intake/questions.json")
 
+    public static let staffingWeights: StaffingWeights = try! LinkagesResources.decode(
+        StaffingWeights.self, from: "weights.json", in: "staffing")
+
     /// A new empty folder under the system's temporary folder.
     public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory

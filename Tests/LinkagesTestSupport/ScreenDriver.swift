@@ -16,7 +16,8 @@ public struct ScreenDriver {
     public init(database: AppDatabase, size: Size = Size(width: 80, height: 24), today: CalendarDate = Fixtures.today,
                 now: Date = Fixtures.now, worker: Worker = Fixtures.trainer, databaseKind: DatabaseKind = .demo) {
         runner = EffectRunner(database: database, worker: worker, isPracticeData: databaseKind != .production,
-                              questionBank: Fixtures.questionBank, today: { today }, now: { now })
+                              questionBank: Fixtures.questionBank, staffingWeights: Fixtures.staffingWeights,
+                              today: { today }, now: { now })
         let session = Session(worker: worker, databaseName: "test.sqlite", databaseKind: databaseKind, today: today,
                               now: now, questionBank: Fixtures.questionBank)
         let (state, commands) = App.start(session: session, size: size)

@@ -14,6 +14,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case referralNote
     case reassignReferral
     case viewReferral
+    case viewAgenda
     case exportReferrals
     case revokeSharingBasis
     case decideMatch
@@ -40,6 +41,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .referralNote: return "wrote referral note"
         case .reassignReferral: return "reassigned referral"
         case .viewReferral: return "viewed referral"
+        case .viewAgenda: return "viewed staffing agenda"
         case .exportReferrals: return "exported referrals"
         case .revokeSharingBasis: return "revoked sharing basis"
         case .decideMatch: return "decided match"

@@ -56,6 +56,7 @@ public enum Route: Hashable, Sendable {
     case matchReview
     case recordRelease(familyId: Int64, familyName: String)
     case emergencies
+    case agenda
     case referral(Int64)
     case familyLinks(familyId: Int64, familyName: String)
     case newReferral(familyId: Int64, familyName: String)

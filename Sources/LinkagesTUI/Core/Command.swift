@@ -42,6 +42,7 @@ public enum Effect: Equatable, Sendable {
     // Access
     case recordSharingBasis(SharingBasis)
     case loadEmergencyOpenings
+    case loadAgenda
     // Referrals
     case loadReferral(id: Int64)
     case referralStep(id: Int64, ReferralStep)
@@ -91,6 +92,7 @@ public enum DataEvent: Equatable, Sendable {
     case ssnRevealed(matchId: Int64)
     case sharingBasisRecorded(SharingBasis)
     case emergencyOpenings([EmergencyOpening])
+    case agenda([AgendaItem])
     case referral(id: Int64, ReferralDetail?)
     case referralChanged(Referral)
     case referralNoteAdded(referralId: Int64)

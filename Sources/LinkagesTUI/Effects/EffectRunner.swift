@@ -11,13 +11,16 @@ public struct EffectRunner: Sendable {
     /// The database holds made-up families (demo or training).
     public let isPracticeData: Bool
     public let questionBank: QuestionBank
+    /// The county's staffing agenda weights.
+    public let staffingWeights: StaffingWeights
     public let today: @Sendable () -> CalendarDate
     public let now: @Sendable () -> Date
 
     public init(
-        database: AppDatabase, worker: Worker, isPracticeData: Bool, questionBank: QuestionBank,
+        database: AppDatabase, worker: Worker, isPracticeData: Bool, questionBank: QuestionBank, staffingWeights: StaffingWeights,
         today: @escaping @Sendable () -> CalendarDate, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.staffingWeights = staffingWeights
         self.database = database
         self.worker = worker
         self.isPracticeData = isPracticeData
@@ -88,6 +91,9 @@ public struct EffectRunner: Sendable {
             case .createReferral(let referral):
                 let draft = try database.createReferral(referral, by: worker, at: now())
                 return .referralCreated(try database.takeReferralStep(.send, referralId: draft.id!, by: worker, at: now()))
+            case .loadAgenda:
+                guard worker.role == .supervisor || worker.role == .trainer else { return .agenda([]) }
+                return .agenda(try database.staffingAgenda(for: policy, weights: staffingWeights, at: now()))
             case .loadEmergencyOpenings:
                 guard worker.role == .supervisor else { return .emergencyOpenings([]) }
                 return .emergencyOpenings(try database.emergencyOpenings(for: worker))

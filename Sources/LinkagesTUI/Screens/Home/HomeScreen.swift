@@ -26,6 +26,10 @@ public struct HomeScreen: ScreenModel {
     ]
 
     /// Supervisors also review their office's emergency openings.
+    static let agenda = Destination(
+        key: "a", route: .agenda, name: "Staffing agenda",
+        purpose: "Families due for a joint staffing, most urgent first, with every reason.")
+
     static let emergencies = Destination(
         key: "e", route: .emergencies, name: "Emergency openings",
         purpose: "Records your office's workers opened in an emergency, with their reasons: review each one.")
@@ -50,7 +54,7 @@ public struct HomeScreen: ScreenModel {
     public init(session: Session) {
         isSupervisor = session.worker.role == .supervisor
         mayReviewMatches = session.policy.mayDecideMatches
-        destinations = Self.destinations + (isSupervisor ? [Self.emergencies] : [])
+        destinations = Self.destinations + (isSupervisor ? [Self.agenda, Self.emergencies] : [])
     }
 
     public var title: String { "Home" }

@@ -1,0 +1,137 @@
+/// What makes a family urgent for a joint staffing, as far as the supervisor may see it.
+public struct StaffingSignals: Equatable, Sendable {
+    public var familyId: Int64
+    public var familyName: String
+    public var tier: LinkagesTier?
+    /// An Emergency Response referral is open.
+    public var openEmergencyResponse: Bool
+    /// Safety concerns recorded (domestic violence, substance use, home hazards, reports, mental health).
+    public var safetyConcerns: [ConcernKind]
+    public var overdueReferrals: Int
+    public var overduePlanTasks: Int
+
+    public init(
+        familyId: Int64, familyName: String, tier: LinkagesTier? = nil, openEmergencyResponse: Bool = false,
+        safetyConcerns: [ConcernKind] = [], overdueReferrals: Int = 0, overduePlanTasks: Int = 0
+    ) {
+        self.familyId = familyId
+        self.familyName = familyName
+        self.tier = tier
+        self.openEmergencyResponse = openEmergencyResponse
+        self.safetyConcerns = safetyConcerns
+        self.overdueReferrals = overdueReferrals
+        self.overduePlanTasks = overduePlanTasks
+    }
+
+    /// The concerns that count as safety concerns on the agenda.
+    public static func isSafety(_ kind: ConcernKind) -> Bool {
+        [.domesticViolence, .substanceUse, .homeSafetyHazard, .childWelfareReport, .mentalHealth].contains(kind)
+    }
+}
+
+/// How much each signal weighs: data a county tunes (Resources/staffing/weights.json).
+public struct StaffingWeights: Codable, Equatable, Sendable {
+    public var version: Int
+    public var openEmergencyResponse: Int
+    public var safetyConcern: Int
+    /// At most this many safety concerns add to the score.
+    public var safetyConcernsCounted: Int
+    public var overdueReferral: Int
+    public var overduePlanTask: Int
+    public var mutualClient: Int
+    public var earlyIntervention: Int
+
+    public init(
+        version: Int, openEmergencyResponse: Int, safetyConcern: Int, safetyConcernsCounted: Int, overdueReferral: Int,
+        overduePlanTask: Int, mutualClient: Int, earlyIntervention: Int
+    ) {
+        self.version = version
+        self.openEmergencyResponse = openEmergencyResponse
+        self.safetyConcern = safetyConcern
+        self.safetyConcernsCounted = safetyConcernsCounted
+        self.overdueReferral = overdueReferral
+        self.overduePlanTask = overduePlanTask
+        self.mutualClient = mutualClient
+        self.earlyIntervention = earlyIntervention
+    }
+}
+
+/// One family on the staffing agenda: its place, its score and the reasons, heaviest first.
+public struct AgendaItem: Equatable, Sendable {
+    public var familyId: Int64
+    public var familyName: String
+    public var score: Int
+    public var reasons: [AgendaReason]
+}
+
+/// One reason a family is on the agenda, with what it adds to the score.
+public struct AgendaReason: Equatable, Sendable {
+    public var text: String
+    public var points: Int
+}
+
+/// The supervisors' staffing agenda: families ranked by the weighted sum of their signals,
+/// every point explained.
+public enum StaffingAgenda {
+    public static func rank(_ families: [StaffingSignals], weights: StaffingWeights) -> [AgendaItem] {
+        families.compactMap { item(for: $0, weights: weights) }
+            .sorted { ($0.score, $1.familyName) > ($1.score, $0.familyName) }
+    }
+
+    static func item(for signals: StaffingSignals, weights: StaffingWeights) -> AgendaItem? {
+        var reasons: [AgendaReason] = []
+        if signals.openEmergencyResponse {
+            reasons.append(AgendaReason(text: "Emergency Response referral open", points: weights.openEmergencyResponse))
+        }
+        let concerns = signals.safetyConcerns
+        if !concerns.isEmpty {
+            let counted = min(concerns.count, weights.safetyConcernsCounted)
+            reasons.append(AgendaReason(
+                text: "Safety concerns: " + concerns.map(\.displayName).joined(separator: ", "),
+                points: counted * weights.safetyConcern))
+        }
+        if signals.overdueReferrals > 0 {
+            reasons.append(AgendaReason(text: "\(signals.overdueReferrals) referral\(signals.overdueReferrals == 1 ? "" : "s") overdue",
+                                        points: signals.overdueReferrals * weights.overdueReferral))
+        }
+        if signals.overduePlanTasks > 0 {
+            reasons.append(AgendaReason(text: "\(signals.overduePlanTasks) plan task\(signals.overduePlanTasks == 1 ? "" : "s") overdue",
+                                        points: signals.overduePlanTasks * weights.overduePlanTask))
+        }
+        switch signals.tier {
+        case .mutualClient?: reasons.append(AgendaReason(text: "Mutual client (open in both programs)", points: weights.mutualClient))
+        case .earlyIntervention?: reasons.append(AgendaReason(text: "Early intervention", points: weights.earlyIntervention))
+        default: break
+        }
+        let score = reasons.map(\.points).reduce(0, +)
+        guard score > 0 else { return nil }
+        return AgendaItem(familyId: signals.familyId, familyName: signals.familyName, score: score,
+                          reasons: reasons.sorted { $0.points > $1.points })
+    }
+
+    /// The agenda as Markdown, for printing or pasting into the staffing's minutes.
+    public static func markdown(_ items: [AgendaItem], title: String) -> String {
+        var lines = ["# \(title)", ""]
+        for (index, item) in items.enumerated() {
+            lines.append("\(index + 1). **\(item.familyName)** (score \(item.score))")
+            for reason in item.reasons {
+                lines.append("   - \(reason.text) (+\(reason.points))")
+            }
+        }
+        if items.isEmpty { lines.append("No family is due for a joint staffing.") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The agenda as plain text.
+    public static func text(_ items: [AgendaItem], title: String) -> String {
+        var lines = [title, String(repeating: "=", count: title.count), ""]
+        for (index, item) in items.enumerated() {
+            lines.append("\(index + 1). \(item.familyName)  (score \(item.score))")
+            for reason in item.reasons {
+                lines.append("     \(reason.text)  +\(reason.points)")
+            }
+        }
+        if items.isEmpty { lines.append("No family is due for a joint staffing.") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

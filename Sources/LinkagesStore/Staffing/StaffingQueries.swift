@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import LinkagesDomain
+
+extension AppDatabase {
+    /// The supervisor's staffing agenda: the families of their program and office that are open
+    /// in both programs or have an Emergency Response referral open, ranked by `weights`. Only
+    /// what the supervisor may see counts (a family's other-program details need a release).
+    /// The view is audited.
+    public func staffingAgenda(for policy: AccessPolicy, weights: StaffingWeights, at time: Date) throws -> [AgendaItem] {
+        guard policy.mayOpenFamilies else { return [] }
+        return try writer.write { db in
+            let viewer = policy.viewer
+            let familyIds = try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT own.familyId
+                FROM household AS own
+                WHERE own.source = :program AND (own.office IS NULL OR own.office = :office OR :everyOffice)
+                  AND (EXISTS (SELECT 1 FROM household AS other WHERE other.familyId = own.familyId AND other.source != own.source
+                               AND other.source != 'intake')
+                       OR EXISTS (SELECT 1 FROM involvement JOIN household h ON h.id = involvement.householdId
+                                  WHERE h.familyId = own.familyId AND involvement.component = 'emergencyResponse'
+                                    AND involvement.status = 'open'))
+                """, arguments: ["program": RecordSource(viewer.program).rawValue, "office": viewer.office,
+                                 "everyOffice": viewer.role == .trainer])
+            let levels = try Self.serviceLevels(db)
+            var signals: [StaffingSignals] = []
+            for id in familyIds {
+                guard let detail = try Self.familyDetail(db, id: id, on: policy.today)?
+                    .visible(under: policy, emergencyReason: nil, sensitiveQuestions: []) else { continue }
+                let involvements = detail.records.flatMap(\.involvements)
+                let overdueReferrals = detail.referrals.filter { referral in
+                    guard let since = referral.statusSince,
+                          let due = levels.due(status: referral.status, since: CalendarDate.today(now: since)) else { return false }
+                    return due < policy.today
+                }
+                signals.append(StaffingSignals(
+                    familyId: id, familyName: detail.family.displayName, tier: detail.tier.tier,
+                    openEmergencyResponse: involvements.contains { $0.component == .emergencyResponse && $0.isCurrent(on: policy.today) },
+                    safetyConcerns: ConcernKind.allCases.filter { kind in
+                        StaffingSignals.isSafety(kind) && detail.concerns.contains { $0.kind == kind }
+                    },
+                    overdueReferrals: overdueReferrals.count,
+                    overduePlanTasks: detail.tasks.filter { $0.isOverdue(on: policy.today) }.count))
+            }
+            try AuditTrail.append(AuditEntry(account: viewer.account ?? "", action: .viewAgenda,
+                                             detail: "\(signals.count) families weighed"), at: time, in: db)
+            return StaffingAgenda.rank(signals, weights: weights)
+        }
+    }
+}
