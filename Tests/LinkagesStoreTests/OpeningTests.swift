@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LinkagesStore
+@testable import LinkagesStore
 import LinkagesTestSupport
 import Testing
 
@@ -125,5 +125,47 @@ struct OpeningTests {
         var info = stat()
         stat(path, &info)
         return Int(info.st_mode & 0o777)
+    }
+}
+
+@Suite("The doctor")
+struct CheckupTests {
+    @Test("a healthy database passes every check; loose permissions and a broken audit chain are problems with a remedy")
+    func checkup() throws {
+        let (database, location) = try Fixtures.emptyDatabase()
+        chmod((location.path as NSString).deletingLastPathComponent, 0o700)
+        try database.audit(AuditEntry(account: "a", action: .viewFamily, familyId: 1), at: Fixtures.now)
+        let healthy = try database.checkup(path: location.path)
+        #expect(healthy.map(\.check) == ["integrity", "references", "settings", "permissions", "audit trail", "intake drafts"])
+        #expect(healthy.allSatisfy { $0.level == .ok }, "\(healthy)")
+
+        chmod(location.path, 0o644)
+        try database.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER auditEvent_no_update; UPDATE auditEvent SET account = 'b'")
+        }
+        let sick = try database.checkup(path: location.path)
+        let permissions = try #require(sick.first { $0.check == "permissions" })
+        #expect(permissions.level == .problem && permissions.detail.contains("chmod 600"))
+        let audit = try #require(sick.first { $0.check == "audit trail" })
+        #expect(audit.level == .problem && audit.detail.hasPrefix("broken at row 1"))
+    }
+}
+
+@Suite("Network drives")
+struct NetworkFilesystemTests {
+    static let mounts = """
+        /dev/sda1 / ext4 rw,relatime 0 0
+        server:/export /mnt/county nfs4 rw,relatime 0 0
+        //nas/share /mnt/my\\040share cifs rw 0 0
+        tmpfs /mnt/county/local tmpfs rw 0 0
+        """
+
+    @Test("a database on NFS or CIFS is named as such; the deepest mount point decides")
+    func kinds() {
+        #expect(NetworkFilesystem.kind(of: "/mnt/county/linkages.sqlite", mounts: Self.mounts) == "nfs4")
+        #expect(NetworkFilesystem.kind(of: "/mnt/my share/db.sqlite", mounts: Self.mounts) == "cifs")
+        #expect(NetworkFilesystem.kind(of: "/mnt/county/local/db.sqlite", mounts: Self.mounts) == nil)
+        #expect(NetworkFilesystem.kind(of: "/mnt/countyfair/db.sqlite", mounts: Self.mounts) == nil)
+        #expect(NetworkFilesystem.kind(of: "/home/ana/db.sqlite", mounts: Self.mounts) == nil)
     }
 }

@@ -85,6 +85,9 @@ public final class AppDatabase: Sendable {
             }
             try OwnerOnlyFiles.createFile(path)
         }
+        if let kind = NetworkFilesystem.kind(of: folder) {
+            throw StoreError.networkFilesystem(path: path, kind: kind)
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration(label: path))

@@ -33,6 +33,18 @@ enum OwnerOnlyFiles {
         close(fd)
     }
 
+    static func owner(of path: String) -> uid_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_uid
+    }
+
+    /// A shared folder where only a file's owner may remove it (/tmp).
+    static func isSticky(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_ISVTX != 0
+    }
+
     static func permissions(of path: String) -> Int? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

@@ -10,6 +10,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case settingNotApplied(name: String, expected: String, actual: String)
     case cannotOpen(path: String, reason: String)
     case refusingToReplace(path: String)
+    case networkFilesystem(path: String, kind: String)
 
     public var description: String {
         switch self {
@@ -31,6 +32,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the database refused the safety setting \(name) (wanted \(expected), got \(actual)); it may be on a network drive, which Linkages cannot use"
         case .cannotOpen(let path, let reason):
             return "cannot open \(path): \(reason)"
+        case .networkFilesystem(let path, let kind):
+            return "\(path) is on a network drive (\(kind)); SQLite's write-ahead log needs a local disk, so Linkages will not open it there"
         case .refusingToReplace(let path):
             return "\(path) holds real data, not a demo; the demo will not overwrite it; choose another --db path"
         }
