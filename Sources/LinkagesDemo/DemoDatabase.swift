@@ -54,7 +54,12 @@ public enum DemoDatabase {
                 familyId: sarah.familyId, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true,
                 signedOn: today.adding(days: -1), expiresOn: today.adding(days: 364), recordedBy: "demo",
                 recordedAt: created, note: "Signed at the ER home visit; paper copy in the ER file."))
-            try batch.addFamily(StoryFamilies.nunezGarcia(staff: staff, on: today), at: created)
+            let jose = try batch.addFamily(StoryFamilies.nunezGarcia(staff: staff, on: today), at: created)
+            // Sofía and Mateo were removed 75 days ago; eleven days later the reunification plan
+            // was amended to recommend cash aid, and Linh Tran found Welfare-to-Work services needed.
+            try batch.addReunificationRecord(ReunificationRecord(
+                familyId: jose.familyId, servicesNeeded: true, cashAidRecommendedOn: today.adding(days: -64),
+                allEligibleChildrenRemoved: true, recordedBy: "demo", recordedAt: created))
             for family in DemoReviewCases.families(on: today) {
                 try batch.addFamily(family, at: created)
             }

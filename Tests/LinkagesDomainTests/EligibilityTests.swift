@@ -85,3 +85,34 @@ struct EligibilityTests {
         #expect(icwa.due == Self.date(2026, 1, 31) && icwa.rule == "within 30 days of placement (ICWA case)")
     }
 }
+
+@Suite("Reunification status from the records")
+struct ReunificationStatusTests {
+    static let removed = CalendarDate(year: 2026, month: 9, day: 9)!
+
+    static func involvements(cashAidEnded: CalendarDate? = nil) -> [Involvement] {
+        [
+            Involvement(householdId: 1, component: .cashAid, status: cashAidEnded == nil ? .open : .closed,
+                        startDate: removed.adding(days: -400), endDate: cashAidEnded),
+            Involvement(householdId: 2, personId: 3, component: .familyReunification, status: .open, startDate: removed),
+        ]
+    }
+
+    @Test("the removal and the CalWORKs at removal come from the records; the findings from what workers recorded")
+    func fromRecords() throws {
+        #expect(ReunificationStatus.of(involvements: [Self.involvements()[0]], record: nil) == nil, "no Family Reunification case")
+        let bare = try #require(ReunificationStatus.of(involvements: Self.involvements(), record: nil))
+        #expect(bare.facts.removedOn == Self.removed && bare.facts.receivingCashAidAtRemoval && bare.facts.hasReunificationPlan)
+        #expect(!bare.ab429.eligible && bare.ab135Clock == nil)
+        let record = ReunificationRecord(familyId: 1, servicesNeeded: true, cashAidRecommendedOn: Self.removed.adding(days: 11),
+                                         allEligibleChildrenRemoved: true, recordedBy: "w", recordedAt: .distantPast)
+        let found = try #require(ReunificationStatus.of(involvements: Self.involvements(), record: record))
+        #expect(found.ab429.eligible && found.ab135.eligible)
+        #expect(found.ab135Clock?.lastDay == CalendarDate(year: 2027, month: 3, day: 31))
+        // Cash aid that ended before the removal does not count as aid at removal.
+        let ended = try #require(ReunificationStatus.of(
+            involvements: Self.involvements(cashAidEnded: Self.removed.adding(days: -1)), record: record))
+        #expect(!ended.ab135.eligible && ended.ab135Clock == nil)
+        #expect(ended.ab135.notMet == ["The family was not receiving cash aid when the children were removed."])
+    }
+}

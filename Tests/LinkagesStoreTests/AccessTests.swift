@@ -84,6 +84,24 @@ struct AccessTests {
         #expect(named.substanceUseShownUnderConsent && !named.withheld.substanceUse)
     }
 
+    @Test("AB 429 and AB 135 show only to a worker who sees both programs' records")
+    func reunification() throws {
+        let database = try Fixtures.demoDatabase()
+        let jose = try familyId("Núñez-García, José", in: database)
+        let ana = try policy(database, as: "Ana Ruiz", account: "aruiz")
+        #expect(try database.familyDetail(id: jose, for: ana, at: now)?.reunification == nil)
+        let trainer = AccessPolicy(viewer: try policy(database, as: "Karen López", account: "klopez").viewer,
+                                   isPracticeData: true, today: today)
+        let status = try #require(try database.familyDetail(id: jose, for: trainer, at: now)?.reunification)
+        #expect(status.ab429.eligible && status.ab135.eligible)
+        try database.recordReunification(ReunificationRecord(familyId: jose, servicesNeeded: true, receivesSSI: true,
+                                                             recordedBy: "klopez", recordedAt: now), at: now)
+        let changed = try #require(try database.familyDetail(id: jose, for: trainer, at: now)?.reunification)
+        #expect(!changed.ab429.eligible && changed.ab429.notMet == ["The parent receives SSI (excluded)."])
+        #expect(!changed.ab135.eligible && changed.ab135Clock == nil)
+        #expect(try database.auditEvents(familyId: jose).contains { $0.action == .recordReunification })
+    }
+
     @Test("an administrator gets no family at all")
     func administrator() throws {
         let database = try Fixtures.demoDatabase()

@@ -15,6 +15,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case reassignReferral
     case viewReferral
     case viewAgenda
+    case recordReunification
     case exportReferrals
     case revokeSharingBasis
     case decideMatch
@@ -42,6 +43,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .reassignReferral: return "reassigned referral"
         case .viewReferral: return "viewed referral"
         case .viewAgenda: return "viewed staffing agenda"
+        case .recordReunification: return "recorded reunification findings"
         case .exportReferrals: return "exported referrals"
         case .revokeSharingBasis: return "revoked sharing basis"
         case .decideMatch: return "decided match"

@@ -6,7 +6,7 @@
 /// Source: the project's domain notes, item C21 (Santa Clara DEBS handbook, Family Reunification
 /// Cash Aid and Services, AB 135 program overview).
 public enum AB135 {
-    public static let source = "AB 135 (Family Reunification cash aid and child care); county handbook, item C21"
+    public static let source = "AB 135, as Santa Clara County's CalWORKs handbook states it (Family Reunification Cash Aid and Services)"
     public static let fullMonths = 6
     public static let warningDays = 30
 

@@ -6,7 +6,7 @@
 /// handbook, Family Reunification AB 429 program overview; item C20). How long the services
 /// continue is the county's setting: one county guide says 180 days after removal.
 public enum AB429 {
-    public static let source = "AB 429 (Welfare-to-Work services during Family Reunification); county handbook, item C20"
+    public static let source = "AB 429, as Santa Clara County's CalWORKs handbook states it (Family Reunification, AB 429 program overview)"
 
     /// Whether the parent may keep Welfare-to-Work services, with every condition in words.
     public static func assess(_ facts: RemovalFacts) -> EligibilityAnswer {

@@ -3,7 +3,7 @@
 ///
 /// Source: ACL 22-35 as summarised in the project's domain notes, item C15.
 public enum ChildAndFamilyTeam {
-    public static let source = "ACL 22-35 (first CFT meeting), item C15"
+    public static let source = "ACL 22-35 (the first Child and Family Team meeting)"
 
     /// The last day the first CFT meeting may be held, and the rule that set it.
     public static func firstMeetingDue(

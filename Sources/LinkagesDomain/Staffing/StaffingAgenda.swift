@@ -9,11 +9,14 @@ public struct StaffingSignals: Equatable, Sendable {
     public var safetyConcerns: [ConcernKind]
     public var overdueReferrals: Int
     public var overduePlanTasks: Int
+    /// Days left on an AB 135 clock in its last 30 days.
+    public var ab135DaysLeft: Int?
 
     public init(
         familyId: Int64, familyName: String, tier: LinkagesTier? = nil, openEmergencyResponse: Bool = false,
-        safetyConcerns: [ConcernKind] = [], overdueReferrals: Int = 0, overduePlanTasks: Int = 0
+        safetyConcerns: [ConcernKind] = [], overdueReferrals: Int = 0, overduePlanTasks: Int = 0, ab135DaysLeft: Int? = nil
     ) {
+        self.ab135DaysLeft = ab135DaysLeft
         self.familyId = familyId
         self.familyName = familyName
         self.tier = tier
@@ -40,11 +43,14 @@ public struct StaffingWeights: Codable, Equatable, Sendable {
     public var overduePlanTask: Int
     public var mutualClient: Int
     public var earlyIntervention: Int
+    /// An AB 135 clock in its last 30 days: cash aid and child care are about to end.
+    public var ab135EndingSoon: Int
 
     public init(
         version: Int, openEmergencyResponse: Int, safetyConcern: Int, safetyConcernsCounted: Int, overdueReferral: Int,
-        overduePlanTask: Int, mutualClient: Int, earlyIntervention: Int
+        overduePlanTask: Int, mutualClient: Int, earlyIntervention: Int, ab135EndingSoon: Int
     ) {
+        self.ab135EndingSoon = ab135EndingSoon
         self.version = version
         self.openEmergencyResponse = openEmergencyResponse
         self.safetyConcern = safetyConcern
@@ -89,6 +95,10 @@ public enum StaffingAgenda {
             reasons.append(AgendaReason(
                 text: "Safety concerns: " + concerns.map(\.displayName).joined(separator: ", "),
                 points: counted * weights.safetyConcern))
+        }
+        if let days = signals.ab135DaysLeft {
+            reasons.append(AgendaReason(text: days == 0 ? "AB 135 aid ends today" : "AB 135 aid ends in \(days) days",
+                                        points: weights.ab135EndingSoon))
         }
         if signals.overdueReferrals > 0 {
             reasons.append(AgendaReason(text: "\(signals.overdueReferrals) referral\(signals.overdueReferrals == 1 ? "" : "s") overdue",

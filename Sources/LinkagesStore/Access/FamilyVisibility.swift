@@ -107,6 +107,12 @@ extension FamilyDetail {
             withheld.plan = true
         }
 
+        // AB 429 and AB 135 weigh both programs' records (and CalWORKs exclusions): shown only
+        // to a worker who sees both.
+        if !fullPrograms.isSuperset(of: Program.allCases) {
+            result.reunification = nil
+        }
+
         let reported = intakes.reduce(into: Set<ReportedFact>()) { $0.formUnion(ReportedFact.facts(in: $1.draft)) }
         result.tier = TierRules.assess(
             involvements: records.flatMap(\.involvements), concerns: concerns.map(\.kind), reported: reported,

@@ -14,7 +14,25 @@ enum Migrations {
         migrator.registerMigration("v6-emergency-review", migrate: emergencyReview)
         migrator.registerMigration("v7-referral-desk", migrate: referralDesk)
         migrator.registerMigration("v8-directory", migrate: directory)
+        migrator.registerMigration("v9-reunification", migrate: reunification)
         return migrator
+    }
+
+    /// What workers record about a Family Reunification case for AB 429 and AB 135.
+    private static func reunification(_ db: Database) throws {
+        try db.create(table: "reunificationRecord") { t in
+            t.primaryKey("familyId", .integer).references("family", onDelete: .cascade)
+            t.column("removedOn", .text)
+            t.column("servicesNeeded", .boolean).notNull()
+            t.column("cashAidRecommendedOn", .text)
+            t.column("allEligibleChildrenRemoved", .boolean).notNull()
+            t.column("receivesSSI", .boolean).notNull()
+            t.column("undocumentedNoncitizen", .boolean).notNull()
+            t.column("fleeingFelon", .boolean).notNull()
+            t.column("atTimeOnAidLimit", .boolean).notNull()
+            t.column("recordedBy", .text).notNull()
+            t.column("recordedAt", .datetime).notNull()
+        }
     }
 
     /// The community service directory, as imported from Open Referral HSDS files: each import

@@ -22,6 +22,8 @@ public struct FamilyDetail: Sendable, Equatable {
     public var substanceUseShownUnderConsent = false
     /// The reason the worker typed to break the glass, when they did.
     public var emergencyReason: String?
+    /// AB 429 and AB 135 for a family in Family Reunification.
+    public var reunification: ReunificationStatus?
 
     /// The records one source holds for this family.
     public func records(from source: RecordSource) -> [HouseholdRecord] {
@@ -99,11 +101,12 @@ extension AppDatabase {
             .filter(Column("familyId") == familyId && Column("status") == IntakeRecord.Status.finished.rawValue)
             .order(Column("finishedAt").desc).fetchAll(db)
         let bases = try SharingBasis.filter(Column("familyId") == familyId).order(Column("recordedAt").desc).fetchAll(db)
+        let record = try ReunificationRecord.fetchOne(db, key: familyId)
         return FamilyDetail(
             family: family, records: records,
             workers: Dictionary(uniqueKeysWithValues: workers.map { ($0.id!, $0) }),
             concerns: concerns, referrals: referrals, plan: plan, tasks: tasks, intakes: intakes, tier: tier,
-            sharingBases: bases)
+            sharingBases: bases, reunification: ReunificationStatus.of(involvements: involvements, record: record))
     }
 }
 

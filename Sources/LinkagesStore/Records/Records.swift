@@ -62,3 +62,7 @@ extension SharingBasis: AutoIncrementedRecord {
 extension ReferralNote: AutoIncrementedRecord {
     public static let databaseTableName = "referralNote"
 }
+
+extension ReunificationRecord: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "reunificationRecord"
+}

@@ -40,7 +40,11 @@ extension AppDatabase {
                         StaffingSignals.isSafety(kind) && detail.concerns.contains { $0.kind == kind }
                     },
                     overdueReferrals: overdueReferrals.count,
-                    overduePlanTasks: detail.tasks.filter { $0.isOverdue(on: policy.today) }.count))
+                    overduePlanTasks: detail.tasks.filter { $0.isOverdue(on: policy.today) }.count,
+                    ab135DaysLeft: detail.reunification?.ab135Clock.flatMap { clock in
+                        if case .endingSoon(let days) = clock.state(on: policy.today) { return days }
+                        return nil
+                    }))
             }
             try AuditTrail.append(AuditEntry(account: viewer.account ?? "", action: .viewAgenda,
                                              detail: "\(signals.count) families weighed"), at: time, in: db)

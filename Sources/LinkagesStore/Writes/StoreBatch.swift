@@ -16,6 +16,11 @@ public struct StoreBatch {
         return worker
     }
 
+    /// Records reunification findings as they stood when the data was built (demo and training data).
+    public func addReunificationRecord(_ record: ReunificationRecord) throws {
+        try record.insert(db)
+    }
+
     /// Records a sharing basis as it stood when the data was built (demo and training data).
     @discardableResult
     public func addSharingBasis(_ basis: SharingBasis) throws -> SharingBasis {

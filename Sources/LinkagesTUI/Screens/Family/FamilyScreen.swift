@@ -167,6 +167,8 @@ public struct FamilyScreen: ScreenModel {
         let right = programColumn(.childWelfare, detail: detail, width: columnWidth, today: today)
         lines += StyledLine.sideBySide(left, right, leftWidth: columnWidth, gap: gap)
 
+        lines += reunificationLines(detail.reunification, today: today, width: width)
+
         let intakes = detail.records(from: .intake)
         if !intakes.isEmpty {
             lines.append(.blank)
@@ -245,6 +247,28 @@ public struct FamilyScreen: ScreenModel {
             lines += StyledLine.wrapped("Substance-use information is withheld: it is shown only under a consent that names it (42 CFR Part 2).",
                                         width: width, style: .muted, indent: "  ", firstIndent: "  ")
         }
+        return lines
+    }
+
+    /// AB 429 and AB 135 for a family in Family Reunification: each answer, what is missing, the clock.
+    private func reunificationLines(_ status: ReunificationStatus?, today: CalendarDate, width: Int) -> [StyledLine] {
+        guard let status else { return [] }
+        var lines: [StyledLine] = [StyledLine("Family Reunification: AB 429 and AB 135", .heading)]
+        for (name, answer) in [("AB 429 Welfare-to-Work services", status.ab429), ("AB 135 cash aid and child care", status.ab135)] {
+            lines.append(StyledLine([TableCell("  \(name): "),
+                                     TableCell(answer.eligible ? "eligible" : "not eligible yet", answer.eligible ? .good : .warning)]))
+            for missing in answer.notMet {
+                lines += StyledLine.wrapped(missing, width: width, indent: "      ", firstIndent: "    ✗ ")
+            }
+        }
+        if let clock = status.ab135Clock {
+            let state = clock.state(on: today)
+            let style: Style = if case .endingSoon = state { .warning } else { .plain }
+            lines += StyledLine.wrapped("AB 135 clock: \(clock.firstFullMonth.usFormat)–\(clock.lastDay.usFormat). " + state.sentence,
+                                        width: width, style: style, indent: "    ", firstIndent: "  ")
+        }
+        lines += StyledLine.wrapped("Removed \(status.facts.removedOn.usFormat). Findings are recorded with `linkages reunification record`.",
+                                    width: width, style: .muted, indent: "  ", firstIndent: "  ")
         return lines
     }
 

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What the workers record about a Family Reunification case that the programs' data does not
+/// hold: the Child Welfare findings, the plan amendment, and the CalWORKs exclusions.
+public struct ReunificationRecord: Identifiable, Codable, Equatable, Sendable {
+    public var id: Int64 { familyId }
+    public var familyId: Int64
+    /// The removal date, when it differs from the Family Reunification start in CWS/CMS.
+    public var removedOn: CalendarDate?
+    public var servicesNeeded: Bool
+    public var cashAidRecommendedOn: CalendarDate?
+    public var allEligibleChildrenRemoved: Bool
+    public var receivesSSI: Bool
+    public var undocumentedNoncitizen: Bool
+    public var fleeingFelon: Bool
+    public var atTimeOnAidLimit: Bool
+    public var recordedBy: String
+    public var recordedAt: Date
+
+    public init(
+        familyId: Int64, removedOn: CalendarDate? = nil, servicesNeeded: Bool = false, cashAidRecommendedOn: CalendarDate? = nil,
+        allEligibleChildrenRemoved: Bool = false, receivesSSI: Bool = false, undocumentedNoncitizen: Bool = false,
+        fleeingFelon: Bool = false, atTimeOnAidLimit: Bool = false, recordedBy: String, recordedAt: Date
+    ) {
+        self.familyId = familyId
+        self.removedOn = removedOn
+        self.servicesNeeded = servicesNeeded
+        self.cashAidRecommendedOn = cashAidRecommendedOn
+        self.allEligibleChildrenRemoved = allEligibleChildrenRemoved
+        self.receivesSSI = receivesSSI
+        self.undocumentedNoncitizen = undocumentedNoncitizen
+        self.fleeingFelon = fleeingFelon
+        self.atTimeOnAidLimit = atTimeOnAidLimit
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
+    }
+}
+
+/// AB 429 and AB 135 for one family, from its records and what the workers recorded.
+public struct ReunificationStatus: Equatable, Sendable {
+    public var facts: RemovalFacts
+    public var ab429: EligibilityAnswer
+    public var ab135: EligibilityAnswer
+    /// The AB 135 clock, once the plan recommends cash aid and the family is eligible.
+    public var ab135Clock: AB135Clock?
+
+    /// The family's status, or nil when it has no Family Reunification case.
+    public static func of(involvements: [Involvement], record: ReunificationRecord?) -> ReunificationStatus? {
+        let reunification = involvements.filter { $0.component == .familyReunification }
+        guard let start = reunification.compactMap(\.startDate).min() else { return nil }
+        let removed = record?.removedOn ?? start
+        func active(_ component: ServiceComponent?) -> Bool {
+            involvements.contains { involvement in
+                (component == nil ? involvement.program == .calworks : involvement.component == component)
+                    && involvement.wasActive(on: removed)
+            }
+        }
+        let facts = RemovalFacts(
+            removedOn: removed, receivingCalWORKsAtRemoval: active(nil), receivingCashAidAtRemoval: active(.cashAid),
+            allEligibleChildrenRemoved: record?.allEligibleChildrenRemoved ?? false,
+            hasReunificationPlan: reunification.contains { $0.status != .closed },
+            servicesNeededForReunification: record?.servicesNeeded ?? false,
+            cashAidRecommendedOn: record?.cashAidRecommendedOn, receivesSSI: record?.receivesSSI ?? false,
+            undocumentedNoncitizen: record?.undocumentedNoncitizen ?? false, fleeingFelon: record?.fleeingFelon ?? false,
+            atTimeOnAidLimit: record?.atTimeOnAidLimit ?? false)
+        let ab135 = AB135.assess(facts)
+        return ReunificationStatus(
+            facts: facts, ab429: AB429.assess(facts), ab135: ab135,
+            ab135Clock: ab135.eligible ? facts.cashAidRecommendedOn.map(AB135.clock(amendedOn:)) : nil)
+    }
+}
+
+extension Involvement {
+    /// The involvement covered `date`, whatever its status now (closed since, or still open).
+    public func wasActive(on date: CalendarDate) -> Bool {
+        guard let start = startDate, start <= date else { return false }
+        if let end = endDate { return end >= date }
+        return status != .closed
+    }
+}
