@@ -133,6 +133,9 @@ struct AccessTests {
         try expectOneMore("viewing a family")
         _ = try database.familyDetail(id: jose, for: robert, emergencyReason: "court hearing in an hour", at: now)
         try expectOneMore("breaking the glass")
+        _ = try database.familyDetail(id: jose, for: robert, emergencyReason: "court hearing in an hour",
+                                      continuingEmergency: true, at: now)
+        try expectOneMore("reading the page again after breaking the glass")
         let basis = try database.recordSharingBasis(SharingBasis(
             familyId: jose, kind: .courtOrder, sharesCalWORKs: true, sharesChildWelfare: false,
             signedOn: today, expiresOn: today.adding(days: 30), recordedBy: "rchen", recordedAt: now), at: now)

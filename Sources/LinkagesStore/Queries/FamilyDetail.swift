@@ -47,8 +47,12 @@ public struct HouseholdRecord: Sendable, Equatable {
 extension AppDatabase {
     /// The family as `policy`'s worker may see it. Writes the view to the audit trail in the
     /// same transaction (and the emergency, flagged, when the worker broke the glass).
+    ///
+    /// - Parameter continuingEmergency: the page is read again after the glass was broken on it
+    ///   (a refresh, a return from another screen): audited as a view with the reason, not
+    ///   flagged again.
     public func familyDetail(
-        id familyId: Int64, for policy: AccessPolicy, emergencyReason: String? = nil,
+        id familyId: Int64, for policy: AccessPolicy, emergencyReason: String? = nil, continuingEmergency: Bool = false,
         sensitiveQuestions: Set<String> = [], at time: Date
     ) throws -> FamilyDetail? {
         guard policy.mayOpenFamilies else { return nil }
@@ -56,7 +60,10 @@ extension AppDatabase {
             guard let detail = try Self.familyDetail(db, id: familyId, on: policy.today) else { return nil }
             let visible = detail.visible(under: policy, emergencyReason: emergencyReason, sensitiveQuestions: sensitiveQuestions)
             let account = policy.viewer.account ?? ""
-            if let emergencyReason {
+            if let emergencyReason, continuingEmergency {
+                try AuditTrail.append(AuditEntry(account: account, action: .viewFamily, familyId: familyId,
+                                                 detail: "emergency access, continued", reason: emergencyReason), at: time, in: db)
+            } else if let emergencyReason {
                 try AuditTrail.append(AuditEntry(account: account, action: .breakGlass, familyId: familyId,
                                                  reason: emergencyReason, flagged: true), at: time, in: db)
             } else {

@@ -28,6 +28,8 @@ public enum Effect: Equatable, Sendable {
     case loadFamily(id: Int64)
     /// Open a family's records the worker has no basis to see, with the reason they typed.
     case breakGlass(familyId: Int64, reason: String)
+    /// Read a family again after the glass was broken on it (audited, not flagged again).
+    case reloadInEmergency(familyId: Int64, reason: String)
     case loadReferrals(ReferralFilter)
     case loadPlans
     // Intake

@@ -54,6 +54,10 @@ public struct EffectRunner: Sendable {
             case .breakGlass(let id, let reason):
                 return .family(id: id, try database.familyDetail(
                     id: id, for: policy, emergencyReason: reason, sensitiveQuestions: sensitiveQuestions, at: now()))
+            case .reloadInEmergency(let id, let reason):
+                return .family(id: id, try database.familyDetail(
+                    id: id, for: policy, emergencyReason: reason, continuingEmergency: true,
+                    sensitiveQuestions: sensitiveQuestions, at: now()))
             case .loadReferrals(let filter):
                 return .referrals(filter, try database.referralRows(filter, for: policy))
             case .loadPlans:

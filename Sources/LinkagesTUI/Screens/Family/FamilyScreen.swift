@@ -76,7 +76,7 @@ public struct FamilyScreen: ScreenModel {
 
     public func onAppear() -> [ScreenCommand] {
         if let reason = detail?.emergencyReason {
-            return [.run(.breakGlass(familyId: familyId, reason: reason))]
+            return [.run(.reloadInEmergency(familyId: familyId, reason: reason))]
         }
         return [.run(.loadFamily(id: familyId))]
     }
@@ -90,7 +90,7 @@ public struct FamilyScreen: ScreenModel {
         case .go(let route): return [.open(route)]
         case .refresh:
             if let reason = detail?.emergencyReason {
-                return [.run(.breakGlass(familyId: familyId, reason: reason))]
+                return [.run(.reloadInEmergency(familyId: familyId, reason: reason))]
             }
             return [.run(.loadFamily(id: familyId))]
         case .breakGlass:
