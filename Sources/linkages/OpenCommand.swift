@@ -12,10 +12,18 @@ struct OpenCommand: DatabaseCommand {
     @OptionGroup var options: DatabaseOptions
     @ParentCommand var root: Linkages
 
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "On a demo or training database, work as this made-up worker (\"Ana Ruiz\", \"Marcus Bell\", \"Robert Chen\").",
+        valueName: "name"))
+    var worker: String?
+
     func run() throws {
         try Failure.reported {
             let location = try databaseLocation()
             let database = try AppDatabase.open(location)
+            if let worker {
+                try database.actAs(workerNamed: worker, account: Account.current, at: Date())
+            }
             try Screens.run(on: database, location: location)
         }
     }

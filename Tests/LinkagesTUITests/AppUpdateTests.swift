@@ -117,6 +117,47 @@ struct AppUpdateTests {
         #expect(caseworker.screen.contains("Links are reviewed by supervisors."))
     }
 
+    @Test("CalWORKs to Child Welfare, received and declined there, re-sent to a provider from the directory, accepted, closed")
+    func referralAcrossPrograms() throws {
+        let database = try Fixtures.demoDatabase()
+        let ana = try database.actAs(workerNamed: "Ana Ruiz", account: "aruiz", at: Fixtures.now)
+        let marcus = try database.actAs(workerNamed: "Marcus Bell", account: "mbell", at: Fixtures.now)
+        func openSarah(_ d: inout ScreenDriver) {
+            d.press(.char("l"))
+            d.type("sarah mitchell")
+            d.press(.down, .enter)
+        }
+        var calworks = ScreenDriver(database: database, worker: ana)
+        openSarah(&calworks)
+        calworks.press(.char("n"))
+        calworks.type("h")
+        calworks.press(.tab)
+        calworks.press(.left)
+        calworks.press(.tab, .tab, .tab)
+        calworks.type("Outlets and cleaning supplies within reach")
+        calworks.press(.enter)
+        let sent = try #require(calworks.top(as: ReferralScreen.self)?.detail?.referral)
+        #expect(sent.type == .homeSafety && sent.toProgram == .childWelfare && sent.status == .sent)
+
+        var childWelfare = ScreenDriver(database: database, worker: marcus)
+        childWelfare.press(.char("r"), .char("f"))
+        #expect(childWelfare.top(as: ReferralsScreen.self)?.filter == .incoming)
+        for _ in 0..<80 where childWelfare.top(as: ReferralsScreen.self)?.list.selected?.id != sent.id { childWelfare.press(.down) }
+        childWelfare.press(.enter, .char("v"), .char("d"))
+        childWelfare.type("A home-safety provider fits better")
+        childWelfare.press(.enter)
+        #expect(childWelfare.top(as: ReferralScreen.self)?.detail?.referral.status == .declined)
+
+        calworks.press(.char("R"), .char("t"))
+        #expect(calworks.screen.contains("F2 Valley Family Resource Center: Home safety kits"), "\(calworks.screen)")
+        calworks.press(.function(2), .enter)
+        calworks.press(.char("v"), .char("a"), .char("c"), .enter)
+        let closed = try #require(calworks.top(as: ReferralScreen.self)?.detail)
+        #expect(closed.referral.destinationName == "Valley Family Resource Center: Home safety kits")
+        #expect(closed.events.map(\.status) == [.draft, .sent, .received, .declined, .sent, .received, .accepted, .closed])
+        #expect(closed.events[3].note == "A home-safety provider fits better")
+    }
+
     @Test("starting loads the home figures")
     func startLoadsHome() {
         let driver = driver()
@@ -245,15 +286,18 @@ struct AppUpdateTests {
         #expect(d.exitStatus == 0)
     }
 
-    @Test("the referral list switches between open, my, overdue, closed and all, and filters by text")
+    @Test("the referral list switches between open, incoming, outgoing, overdue, closed and all, and filters by text")
     func referralFilters() throws {
         var d = driver()
         d.press(.char("r"))
         func rows() throws -> [ReferralRow] { try #require(d.top(as: ReferralsScreen.self)?.list.rows) }
         let open = try rows().count
         d.press(.char("f"))
-        #expect(d.top(as: ReferralsScreen.self)?.filter == .mine)
-        #expect(try rows().isEmpty, "the trainer sent none and has no queue")
+        #expect(d.top(as: ReferralsScreen.self)?.filter == .incoming)
+        #expect(try rows().allSatisfy { $0.referral.toProgram == .calworks } && !rows().isEmpty)
+        d.press(.char("f"))
+        #expect(d.top(as: ReferralsScreen.self)?.filter == .outgoing)
+        #expect(try rows().isEmpty, "the trainer sent none")
         d.press(.char("f"))
         #expect(d.top(as: ReferralsScreen.self)?.filter == .overdue)
         #expect(try rows().allSatisfy { $0.isOverdue(on: Fixtures.today) } && !rows().isEmpty)

@@ -183,8 +183,8 @@ struct GoldenScreenTests {
 
         // The provider's answers, recorded by the sender, then closed with the outcome.
         d.press(.escape, .escape, .escape, .escape, .char("r"))
-        d.press(.char("f"))
-        #expect(d.top(as: ReferralsScreen.self)?.filter == .mine)
+        d.press(.char("f"), .char("f"))
+        #expect(d.top(as: ReferralsScreen.self)?.filter == .outgoing)
         d.press(.char("/"))
         d.type("hope housing")
         d.press(.enter, .enter)

@@ -22,6 +22,10 @@ public enum ReferralFilter: Hashable, Sendable {
     case open
     /// Open referrals the worker sent or that are in their queue.
     case mine
+    /// Open referrals sent to the worker's program (a liaison's queue among them).
+    case incoming
+    /// Open referrals the worker sent.
+    case outgoing
     /// Open referrals whose current step is past its service level.
     case overdue
     case closed
@@ -30,12 +34,14 @@ public enum ReferralFilter: Hashable, Sendable {
     case mineOverdue
 
     /// The views the referral list cycles through.
-    public static let listViews: [ReferralFilter] = [.open, .mine, .overdue, .closed, .all]
+    public static let listViews: [ReferralFilter] = [.open, .incoming, .outgoing, .overdue, .closed, .all]
 
     public var displayName: String {
         switch self {
         case .open: return "open"
         case .mine: return "my"
+        case .incoming: return "incoming"
+        case .outgoing: return "outgoing"
         case .overdue: return "overdue"
         case .mineOverdue: return "my overdue"
         case .closed: return "closed"
@@ -50,12 +56,18 @@ extension AppDatabase {
         try writer.read { db in
             var request = Referral.all()
             switch filter {
-            case .open, .mine, .overdue, .mineOverdue: request = request.filter(Column("status") != ReferralStatus.closed.rawValue)
+            case .open, .mine, .incoming, .outgoing, .overdue, .mineOverdue: request = request.filter(Column("status") != ReferralStatus.closed.rawValue)
             case .closed: request = request.filter(Column("status") == ReferralStatus.closed.rawValue)
             case .all: break
             }
             if filter == .mine || filter == .mineOverdue, let me = policy.viewer.id {
                 request = request.filter(Column("fromWorkerId") == me || Column("assignedLiaisonId") == me)
+            }
+            if filter == .incoming {
+                request = request.filter(Column("toProgram") == policy.viewer.program.rawValue)
+            }
+            if filter == .outgoing, let me = policy.viewer.id {
+                request = request.filter(Column("fromWorkerId") == me)
             }
             let all = try request.order(Column("updatedAt").desc, Column("id").desc).fetchAll(db)
             let senders = try Worker.fetchAll(db, keys: Set(all.compactMap(\.fromWorkerId)))

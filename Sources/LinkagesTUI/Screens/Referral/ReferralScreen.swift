@@ -25,6 +25,10 @@ public struct ReferralScreen: ScreenModel {
     public private(set) var prompt: Prompt?
     public private(set) var field = TextField()
     public private(set) var scroll = ScrollPosition()
+    /// Directory services for a re-send, from what is typed or the referral's type.
+    public private(set) var suggestions: [DirectoryEntry] = []
+    var suggestionIndex = 0
+    var directoryGeneration = 0
 
     public init(referralId: Int64, session: Session) {
         self.referralId = referralId
@@ -74,6 +78,11 @@ public struct ReferralScreen: ScreenModel {
             if case .note = prompt {
                 keys.insert(KeyBinding([.tab], .nextFocus, label: "sensitive?", help: "Mark the note sensitive, or not."), at: 1)
             }
+            if prompt == .resendTo {
+                keys.insert(KeyBinding([.function(2)], .useSuggestion, label: "use directory",
+                                       help: "Put the directory's suggested provider in the field; press again for the next one.",
+                                       disabledReason: suggestions.isEmpty ? "no provider in the directory matches" : nil), at: 1)
+            }
             return keys
         }
         func step(_ key: Character, _ kind: ReferralStepKind, _ label: String, _ help: String) -> KeyBinding {
@@ -113,7 +122,9 @@ public struct ReferralScreen: ScreenModel {
         case .referralStep(let kind):
             switch kind {
             case .decline: open(.declineReason)
-            case .resend: open(.resendTo)
+            case .resend:
+                open(.resendTo)
+                return searchDirectory()
             case .close:
                 let first = ReferralWorkflow.outcomes(from: detail?.referral.status ?? .closed).first ?? .withdrawn
                 open(.closeOutcome(first))
@@ -129,6 +140,11 @@ public struct ReferralScreen: ScreenModel {
         case .nextFocus:
             if case .note(let sensitive) = prompt { prompt = .note(sensitive: !sensitive) }
         case .cancel: prompt = nil
+        case .useSuggestion:
+            guard !suggestions.isEmpty else { return [] }
+            let entry = suggestions[suggestionIndex % suggestions.count]
+            field = TextField("\(entry.organizationName): \(entry.serviceName)")
+            suggestionIndex += 1
         case .save: return save()
         default: break
         }
@@ -138,6 +154,15 @@ public struct ReferralScreen: ScreenModel {
     private mutating func open(_ prompt: Prompt) {
         self.prompt = prompt
         field = TextField()
+    }
+
+    /// Looks what is typed up in the service directory, or the referral's type when nothing is.
+    private mutating func searchDirectory() -> [ScreenCommand] {
+        directoryGeneration += 1
+        suggestionIndex = 0
+        let typed = field.text.trimmingCharacters(in: .whitespaces)
+        let query = typed.isEmpty ? (detail?.referral.type.displayName ?? "") : typed
+        return [.run(.searchDirectory(query, generation: directoryGeneration))]
     }
 
     private mutating func save() -> [ScreenCommand] {
@@ -184,7 +209,9 @@ public struct ReferralScreen: ScreenModel {
             }
             return []
         }
-        field.edit(key)
+        if field.edit(key) && prompt == .resendTo {
+            return searchDirectory()
+        }
         return []
     }
 
@@ -200,6 +227,8 @@ public struct ReferralScreen: ScreenModel {
             loadError = nil
         case .referralChanged(let referral) where referral.id == referralId:
             return [.run(.loadReferral(id: referralId)), .say("Saved: the referral is \(referral.status.displayName.lowercased()).")]
+        case .directoryResults(let generation, let entries) where generation == directoryGeneration:
+            suggestions = entries
         case .referralNoteAdded(let id) where id == referralId:
             return [.run(.loadReferral(id: referralId)), .say("Note saved.")]
         case .failed(let message):
@@ -259,6 +288,10 @@ public struct ReferralScreen: ScreenModel {
             let placeholder = prompt == .resendTo ? "a provider's name, CalWORKs or Child Welfare" : ""
             field.render(into: &grid, row: row, column: start, width: max(10, width - (start - column)), focused: true,
                          placeholder: placeholder)
+            if prompt == .resendTo, !suggestions.isEmpty {
+                let entry = suggestions[suggestionIndex % suggestions.count]
+                grid.put("F2 " + entry.line, row: row + 1, column: start, style: .muted, maxWidth: max(10, width - (start - column)))
+            }
         }
     }
 

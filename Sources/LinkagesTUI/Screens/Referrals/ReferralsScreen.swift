@@ -19,7 +19,7 @@ public struct ReferralsScreen: ScreenModel {
             filterSubject: "referrals whose family, type, destination or status",
             extra: [
                 KeyBinding([.char("f")], .cycleFilter, label: "show \(nextFilter.displayName)",
-                           help: "Switch between open, my, overdue, closed and all referrals."),
+                           help: "Switch between open, incoming (to your program), outgoing (sent by you), overdue, closed and all referrals."),
                 KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the referrals again.", inHintBar: false),
             ])
     }
