@@ -17,7 +17,7 @@ struct ReferralEndToEndTests {
         }
         s.send("n")
         #expect(s.waitFor("Provider's name"), "\(s.capture())")
-        s.send("Tab", "Tab")
+        s.send("Tab", "Tab", "Tab")
         s.type("Hope Housing Collaborative")
         s.send("Tab", "Tab")
         s.type("Eviction notice for December")

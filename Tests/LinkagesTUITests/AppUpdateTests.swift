@@ -130,6 +130,8 @@ struct AppUpdateTests {
         var calworks = ScreenDriver(database: database, worker: ana)
         openSarah(&calworks)
         calworks.press(.char("n"))
+        // For Sarah herself; the help asked for: home safety.
+        calworks.press(.right, .tab)
         calworks.type("h")
         calworks.press(.tab)
         calworks.press(.left)
@@ -138,6 +140,7 @@ struct AppUpdateTests {
         calworks.press(.enter)
         let sent = try #require(calworks.top(as: ReferralScreen.self)?.detail?.referral)
         #expect(sent.type == .homeSafety && sent.toProgram == .childWelfare && sent.status == .sent)
+        #expect(sent.personId != nil)
 
         var childWelfare = ScreenDriver(database: database, worker: marcus)
         childWelfare.press(.char("r"), .char("f"))

@@ -161,7 +161,7 @@ struct GoldenScreenTests {
         Golden.check(d.screen, named: "referral-new-80x24.txt")
         d.press(.enter)
         #expect(d.screen.contains("! Name the provider the family is referred to."))
-        d.press(.tab, .tab)
+        d.press(.tab, .tab, .tab)
         Golden.check(d.screen, named: "referral-new-directory-80x24.txt")
         d.press(.function(2))
         d.press(.tab, .tab)
@@ -173,7 +173,7 @@ struct GoldenScreenTests {
 
         // A second housing referral for the same family is questioned before it goes.
         d.press(.escape, .char("n"))
-        d.press(.tab, .tab)
+        d.press(.tab, .tab, .tab)
         d.type("Other Housing")
         d.press(.tab, .tab)
         d.type("again")

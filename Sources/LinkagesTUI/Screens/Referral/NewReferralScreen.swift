@@ -5,11 +5,12 @@ import LinkagesStore
 /// why. Enter checks for an open referral of the same type first, then sends it.
 public struct NewReferralScreen: ScreenModel {
     public enum Field: Int, CaseIterable, Sendable {
-        case type, destination, provider, urgency, reason
+        case person, type, destination, provider, urgency, reason
 
         var label: String {
             switch self {
-            case .type: return "Referral for"
+            case .person: return "For"
+            case .type: return "Help asked for"
             case .destination: return "Send to"
             case .provider: return "Provider's name"
             case .urgency: return "Urgency"
@@ -21,7 +22,10 @@ public struct NewReferralScreen: ScreenModel {
     public let familyId: Int64
     let familyName: String
     let program: Program
-    public private(set) var focus = Field.type
+    public private(set) var focus = Field.person
+    /// The family's people as this worker may see them, once loaded; "" is the whole family.
+    public private(set) var people: [Choice] = []
+    public private(set) var personId = ""
     public private(set) var type = ReferralType.housing
     public private(set) var destination = "provider"
     public private(set) var urgency = ReferralUrgency.routine
@@ -83,7 +87,7 @@ public struct NewReferralScreen: ScreenModel {
             return .failure(NewReferralProblem(text: "Say why the family is referred: the other side reads it first."))
         }
         return .success(Referral(
-            familyId: familyId, fromProgram: program, toProgram: toProgram, toProviderName: toProgram == nil ? providerName : nil,
+            familyId: familyId, personId: Int64(personId), fromProgram: program, toProgram: toProgram, toProviderName: toProgram == nil ? providerName : nil,
             type: type, urgency: urgency, reason: why, createdAt: .distantPast))
     }
 
@@ -121,6 +125,8 @@ public struct NewReferralScreen: ScreenModel {
 
     public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
         switch focus {
+        case .person:
+            if let next = ChoiceField.answer(after: key, current: personId, choices: people) { personId = next }
         case .type:
             if let next = ChoiceField.answer(after: key, current: type.rawValue, choices: Self.types), let picked = ReferralType(rawValue: next) {
                 type = picked
@@ -154,6 +160,8 @@ public struct NewReferralScreen: ScreenModel {
             return [.confirm(Confirmation(question, confirmLabel: "send another", action: .sendDespiteDuplicate))]
         case .directoryResults(let generation, let entries) where generation == directoryGeneration:
             suggestions = entries
+        case .family(let id, let detail?) where id == familyId:
+            people = Self.choices(for: detail)
         case .referralCreated(let referral):
             return [.close, .open(.referral(referral.id!)), .say("Sent to \(referral.destinationName).")]
         case .failed(let message):
@@ -162,6 +170,22 @@ public struct NewReferralScreen: ScreenModel {
             break
         }
         return []
+    }
+
+    public func onAppear() -> [ScreenCommand] {
+        people.isEmpty ? [.run(.loadFamily(id: familyId))] : []
+    }
+
+    /// "The whole family" and each person once, by name (the same person may be in both programs' records).
+    static func choices(for detail: FamilyDetail) -> [Choice] {
+        var seen = Set<String>()
+        var choices = [Choice(id: "", label: "The whole family")]
+        for person in detail.records.flatMap(\.people) {
+            let key = person.fullName.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            guard let id = person.id, seen.insert(key).inserted else { continue }
+            choices.append(Choice(id: String(id), label: person.fullName))
+        }
+        return choices
     }
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
@@ -177,6 +201,13 @@ public struct NewReferralScreen: ScreenModel {
             let dimmed = field == .provider && destination != "provider"
             grid.put(field.label, row: row, column: left, style: focused ? .bold : (dimmed ? .muted : .plain))
             switch field {
+            case .person:
+                if people.isEmpty {
+                    grid.put("The whole family", row: row, column: valueColumn, style: .muted)
+                } else {
+                    ChoiceField.render(into: &grid, row: row, column: valueColumn, width: valueWidth, current: personId,
+                                       choices: people, focused: focused)
+                }
             case .type:
                 ChoiceField.render(into: &grid, row: row, column: valueColumn, width: valueWidth, current: type.rawValue,
                                    choices: Self.types, focused: focused)
