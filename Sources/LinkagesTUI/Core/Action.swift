@@ -33,6 +33,8 @@ public enum Action: Hashable, Sendable {
     case confirmMatch, rejectMatch, toggleBlind, revealSSN
     // Family
     case breakGlass, confirmBreakGlass
+    /// A supervisor has looked at an emergency opening.
+    case markReviewed
     /// Save the form on screen.
     case save
     // Referrals

@@ -11,3 +11,11 @@ extension String {
         trimmingCharacters(in: .whitespaces).isEmpty
     }
 }
+
+extension Date {
+    /// "11/23/2026 09:00" in the machine's time zone: when a draft was saved, a referral moved.
+    var stamp: String {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: self)
+        return String(format: "%02d/%02d/%04d %02d:%02d", parts.month!, parts.day!, parts.year!, parts.hour!, parts.minute!)
+    }
+}

@@ -77,16 +77,12 @@ public struct DraftsScreen: ScreenModel {
         list.render(
             heading: "Your unfinished intakes", noun: "drafts", columns: Self.columns,
             cells: { draft in
-                [TableCell(draft.label, .bold), TableCell(Self.stamp(draft.createdAt)), TableCell(Self.stamp(draft.updatedAt))]
+                [TableCell(draft.label, .bold), TableCell(draft.createdAt.stamp), TableCell(draft.updatedAt.stamp)]
             },
             empty: "No unfinished intake. Press n to start one.", into: &grid, area: inner)
     }
 
     /// "11/23/2026 10:02" in the local time zone.
-    static func stamp(_ date: Date) -> String {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: date)
-        return String(format: "%02d/%02d/%04d %02d:%02d", parts.month!, parts.day!, parts.year!, parts.hour!, parts.minute!)
-    }
 }
 
 extension IntakeDraftSummary: FilterableRow {

@@ -20,7 +20,7 @@ public struct EmergenciesScreen: ScreenModel {
     public var bindings: [KeyBinding] {
         let nothing = selected == nil ? "no emergency opening is waiting for review" : nil
         return CommonBindings.moveInList + [
-            KeyBinding([.char("v")], .confirmMatch, label: "reviewed",
+            KeyBinding([.char("v")], .markReviewed, label: "reviewed",
                        help: "Mark the selected opening reviewed: you have looked at the reason with the worker.",
                        disabledReason: nothing),
             KeyBinding([.enter], .open, label: "open family", help: "Open the family that was opened (your view is audited too).",
@@ -38,7 +38,7 @@ public struct EmergenciesScreen: ScreenModel {
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
         if selection.apply(action, count: openings?.count ?? 0, visibleRows: Self.listHeight(viewport)) { return [] }
         switch action {
-        case .confirmMatch:
+        case .markReviewed:
             return selected.map { [.run(.reviewEmergency(eventId: $0.event.id))] } ?? []
         case .open:
             return selected?.event.familyId.map { [.open(.family($0))] } ?? []

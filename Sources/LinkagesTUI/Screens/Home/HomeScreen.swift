@@ -152,7 +152,7 @@ public struct HomeScreen: ScreenModel {
         Chrome.box(into: &grid, rect, title: "Unfinished intake", style: .warning)
         grid.put("You did not finish the intake of", row: rect.row + 1, column: rect.column + 2)
         grid.put(draft.label, row: rect.row + 2, column: rect.column + 4, style: .bold, maxWidth: width - 6)
-        grid.put("Last saved " + DraftsScreen.stamp(draft.updatedAt) + ". Nothing typed was lost.", row: rect.row + 3,
+        grid.put("Last saved " + draft.updatedAt.stamp + ". Nothing typed was lost.", row: rect.row + 3,
                  column: rect.column + 2, style: .muted, maxWidth: width - 4)
         var column = rect.column + 2
         for (key, label) in [("Enter", " resume   "), ("d", " all drafts   "), ("Esc", " not now")] {

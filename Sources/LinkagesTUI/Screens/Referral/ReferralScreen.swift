@@ -323,7 +323,7 @@ public struct ReferralScreen: ScreenModel {
         lines.append(StyledLine("Timeline", .heading))
         for event in detail.events {
             let status = DisplayWidth.fit(event.status.displayName, to: 11)
-            lines.append(StyledLine([TableCell("  \(ReferralScreen.stamp(event.at))  ", .muted), TableCell(status, .bold),
+            lines.append(StyledLine([TableCell("  \(event.at.stamp)  ", .muted), TableCell(status, .bold),
                                      TableCell(name(event.workerId))]))
             if let note = event.note {
                 lines += StyledLine.wrapped("“\(note)”", width: width, indent: "      ", firstIndent: "      ")
@@ -334,18 +334,10 @@ public struct ReferralScreen: ScreenModel {
         if detail.notes.isEmpty { lines.append(StyledLine("  None yet. Press n to write one.", .muted)) }
         for note in detail.notes {
             let flag = note.sensitive ? " [sensitive]" : ""
-            lines += StyledLine.wrapped("\(ReferralScreen.stamp(note.at))  \(name(note.workerId))\(flag): \(note.text)",
+            lines += StyledLine.wrapped("\(note.at.stamp)  \(name(note.workerId))\(flag): \(note.text)",
                                         width: width, style: note.sensitive ? .warning : .plain,
                                         indent: "    ", firstIndent: "  ")
         }
         return lines
-    }
-
-    /// "11/23/2026 09:00" in the machine's time zone.
-    static func stamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "MM/dd/yyyy HH:mm"
-        return formatter.string(from: date)
     }
 }
