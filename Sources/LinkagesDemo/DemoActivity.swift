@@ -110,35 +110,39 @@ struct DemoActivity {
         let plan = CasePlan(
             familyId: familyId, leadWorkerId: cwsWorker.id, goals: random.pick(Self.goals),
             createdAt: created.instant(hour: 10))
-        var templates: [(String, TaskOwner, Int64?)] = [
-            ("Welfare-to-Work: job club three mornings a week", .calworks, calworksWorker.id),
-            ("Approve child care for the WTW schedule", .calworks, calworksWorker.id),
-            ("Enroll the children in an after-school program", .family, nil),
+        // Half the reunification families get visits on a Welfare-to-Work morning: a clash the plan shows.
+        let visitHours = familyId % 2 == 0 ? "Wed 10:00-11:00" : "Thu 14:00-15:00"
+        var templates: [(String, TaskKind, TaskOwner, Int64?, String?)] = [
+            ("Welfare-to-Work: job club three mornings a week", .welfareToWorkActivity, .calworks, calworksWorker.id, "Mon,Wed,Fri 9:00-12:00"),
+            ("Approve child care for the WTW schedule", .supportiveService, .calworks, calworksWorker.id, nil),
+            ("Enroll the children in an after-school program", .service, .family, nil, nil),
         ]
         switch component {
         case .familyReunification:
             templates += [
-                ("Weekly supervised visits", .childWelfare, cwsWorker.id),
-                ("Complete parenting education course", .provider, nil),
-                ("Reunification review with the court", .childWelfare, cwsWorker.id),
+                ("Weekly supervised visits", .visit, .childWelfare, cwsWorker.id, visitHours),
+                ("Complete parenting education course", .caseRequirement, .provider, nil, "Tue 18:00-20:00"),
+                ("Reunification review with the court", .caseRequirement, .childWelfare, cwsWorker.id, nil),
             ]
         case .permanencyPlanning:
             templates += [
-                ("Permanency review and CFT meeting", .childWelfare, cwsWorker.id),
-                ("Relative caregiver: connect to CalWORKs child-only aid", .calworks, calworksWorker.id),
+                ("Permanency review and CFT meeting", .other, .childWelfare, cwsWorker.id, nil),
+                ("Relative caregiver: connect to CalWORKs child-only aid", .other, .calworks, calworksWorker.id, nil),
             ]
         default:
             templates += [
-                ("Monthly home visit", .childWelfare, cwsWorker.id),
-                ("In-home parenting support sessions", .provider, nil),
+                ("Monthly home visit", .visit, .childWelfare, cwsWorker.id, nil),
+                ("In-home parenting support sessions", .service, .provider, nil, "Thu 16:00-17:00"),
             ]
         }
-        let tasks = templates.map { title, owner, worker -> PlanTask in
+        let tasks = templates.map { title, kind, owner, worker, hours -> PlanTask in
             let due = today.adding(days: random.int(-25...45))
             let status: TaskStatus = due < today
                 ? (random.chance(0.6) ? .done : .inProgress)
                 : (random.chance(0.5) ? .notStarted : .inProgress)
-            return PlanTask(planId: 0, title: title, owner: owner, ownerWorkerId: worker, dueDate: due, status: status)
+            let time = hours.flatMap { try? TaskTime.parse($0).get() }
+            return PlanTask(planId: 0, title: title, kind: kind, owner: owner, ownerWorkerId: worker, dueDate: due, status: status,
+                            time: time)
         }
         return (plan, tasks)
     }

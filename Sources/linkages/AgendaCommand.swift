@@ -37,7 +37,7 @@ struct ExportAgenda: DatabaseCommand {
             let document = format == .md ? StaffingAgenda.markdown(items, title: title) : StaffingAgenda.text(items, title: title)
             if let out {
                 try WorkerFiles.write(Data(document.utf8), to: out)
-                try database.audit(AuditEntry(account: policy.viewer.account ?? Account.current, action: .exportReferrals,
+                try database.audit(AuditEntry(account: policy.viewer.account ?? Account.current, action: .exportAgenda,
                                               detail: "staffing agenda, \(items.count) families, to \((out as NSString).lastPathComponent)"),
                                    at: Date())
             } else {

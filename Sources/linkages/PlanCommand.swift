@@ -36,7 +36,7 @@ struct ExportPlan: DatabaseCommand {
             let text = format == .md ? document.markdown : document.text
             if let out {
                 try WorkerFiles.write(Data(text.utf8), to: out)
-                try database.audit(AuditEntry(account: policy.viewer.account ?? Account.current, action: .exportReferrals,
+                try database.audit(AuditEntry(account: policy.viewer.account ?? Account.current, action: .exportPlan,
                                               familyId: family, detail: "joint plan to \((out as NSString).lastPathComponent)"), at: Date())
             } else {
                 print(text, terminator: "")

@@ -16,6 +16,25 @@ struct PlanDocumentTests {
         ],
         workerNames: [1: "Marcus Bell", 2: "Ana Ruiz"], today: today)
 
+    @Test("a plan with a clash lists it before the tasks, with the hours of each task")
+    func clashes() {
+        var document = Self.document
+        document.tasks = [
+            PlanTask(id: 1, planId: 1, title: "Job club", kind: .welfareToWorkActivity, owner: .calworks, ownerWorkerId: 2,
+                     time: try? TaskTime.parse("Mon,Wed,Fri 9:00-12:00").get()),
+            PlanTask(id: 2, planId: 1, title: "Supervised visit", kind: .visit, owner: .childWelfare, ownerWorkerId: 1,
+                     time: try? TaskTime.parse("Wed 10:00-11:00").get()),
+        ]
+        #expect(document.markdown.contains("""
+            ## Clashes to resolve
+
+            - **Welfare-to-Work hours clash with Child Welfare.** “Job club” (Mon,Wed,Fri 9:00-12:00) falls on “Supervised visit” \
+            (Wed 10:00-11:00) on Wed. Move the Welfare-to-Work hours: the visit cannot move.
+            """))
+        #expect(document.markdown.contains("| no date | Supervised visit | Child Welfare, Marcus Bell | Wed 10:00-11:00 | not started |"))
+        #expect(document.text.contains("What Child Welfare does:\n  no date  Supervised visit\n              Child Welfare, Marcus Bell · Wed 10:00-11:00 · not started\n"))
+    }
+
     @Test("Markdown: the goals quoted, the tasks in a table, overdue ones marked, pipes kept out of the cells")
     func markdown() {
         #expect(Self.document.markdown == """
@@ -27,12 +46,17 @@ struct PlanDocumentTests {
 
             > Emma back in school; the kids safe at home.
 
-            ## Tasks
+            ## What CalWORKs does
 
-            | Due | Task | Owner | Status |
-            | --- | --- | --- | --- |
-            | 11/22/2026 | Child care for Jack / Lily | CalWORKs, Ana Ruiz | OVERDUE |
-            | no date | Home safety kit installed | Provider | not started |
+            | Due | Task | Owner | Hours | Status |
+            | --- | --- | --- | --- | --- |
+            | 11/22/2026 | Child care for Jack / Lily | CalWORKs, Ana Ruiz |  | OVERDUE |
+
+            ## The family's and providers' part
+
+            | Due | Task | Owner | Hours | Status |
+            | --- | --- | --- | --- | --- |
+            | no date | Home safety kit installed | Provider |  | not started |
 
             """)
     }

@@ -44,7 +44,7 @@ struct ScreensEndToEndTests {
         s.send("q", "p")
         #expect(s.waitUntil { $0.contains("Linkages ▸ Case plans") && $0.contains("OVERDUE") }, "\(s.capture())")
         s.send("Enter")
-        #expect(s.waitFor("Family's goals"), "\(s.capture())")
+        #expect(s.waitFor("Goals: “"), "\(s.capture())")
         s.send("?")
         #expect(s.waitFor("Keys for Plan:"), "\(s.capture())")
         s.send("Escape", "q", "q", "q")

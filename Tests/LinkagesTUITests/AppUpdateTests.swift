@@ -343,7 +343,7 @@ struct AppUpdateTests {
         d.press(.char("p"), .enter)
         let plan = try #require(d.top(as: PlanScreen.self))
         #expect(plan.detail?.plan != nil)
-        #expect(d.screen.contains("Family's goals"))
+        #expect(d.screen.contains("Goals: “"))
         d.press(.char("f"))
         #expect(d.top(as: FamilyScreen.self)?.detail?.plan != nil)
         d.press(.char("p"))

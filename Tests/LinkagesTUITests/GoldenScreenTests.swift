@@ -206,6 +206,18 @@ struct GoldenScreenTests {
         Golden.check(d.screen, named: "referrals-filter-80x24.txt")
     }
 
+    @Test("a plan with a clash, and its task form") func planClash() {
+        var d = driver()
+        d.press(.char("p"), .char("/"))
+        d.type("Cruz-N")
+        d.press(.enter, .enter)
+        Golden.check(d.screen, named: "plan-clash-80x24.txt")
+        d.press(.enter)
+        Golden.check(d.screen, named: "plan-task-80x24.txt")
+        d.resize(to: Size(width: 120, height: 40))
+        Golden.check(d.screen, named: "plan-task-120x40.txt")
+    }
+
     @Test("case plans") func plans() {
         var d = driver()
         d.press(.char("p"))

@@ -16,6 +16,9 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case viewReferral
     case viewAgenda
     case recordReunification
+    case changePlan
+    case exportPlan
+    case exportAgenda
     case exportReferrals
     case revokeSharingBasis
     case decideMatch
@@ -44,6 +47,9 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .viewReferral: return "viewed referral"
         case .viewAgenda: return "viewed staffing agenda"
         case .recordReunification: return "recorded reunification findings"
+        case .changePlan: return "changed joint case plan"
+        case .exportPlan: return "exported joint case plan"
+        case .exportAgenda: return "exported staffing agenda"
         case .exportReferrals: return "exported referrals"
         case .revokeSharingBasis: return "revoked sharing basis"
         case .decideMatch: return "decided match"

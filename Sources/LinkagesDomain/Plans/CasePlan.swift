@@ -30,24 +30,33 @@ public struct PlanTask: Identifiable, Hashable, Codable, Sendable {
     public var id: Int64?
     public var planId: Int64
     public var title: String
+    public var kind: TaskKind
     public var owner: TaskOwner
     public var ownerWorkerId: Int64?
     public var dueDate: CalendarDate?
     public var status: TaskStatus
     public var note: String?
+    /// When the task takes the family's time, if it does (hours, a visit, an appointment).
+    public var time: TaskTime?
+    /// The task that must be done before this one can be.
+    public var afterTaskId: Int64?
 
     public init(
-        id: Int64? = nil, planId: Int64, title: String, owner: TaskOwner, ownerWorkerId: Int64? = nil,
-        dueDate: CalendarDate? = nil, status: TaskStatus = .notStarted, note: String? = nil
+        id: Int64? = nil, planId: Int64, title: String, kind: TaskKind = .other, owner: TaskOwner, ownerWorkerId: Int64? = nil,
+        dueDate: CalendarDate? = nil, status: TaskStatus = .notStarted, note: String? = nil, time: TaskTime? = nil,
+        afterTaskId: Int64? = nil
     ) {
         self.id = id
         self.planId = planId
         self.title = title
+        self.kind = kind
         self.owner = owner
         self.ownerWorkerId = ownerWorkerId
         self.dueDate = dueDate
         self.status = status
         self.note = note
+        self.time = time
+        self.afterTaskId = afterTaskId
     }
 
     public func isOverdue(on date: CalendarDate) -> Bool {

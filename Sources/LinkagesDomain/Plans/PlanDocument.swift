@@ -1,6 +1,7 @@
 /// A joint case plan written out for paper or the case file: the goals in the family's words,
-/// then each task with its owner, worker, due date and status, CalWORKs and Child Welfare side by
-/// side in one list.
+/// the clashes the plan holds, then the tasks of each side (what CalWORKs does, what Child
+/// Welfare does, the family's and providers' part), each with its owner, worker, due date,
+/// hours and status.
 public struct PlanDocument: Sendable {
     public var familyName: String
     public var plan: CasePlan
@@ -21,37 +22,60 @@ public struct PlanDocument: Sendable {
         plan.leadWorkerId.flatMap { workerNames[$0] } ?? "not named"
     }
 
-    func line(_ task: PlanTask) -> (due: String, title: String, owner: String, status: String) {
+    /// The three parts of the plan, in the order they print, with the tasks of each.
+    var sections: [(title: String, tasks: [PlanTask])] {
+        [("What CalWORKs does", tasks.filter { $0.side == .calworks }),
+         ("What Child Welfare does", tasks.filter { $0.side == .childWelfare }),
+         ("The family's and providers' part", tasks.filter { $0.side == nil })]
+            .filter { !$0.1.isEmpty }
+    }
+
+    var conflicts: [PlanConflict] { PlanConflicts.find(in: tasks, today: today) }
+
+    func line(_ task: PlanTask) -> (due: String, title: String, owner: String, hours: String, status: String) {
         let who = [task.owner.displayName, task.ownerWorkerId.flatMap { workerNames[$0] }].compactMap { $0 }.joined(separator: ", ")
         let status = task.isOverdue(on: today) ? "OVERDUE" : task.status.displayName
-        return (task.dueDate?.usFormat ?? "no date", task.title, who, status)
+        return (task.dueDate?.usFormat ?? "no date", task.title, who, task.time?.description ?? "", status)
     }
 
     public var markdown: String {
         var lines = ["# Joint case plan: \(familyName)", "", "Lead worker: \(lead). Printed \(today.usFormat).", "",
-                     "## The family's goals", "", "> \(plan.goals)", "", "## Tasks", ""]
-        if tasks.isEmpty { lines.append("No tasks yet.") }
-        if !tasks.isEmpty {
-            lines += ["| Due | Task | Owner | Status |", "| --- | --- | --- | --- |"]
-            for task in tasks {
+                     "## The family's goals", "", "> \(plan.goals)", ""]
+        if !conflicts.isEmpty {
+            lines += ["## Clashes to resolve", ""] + conflicts.map { "- **\($0.heading).** \($0.explanation)" } + [""]
+        }
+        if tasks.isEmpty { lines += ["## Tasks", "", "No tasks yet.", ""] }
+        for section in sections {
+            lines += ["## \(section.title)", "", "| Due | Task | Owner | Hours | Status |", "| --- | --- | --- | --- | --- |"]
+            for task in section.tasks {
                 let row = line(task)
-                let cells = [row.due, row.title, row.owner, row.status].map { $0.replacingOccurrences(of: "|", with: "/") }
+                let cells = [row.due, row.title, row.owner, row.hours, row.status].map { $0.replacingOccurrences(of: "|", with: "/") }
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }
+            lines.append("")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n")
     }
 
     public var text: String {
         let title = "Joint case plan: \(familyName)"
         var lines = [title, String(repeating: "=", count: title.count), "", "Lead worker: \(lead). Printed \(today.usFormat).", "",
-                     "The family's goals:", "  \"\(plan.goals)\"", "", "Tasks:"]
-        if tasks.isEmpty { lines.append("  No tasks yet.") }
-        for task in tasks {
-            let row = line(task)
-            lines.append("  \(row.due)  \(row.title)")
-            lines.append("              \(row.owner) · \(row.status)")
+                     "The family's goals:", "  \"\(plan.goals)\"", ""]
+        if !conflicts.isEmpty {
+            lines.append("Clashes to resolve:")
+            lines += conflicts.map { "  * \($0.heading). \($0.explanation)" }
+            lines.append("")
         }
-        return lines.joined(separator: "\n") + "\n"
+        if tasks.isEmpty { lines += ["Tasks:", "  No tasks yet.", ""] }
+        for section in sections {
+            lines.append("\(section.title):")
+            for task in section.tasks {
+                let row = line(task)
+                lines.append("  \(row.due)  \(row.title)")
+                lines.append("              " + [row.owner, row.hours, row.status].filter { !$0.isEmpty }.joined(separator: " · "))
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -11,6 +11,8 @@ public struct StaffingSignals: Equatable, Sendable {
     public var overduePlanTasks: Int
     /// Days left on an AB 135 clock in its last 30 days.
     public var ab135DaysLeft: Int?
+    /// Clashes in the joint case plan (Welfare-to-Work hours on a visit, deadlines out of order …).
+    public var planConflicts: Int = 0
 
     public init(
         familyId: Int64, familyName: String, tier: LinkagesTier? = nil, openEmergencyResponse: Bool = false,
@@ -45,6 +47,8 @@ public struct StaffingWeights: Codable, Equatable, Sendable {
     public var earlyIntervention: Int
     /// An AB 135 clock in its last 30 days: cash aid and child care are about to end.
     public var ab135EndingSoon: Int
+    /// Each clash in the joint case plan. Files written before it existed weigh it 10.
+    public var planConflict: Int = 10
 
     public init(
         version: Int, openEmergencyResponse: Int, safetyConcern: Int, safetyConcernsCounted: Int, overdueReferral: Int,
@@ -59,6 +63,29 @@ public struct StaffingWeights: Codable, Equatable, Sendable {
         self.overduePlanTask = overduePlanTask
         self.mutualClient = mutualClient
         self.earlyIntervention = earlyIntervention
+    }
+}
+
+extension StaffingWeights {
+    private enum CodingKeys: String, CodingKey {
+        case version, openEmergencyResponse, safetyConcern, safetyConcernsCounted, overdueReferral, overduePlanTask
+        case mutualClient, earlyIntervention, ab135EndingSoon, planConflict
+    }
+
+    /// Reads a county's weights; a weight added after the county wrote its file keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            version: try container.decode(Int.self, forKey: .version),
+            openEmergencyResponse: try container.decode(Int.self, forKey: .openEmergencyResponse),
+            safetyConcern: try container.decode(Int.self, forKey: .safetyConcern),
+            safetyConcernsCounted: try container.decode(Int.self, forKey: .safetyConcernsCounted),
+            overdueReferral: try container.decode(Int.self, forKey: .overdueReferral),
+            overduePlanTask: try container.decode(Int.self, forKey: .overduePlanTask),
+            mutualClient: try container.decode(Int.self, forKey: .mutualClient),
+            earlyIntervention: try container.decode(Int.self, forKey: .earlyIntervention),
+            ab135EndingSoon: try container.decode(Int.self, forKey: .ab135EndingSoon))
+        planConflict = try container.decodeIfPresent(Int.self, forKey: .planConflict) ?? planConflict
     }
 }
 
@@ -103,6 +130,10 @@ public enum StaffingAgenda {
         if signals.overdueReferrals > 0 {
             reasons.append(AgendaReason(text: "\(signals.overdueReferrals) referral\(signals.overdueReferrals == 1 ? "" : "s") overdue",
                                         points: signals.overdueReferrals * weights.overdueReferral))
+        }
+        if signals.planConflicts > 0 {
+            reasons.append(AgendaReason(text: "\(signals.planConflicts) clash\(signals.planConflicts == 1 ? "" : "es") in the joint plan",
+                                        points: signals.planConflicts * weights.planConflict))
         }
         if signals.overduePlanTasks > 0 {
             reasons.append(AgendaReason(text: "\(signals.overduePlanTasks) plan task\(signals.overduePlanTasks == 1 ? "" : "s") overdue",

@@ -15,10 +15,21 @@ enum Migrations {
         migrator.registerMigration("v7-referral-desk", migrate: referralDesk)
         migrator.registerMigration("v8-directory", migrate: directory)
         migrator.registerMigration("v9-reunification", migrate: reunification)
+        migrator.registerMigration("v10-plan-editor", migrate: planEditor)
         return migrator
     }
 
     /// What workers record about a Family Reunification case for AB 429 and AB 135.
+    /// Plan tasks say what they are (a Welfare-to-Work activity, a visit …), when they take the
+    /// family's time, and which task they wait for, so the plan can show its conflicts.
+    private static func planEditor(_ db: Database) throws {
+        try db.alter(table: "planTask") { t in
+            t.add(column: "kind", .text).notNull().defaults(to: "other")
+            t.add(column: "time", .text)
+            t.add(column: "afterTaskId", .integer).references("planTask", onDelete: .setNull)
+        }
+    }
+
     private static func reunification(_ db: Database) throws {
         try db.create(table: "reunificationRecord") { t in
             t.primaryKey("familyId", .integer).references("family", onDelete: .cascade)

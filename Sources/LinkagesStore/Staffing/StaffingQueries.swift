@@ -33,7 +33,7 @@ extension AppDatabase {
                           let due = levels.due(status: referral.status, since: CalendarDate.today(now: since)) else { return false }
                     return due < policy.today
                 }
-                signals.append(StaffingSignals(
+                var familySignals = StaffingSignals(
                     familyId: id, familyName: detail.family.displayName, tier: detail.tier.tier,
                     openEmergencyResponse: involvements.contains { $0.component == .emergencyResponse && $0.isCurrent(on: policy.today) },
                     safetyConcerns: ConcernKind.allCases.filter { kind in
@@ -44,7 +44,9 @@ extension AppDatabase {
                     ab135DaysLeft: detail.reunification?.ab135Clock.flatMap { clock in
                         if case .endingSoon(let days) = clock.state(on: policy.today) { return days }
                         return nil
-                    }))
+                    })
+                familySignals.planConflicts = detail.plan == nil ? 0 : PlanConflicts.find(in: detail.tasks, today: policy.today).count
+                signals.append(familySignals)
             }
             try AuditTrail.append(AuditEntry(account: viewer.account ?? "", action: .viewAgenda,
                                              detail: "\(signals.count) families weighed"), at: time, in: db)

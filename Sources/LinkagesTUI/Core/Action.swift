@@ -43,6 +43,8 @@ public enum Action: Hashable, Sendable {
     case reassign
     case sendDespiteDuplicate
     case useSuggestion
+    // Plans
+    case newTask, editGoals
 }
 
 /// A screen that can be opened.
@@ -62,4 +64,8 @@ public enum Route: Hashable, Sendable {
     case referral(Int64)
     case familyLinks(familyId: Int64, familyName: String)
     case newReferral(familyId: Int64, familyName: String)
+    /// The family's goals and lead worker (starts the plan when there is none).
+    case planGoals(familyId: Int64, familyName: String, plan: CasePlan?)
+    /// A new plan task (`task` nil) or a change to one; `tasks` are the plan's others, to wait for.
+    case planTask(familyId: Int64, familyName: String, task: PlanTask?, tasks: [PlanTask])
 }

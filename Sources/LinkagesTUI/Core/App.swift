@@ -144,6 +144,9 @@ public enum App {
         case .plans: return PlansScreen()
         case .family(let id): return FamilyScreen(familyId: id, session: session)
         case .plan(let familyId): return PlanScreen(familyId: familyId)
+        case .planGoals(let familyId, let name, let plan): return PlanGoalsScreen(familyId: familyId, familyName: name, plan: plan)
+        case .planTask(let familyId, let name, let task, let tasks):
+            return TaskFormScreen(familyId: familyId, familyName: name, task: task, tasks: tasks, today: session.today)
         case .matchReview: return MatchReviewScreen(session: session)
         case .emergencies: return EmergenciesScreen()
         case .agenda: return AgendaScreen()

@@ -59,13 +59,17 @@ public enum Effect: Equatable, Sendable {
     case loadFamilyLinks(familyId: Int64)
     case decideMatch(id: Int64, confirm: Bool)
     case revealSSN(matchId: Int64)
+    /// The active caseworkers, liaisons and supervisors, for naming a plan's workers.
+    case loadWorkers
+    case savePlan(familyId: Int64, goals: String, leadWorkerId: Int64?)
+    case saveTask(familyId: Int64, PlanTask)
 
     /// Writes that must be on disk before the next key is read: a dropped connection or a
     /// power cut right after a key press loses nothing that was on screen.
     public var runsBeforeNextKey: Bool {
         switch self {
         case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .reviewEmergency,
-             .referralStep, .addReferralNote, .createReferral, .reassignReferral: return true
+             .referralStep, .addReferralNote, .createReferral, .reassignReferral, .savePlan, .saveTask: return true
         default: return false
         }
     }
@@ -102,6 +106,9 @@ public enum DataEvent: Equatable, Sendable {
     case referralCreated(Referral)
     case directoryResults(generation: Int, [DirectoryEntry])
     case emergencyReviewed(eventId: Int64)
+    case workers([Worker])
+    case planSaved(CasePlan)
+    case taskSaved(familyId: Int64, PlanTask)
     /// An effect failed; the sentence is for the worker.
     case failed(String)
 }

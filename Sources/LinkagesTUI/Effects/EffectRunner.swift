@@ -60,6 +60,12 @@ public struct EffectRunner: Sendable {
                     sensitiveQuestions: sensitiveQuestions, at: now()))
             case .loadReferrals(let filter):
                 return .referrals(filter, try database.referralRows(filter, for: policy))
+            case .loadWorkers:
+                return .workers(try database.workers().filter { $0.active && ![.admin, .trainer].contains($0.role) })
+            case .savePlan(let familyId, let goals, let lead):
+                return .planSaved(try database.savePlan(familyId: familyId, goals: goals, leadWorkerId: lead, for: policy, at: now()))
+            case .saveTask(let familyId, let task):
+                return .taskSaved(familyId: familyId, try database.saveTask(task, familyId: familyId, for: policy, at: now()))
             case .loadPlans:
                 return .plans(try database.planSummaries(on: today()))
             case .createIntakeDraft(let draft):
@@ -140,6 +146,8 @@ public struct EffectRunner: Sendable {
         } catch let error as ReferralDeskError {
             return .failed(error.description.capitalizedFirst + ".")
         } catch let error as SharingBasisError {
+            return .failed(error.description.capitalizedFirst + ".")
+        } catch let error as PlanDeskError {
             return .failed(error.description.capitalizedFirst + ".")
         } catch {
             return .failed(Self.sentence(for: error))

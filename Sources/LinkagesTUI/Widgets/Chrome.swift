@@ -8,12 +8,17 @@ enum Chrome {
         let training = session.databaseKind == .training
         let barStyle = training ? Style(bold: true, reverse: true, color: .training) : Style.titleBar
         grid.fill(Rect(row: 0, column: 0, width: width, height: 1), style: barStyle)
-        var right = [session.workerLabel, session.databaseName, session.dateLabel].joined(separator: " · ") + " "
-        if let badge = session.databaseKind.badge {
-            right = " \(badge) │ " + right
+        let left = " Linkages ▸ " + title
+        // A long title keeps its words: the database name goes first, then the date.
+        let candidates = [[session.workerLabel, session.databaseName, session.dateLabel],
+                          [session.workerLabel, session.dateLabel], [session.workerLabel]]
+        var right = ""
+        for pieces in candidates {
+            right = pieces.joined(separator: " · ") + " "
+            if let badge = session.databaseKind.badge { right = " \(badge) │ " + right }
+            if DisplayWidth.of(left) <= width - DisplayWidth.of(right) - 1 { break }
         }
         let rightWidth = DisplayWidth.of(right)
-        let left = " Linkages ▸ " + title
         grid.put(left, row: 0, column: 0, style: barStyle, maxWidth: max(0, width - rightWidth - 1))
         grid.put(right, row: 0, column: max(0, width - rightWidth), style: barStyle)
     }

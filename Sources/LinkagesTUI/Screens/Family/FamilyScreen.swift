@@ -55,8 +55,8 @@ public struct FamilyScreen: ScreenModel {
             KeyBinding([.home, .char("g")], .moveToTop, label: "top", help: "Go to the top.", inHintBar: false),
             KeyBinding([.end, .char("G")], .moveToBottom, label: "bottom", help: "Go to the bottom.", inHintBar: false),
             KeyBinding([.char("p")], .go(.plan(familyId: familyId)), label: "joint plan",
-                       help: "Open the family's joint case plan.",
-                       disabledReason: detail?.plan == nil ? "this family has no joint case plan yet" : nil),
+                       help: "Open the family's joint case plan, or start one.",
+                       disabledReason: detail?.withheld.plan == true ? "you see neither program's record of this family" : nil),
             KeyBinding([.char("n")], .go(.newReferral(familyId: familyId, familyName: detail?.family.displayName ?? "")),
                        label: "new referral", help: "Refer the family to the other program or a community provider.",
                        disabledReason: detail == nil ? "the family is still loading" : nil),
@@ -216,10 +216,12 @@ public struct FamilyScreen: ScreenModel {
             let overdue = detail.tasks.filter { $0.isOverdue(on: today) }.count
             var pieces = [TableCell("  \(open) open tasks")]
             if overdue > 0 { pieces.append(TableCell(", \(overdue) OVERDUE", .warning)) }
+            let clashes = PlanConflicts.find(in: detail.tasks, today: today).count
+            if clashes > 0 { pieces.append(TableCell(", \(clashes) CLASH\(clashes == 1 ? "" : "ES")", .warning)) }
             pieces.append(TableCell(" · press p to open it", .muted))
             lines.append(StyledLine(pieces))
         } else {
-            lines.append(StyledLine("  No joint case plan yet.", .muted))
+            lines.append(StyledLine("  No joint case plan yet · press p to start one", .muted))
         }
         return lines
     }

@@ -4,31 +4,10 @@ import LinkagesStore
 /// Recording a release, authorisation or court order for a family: what it is, whose records it
 /// shares, whether it names substance use, and its dates. Saved with Enter, audited.
 public struct ReleaseFormScreen: ScreenModel {
-    public enum Field: Int, CaseIterable, Sendable {
-        case kind, sharesCalWORKs, sharesChildWelfare, substanceUse, signedOn, expiresOn, note
-
-        var label: String {
-            switch self {
-            case .kind: return "What the family signed"
-            case .sharesCalWORKs: return "CalWORKs records to Child Welfare"
-            case .sharesChildWelfare: return "Child Welfare records to CalWORKs"
-            case .substanceUse: return "Names substance-use information"
-            case .signedOn: return "Signed on (MM/DD/YYYY)"
-            case .expiresOn: return "Last day it holds"
-            case .note: return "Where the paper is kept"
-            }
-        }
-    }
-
     public let familyId: Int64
     let familyName: String
     let today: CalendarDate
-    public private(set) var focus = Field.kind
-    public private(set) var kind = SharingBasisKind.signedRelease.rawValue
-    public private(set) var answers: [Field: String] = [.sharesCalWORKs: "yes", .sharesChildWelfare: "yes", .substanceUse: "no"]
-    public private(set) var signedOn: TextField
-    public private(set) var expiresOn: TextField
-    public private(set) var note = TextField()
+    public private(set) var form: Form
     /// Why the last save was refused.
     public private(set) var problems: [String] = []
 
@@ -39,8 +18,15 @@ public struct ReleaseFormScreen: ScreenModel {
         self.familyId = familyId
         self.familyName = familyName
         today = session.today
-        signedOn = TextField(session.today.usFormat)
-        expiresOn = TextField(session.today.adding(days: 364).usFormat)
+        form = Form([
+            .choice("kind", "What the family signed", SharingBasisKind.signedRelease.rawValue, Self.kinds),
+            .choice("sharesCalWORKs", "CalWORKs records to Child Welfare", "yes", Self.yesNo),
+            .choice("sharesChildWelfare", "Child Welfare records to CalWORKs", "yes", Self.yesNo),
+            .choice("substanceUse", "Names substance-use information", "no", Self.yesNo),
+            .text("signedOn", "Signed on (MM/DD/YYYY)", session.today.usFormat),
+            .text("expiresOn", "Last day it holds", session.today.adding(days: 364).usFormat),
+            .text("note", "Where the paper is kept", placeholder: "e.g. ER file, scanned to the case"),
+        ])
     }
 
     public var title: String { "Release: \(familyName)" }
@@ -55,34 +41,29 @@ public struct ReleaseFormScreen: ScreenModel {
     }
 
     /// The release as entered, or the sentences that say what to fix.
-    func entered(recordedBy account: String) -> Result<SharingBasis, Problems> {
+    func entered(recordedBy account: String) -> Result<SharingBasis, FormRefusal> {
         var problems: [String] = []
-        let signed = CalendarDate(signedOn.text)
-        let expires = CalendarDate(expiresOn.text)
+        let signed = CalendarDate(form.value("signedOn"))
+        let expires = CalendarDate(form.value("expiresOn"))
         if signed == nil { problems.append("Write the signing date as MM/DD/YYYY.") }
         if expires == nil { problems.append("Write the last day as MM/DD/YYYY.") }
-        guard let signed, let expires else { return .failure(Problems(sentences: problems)) }
-        let noteText = note.text.trimmingCharacters(in: .whitespaces)
+        guard let signed, let expires else { return .failure(FormRefusal(sentences: problems)) }
+        let noteText = form.value("note")
         let basis = SharingBasis(
-            familyId: familyId, kind: SharingBasisKind(rawValue: kind) ?? .signedRelease,
-            sharesCalWORKs: answers[.sharesCalWORKs] == "yes", sharesChildWelfare: answers[.sharesChildWelfare] == "yes",
-            includesSubstanceUse: answers[.substanceUse] == "yes", signedOn: signed, expiresOn: expires,
+            familyId: familyId, kind: SharingBasisKind(rawValue: form.value("kind")) ?? .signedRelease,
+            sharesCalWORKs: form.value("sharesCalWORKs") == "yes", sharesChildWelfare: form.value("sharesChildWelfare") == "yes",
+            includesSubstanceUse: form.value("substanceUse") == "yes", signedOn: signed, expiresOn: expires,
             recordedBy: account, recordedAt: today.instant(hour: 12), note: noteText.isEmpty ? nil : noteText)
         let found = basis.problems(on: today)
-        return found.isEmpty ? .success(basis) : .failure(Problems(sentences: found))
-    }
-
-    /// The sentences a refused release comes back with.
-    struct Problems: Error {
-        var sentences: [String]
+        return found.isEmpty ? .success(basis) : .failure(FormRefusal(sentences: found))
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
         switch action {
         case .nextFocus:
-            focus = Field(rawValue: (focus.rawValue + 1) % Field.allCases.count)!
+            form.focusNext()
         case .previousFocus:
-            focus = Field(rawValue: (focus.rawValue + Field.allCases.count - 1) % Field.allCases.count)!
+            form.focusPrevious()
         case .save:
             switch entered(recordedBy: "") {
             case .success(let basis):
@@ -98,17 +79,7 @@ public struct ReleaseFormScreen: ScreenModel {
     }
 
     public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
-        switch focus {
-        case .kind:
-            if let next = ChoiceField.answer(after: key, current: kind, choices: Self.kinds), !next.isEmpty { kind = next }
-        case .sharesCalWORKs, .sharesChildWelfare, .substanceUse:
-            if let next = ChoiceField.answer(after: key, current: answers[focus] ?? "", choices: Self.yesNo), !next.isEmpty {
-                answers[focus] = next
-            }
-        case .signedOn: signedOn.edit(key)
-        case .expiresOn: expiresOn.edit(key)
-        case .note: note.edit(key)
-        }
+        form.type(key)
         return []
     }
 
@@ -126,8 +97,6 @@ public struct ReleaseFormScreen: ScreenModel {
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
         let left = area.column + 2
-        let valueColumn = left + 36
-        let valueWidth = max(10, area.width - valueColumn - 1)
         var row = area.row + 1
         let intro = "Record the release, authorisation or court order exactly as signed. Each program then sees the "
             + "records it shares; substance-use information only when it is named (42 CFR Part 2)."
@@ -135,32 +104,7 @@ public struct ReleaseFormScreen: ScreenModel {
             grid.put(line, row: row, column: left, style: .muted)
             row += 1
         }
-        row += 1
-        for field in Field.allCases {
-            let focused = field == focus
-            grid.put(field.label, row: row, column: left, style: focused ? .bold : .plain)
-            switch field {
-            case .kind:
-                ChoiceField.render(into: &grid, row: row, column: valueColumn, width: valueWidth, current: kind,
-                                   choices: Self.kinds, focused: focused)
-            case .sharesCalWORKs, .sharesChildWelfare, .substanceUse:
-                ChoiceField.render(into: &grid, row: row, column: valueColumn, width: valueWidth, current: answers[field] ?? "",
-                                   choices: Self.yesNo, focused: focused)
-            case .signedOn:
-                signedOn.render(into: &grid, row: row, column: valueColumn, width: min(12, valueWidth), focused: focused)
-            case .expiresOn:
-                expiresOn.render(into: &grid, row: row, column: valueColumn, width: min(12, valueWidth), focused: focused)
-            case .note:
-                note.render(into: &grid, row: row, column: valueColumn, width: valueWidth, focused: focused,
-                            placeholder: "e.g. ER file, scanned to the case")
-            }
-            row += 2
-        }
-        for problem in problems {
-            for line in DisplayWidth.wrap("! " + problem, to: area.width - 4) where row < area.row + area.height {
-                grid.put(line, row: row, column: left, style: .danger)
-                row += 1
-            }
-        }
+        row = form.render(into: &grid, row: row + 1, left: left, valueColumn: left + 36, right: area.column + area.width - 1)
+        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
     }
 }

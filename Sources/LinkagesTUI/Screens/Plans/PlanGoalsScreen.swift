@@ -1,0 +1,87 @@
+import LinkagesDomain
+import LinkagesStore
+
+/// The family's goals, in its own words, and the plan's lead worker. Saving the first time
+/// starts the family's joint case plan.
+public struct PlanGoalsScreen: ScreenModel {
+    public let familyId: Int64
+    let familyName: String
+    let isNewPlan: Bool
+    public private(set) var form: Form
+    public private(set) var problems: [String] = []
+
+    public init(familyId: Int64, familyName: String, plan: CasePlan?) {
+        self.familyId = familyId
+        self.familyName = familyName
+        isNewPlan = plan == nil
+        form = Form([
+            .text("goals", "The family's goals, in its words", plan?.goals ?? "",
+                  placeholder: "e.g. “Keep my kids safe and get back to school.”"),
+            .choice("lead", "Lead worker", plan?.leadWorkerId.map(String.init) ?? "", [], allowsNone: true),
+        ])
+    }
+
+    public var title: String { "\(isNewPlan ? "New plan" : "Plan goals"): \(familyName)" }
+    public var isTyping: Bool { true }
+
+    public var bindings: [KeyBinding] {
+        [
+            KeyBinding([.tab, .down], .nextFocus, label: "next", help: "Go to the next field."),
+            KeyBinding([.backTab, .up], .previousFocus, label: "previous", help: "Go to the previous field.", inHintBar: false),
+            KeyBinding([.enter], .save, label: isNewPlan ? "start plan" : "save", help: "Save the goals and the lead worker; audited."),
+        ]
+    }
+
+    public func onAppear() -> [ScreenCommand] { [.run(.loadWorkers)] }
+
+    public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        switch action {
+        case .nextFocus: form.focusNext()
+        case .previousFocus: form.focusPrevious()
+        case .save:
+            let goals = form.value("goals")
+            guard !goals.isEmpty else {
+                problems = ["Write the family's goals, in its own words."]
+                return []
+            }
+            problems = []
+            return [.run(.savePlan(familyId: familyId, goals: goals, leadWorkerId: Int64(form.value("lead"))))]
+        default: break
+        }
+        return []
+    }
+
+    public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
+        form.type(key)
+        return []
+    }
+
+    public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
+        switch event {
+        case .workers(let workers):
+            form.set("lead", choices: workers.compactMap { worker in
+                worker.id.map { Choice(id: String($0), label: "\(worker.name) (\(worker.program.badge))") }
+            })
+        case .planSaved(let plan) where plan.familyId == familyId:
+            return [.close, .say(isNewPlan ? "Started the joint case plan. Press n to add its first task." : "Saved the goals.")]
+        case .failed(let message):
+            problems = [message]
+        default:
+            break
+        }
+        return []
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
+        let left = area.column + 2
+        var row = area.row + 1
+        let intro = "Write the goals as the family says them. The lead worker keeps the plan and calls the staffings; "
+            + "pick with ←/→ or the first letter of the name."
+        for line in DisplayWidth.wrap(intro, to: area.width - 4) {
+            grid.put(line, row: row, column: left, style: .muted)
+            row += 1
+        }
+        row = form.render(into: &grid, row: row + 1, left: left, valueColumn: left + 34, right: area.column + area.width - 1)
+        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
+    }
+}

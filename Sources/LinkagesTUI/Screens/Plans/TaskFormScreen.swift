@@ -1,0 +1,151 @@
+import LinkagesDomain
+import LinkagesStore
+
+/// Adding a task to a joint case plan, or changing one: what it is, who carries it, by when,
+/// when it takes the family's time and what it waits for. The plan shows the clashes after saving.
+public struct TaskFormScreen: ScreenModel {
+    public let familyId: Int64
+    let familyName: String
+    /// The task being changed; nil for a new one.
+    let task: PlanTask?
+    let today: CalendarDate
+    public private(set) var form: Form
+    public private(set) var problems: [String] = []
+    var workers: [Worker] = []
+
+    static let kinds = TaskKind.allCases.map { Choice(id: $0.rawValue, label: $0.displayName) }
+    static let owners = TaskOwner.allCases.map { Choice(id: $0.rawValue, label: $0.displayName) }
+    static let statuses = TaskStatus.allCases.map { Choice(id: $0.rawValue, label: $0.displayName.capitalizedFirst) }
+
+    public init(familyId: Int64, familyName: String, task: PlanTask?, tasks: [PlanTask], today: CalendarDate) {
+        self.familyId = familyId
+        self.familyName = familyName
+        self.task = task
+        self.today = today
+        let others = tasks.filter { $0.id != nil && $0.id != task?.id }
+            .map { Choice(id: String($0.id!), label: $0.title) }
+        form = Form([
+            .text("title", "Task", task?.title ?? "", placeholder: "e.g. Job club, supervised visit, child care approval"),
+            .choice("kind", "What it is", (task?.kind ?? .other).rawValue, Self.kinds),
+            .choice("owner", "Who carries it", (task?.owner ?? .family).rawValue, Self.owners),
+            .choice("worker", "Worker", task?.ownerWorkerId.map(String.init) ?? "", [], allowsNone: true),
+            .text("due", "Due (MM/DD/YYYY)", task?.dueDate?.usFormat ?? "", placeholder: "blank: no date"),
+            .text("time", "When it takes the family's time", task?.time?.description ?? "",
+                  placeholder: "Mon-Fri 9:00-12:00 or 12/03/2026 10:00-11:00"),
+            .choice("after", "Waits for", task?.afterTaskId.map(String.init) ?? "", others, allowsNone: true),
+            .choice("status", "Status", (task?.status ?? .notStarted).rawValue, Self.statuses),
+            .text("note", "Note", task?.note ?? ""),
+        ])
+    }
+
+    public var title: String { "\(task == nil ? "New task" : "Task"): \(familyName)" }
+    public var isTyping: Bool { true }
+
+    public var bindings: [KeyBinding] {
+        [
+            KeyBinding([.tab, .down], .nextFocus, label: "next", help: "Go to the next field."),
+            KeyBinding([.backTab, .up], .previousFocus, label: "previous", help: "Go to the previous field.", inHintBar: false),
+            KeyBinding([.enter], .save, label: task == nil ? "add task" : "save", help: "Save the task to the plan; audited."),
+        ]
+    }
+
+    public func onAppear() -> [ScreenCommand] { workers.isEmpty ? [.run(.loadWorkers)] : [] }
+
+    /// The task as entered, or the sentences that say what to fix.
+    func entered() -> Result<PlanTask, FormRefusal> {
+        var problems: [String] = []
+        let title = form.value("title")
+        if title.isEmpty { problems.append("Say what the task is.") }
+        var due: CalendarDate?
+        if !form.value("due").isEmpty {
+            switch CalendarDate.parse(form.value("due")) {
+            case .success(let date): due = date
+            case .failure(let error): problems.append("Due date: \(error.description.capitalizedFirst).")
+            }
+        }
+        var time: TaskTime?
+        if !form.value("time").isEmpty {
+            switch TaskTime.parse(form.value("time")) {
+            case .success(let parsed): time = parsed
+            case .failure(let error): problems.append(error.description)
+            }
+        }
+        guard problems.isEmpty else { return .failure(.init(sentences: problems)) }
+        var result = task ?? PlanTask(planId: 0, title: title, owner: .family)
+        result.title = title
+        result.kind = TaskKind(rawValue: form.value("kind")) ?? .other
+        result.owner = TaskOwner(rawValue: form.value("owner")) ?? .family
+        result.ownerWorkerId = Int64(form.value("worker"))
+        result.dueDate = due
+        result.time = time
+        result.afterTaskId = Int64(form.value("after"))
+        result.status = TaskStatus(rawValue: form.value("status")) ?? .notStarted
+        result.note = form.value("note").isEmpty ? nil : form.value("note")
+        return .success(result)
+    }
+
+    /// The workers of the program that carries the task; none for the family or a provider.
+    mutating func offerWorkers() {
+        let program: Program? = switch TaskOwner(rawValue: form.value("owner")) {
+        case .calworks?: .calworks
+        case .childWelfare?: .childWelfare
+        default: nil
+        }
+        form.set("worker", choices: workers.filter { $0.program == program }.compactMap { worker in
+            worker.id.map { Choice(id: String($0), label: worker.name) }
+        })
+    }
+
+    public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        switch action {
+        case .nextFocus: form.focusNext()
+        case .previousFocus: form.focusPrevious()
+        case .save:
+            switch entered() {
+            case .success(let task):
+                problems = []
+                return [.run(.saveTask(familyId: familyId, task))]
+            case .failure(let found):
+                problems = found.sentences
+            }
+        default: break
+        }
+        return []
+    }
+
+    public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
+        if form.type(key) && form.focusedId == "owner" { offerWorkers() }
+        return []
+    }
+
+    public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
+        switch event {
+        case .workers(let list):
+            workers = list
+            offerWorkers()
+        case .taskSaved(let id, let saved) where id == familyId:
+            return [.close, .say("\(task == nil ? "Added" : "Saved") “\(saved.title)”.")]
+        case .failed(let message):
+            problems = [message]
+        default:
+            break
+        }
+        return []
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
+        let left = area.column + 2
+        let compact = area.height < 24
+        let intro = "Pick answers with ←/→ or a first letter. Hours like “Mon,Wed,Fri 9:00-12:00” let the plan find clashes."
+        var row = area.row + 1
+        for line in DisplayWidth.wrap(intro, to: area.width - 4) {
+            grid.put(line, row: row, column: left, style: .muted)
+            row += 1
+        }
+        let owner = TaskOwner(rawValue: form.value("owner"))
+        row = form.render(into: &grid, row: row + (compact ? 0 : 1), left: left, valueColumn: left + 33,
+                              right: area.column + area.width - 1, spaced: !compact,
+                              dimmed: owner == .family || owner == .provider ? ["worker"] : [])
+        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
+    }
+}

@@ -1,0 +1,128 @@
+import LinkagesDomain
+
+/// Labelled fields moved through with Tab: each is a line of text or one of a few answers.
+/// The screens that record something (a release, a plan task) keep their fields here and say
+/// only what the fields are and what saving does.
+public struct Form: Equatable, Sendable {
+    public enum Input: Equatable, Sendable {
+        case text(TextField, placeholder: String)
+        /// The picked answer's id ("" for none) and the answers; `allowsNone` lets Backspace clear it.
+        case choice(String, [Choice], allowsNone: Bool)
+    }
+
+    public struct Field: Equatable, Sendable {
+        public let id: String
+        public var label: String
+        public var input: Input
+
+        public static func text(_ id: String, _ label: String, _ text: String = "", placeholder: String = "") -> Field {
+            Field(id: id, label: label, input: .text(TextField(text), placeholder: placeholder))
+        }
+
+        public static func choice(_ id: String, _ label: String, _ current: String, _ choices: [Choice], allowsNone: Bool = false) -> Field {
+            Field(id: id, label: label, input: .choice(current, choices, allowsNone: allowsNone))
+        }
+    }
+
+    public private(set) var fields: [Field]
+    public private(set) var focus = 0
+
+    public init(_ fields: [Field]) {
+        self.fields = fields
+    }
+
+    public var focusedId: String { fields[focus].id }
+
+    public mutating func focusNext() { focus = (focus + 1) % fields.count }
+    public mutating func focusPrevious() { focus = (focus + fields.count - 1) % fields.count }
+
+    public mutating func focus(on id: String) {
+        if let index = fields.firstIndex(where: { $0.id == id }) { focus = index }
+    }
+
+    /// Applies a key to the focused field. Returns true when its value changed.
+    @discardableResult
+    public mutating func type(_ key: Key) -> Bool {
+        switch fields[focus].input {
+        case .text(var field, let placeholder):
+            let changed = field.edit(key)
+            fields[focus].input = .text(field, placeholder: placeholder)
+            return changed
+        case .choice(let current, let choices, let allowsNone):
+            guard let next = ChoiceField.answer(after: key, current: current, choices: choices),
+                  allowsNone || !next.isEmpty, next != current
+            else { return false }
+            fields[focus].input = .choice(next, choices, allowsNone: allowsNone)
+            return true
+        }
+    }
+
+    /// The text of a text field, trimmed, or the id of a choice's answer.
+    public func value(_ id: String) -> String {
+        guard let field = fields.first(where: { $0.id == id }) else { return "" }
+        switch field.input {
+        case .text(let text, _): return text.text.trimmingCharacters(in: .whitespaces)
+        case .choice(let current, _, _): return current
+        }
+    }
+
+    /// Sets a field's text or picked answer.
+    public mutating func set(_ id: String, to value: String) {
+        guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
+        switch fields[index].input {
+        case .text(_, let placeholder): fields[index].input = .text(TextField(value), placeholder: placeholder)
+        case .choice(_, let choices, let allowsNone): fields[index].input = .choice(value, choices, allowsNone: allowsNone)
+        }
+    }
+
+    /// Replaces a choice's answers, keeping the picked one when it is still among them.
+    public mutating func set(_ id: String, choices: [Choice]) {
+        guard let index = fields.firstIndex(where: { $0.id == id }),
+              case .choice(let current, _, let allowsNone) = fields[index].input else { return }
+        let kept = choices.contains { $0.id == current } ? current : (allowsNone ? "" : choices.first?.id ?? "")
+        fields[index].input = .choice(kept, choices, allowsNone: allowsNone)
+    }
+
+    /// Draws each field on its own line (a blank line between when `spaced`) from `row`, labels
+    /// at `left`, values at `valueColumn`. Returns the row after the last field.
+    @discardableResult
+    public func render(
+        into grid: inout CellGrid, row top: Int, left: Int, valueColumn: Int, right: Int, spaced: Bool = true,
+        dimmed: Set<String> = []
+    ) -> Int {
+        var row = top
+        let width = max(10, right - valueColumn)
+        for (index, field) in fields.enumerated() {
+            let focused = index == focus
+            grid.put(field.label, row: row, column: left, style: focused ? .bold : (dimmed.contains(field.id) ? .muted : .plain),
+                     maxWidth: valueColumn - left - 1)
+            switch field.input {
+            case .text(let text, let placeholder):
+                text.render(into: &grid, row: row, column: valueColumn, width: width, focused: focused, placeholder: placeholder)
+            case .choice(let current, let choices, _):
+                ChoiceField.render(into: &grid, row: row, column: valueColumn, width: width, current: current,
+                                   choices: choices, focused: focused)
+            }
+            row += spaced ? 2 : 1
+        }
+        return row
+    }
+}
+
+/// Why a form was not saved: one sentence for each thing to fix.
+public struct FormRefusal: Error, Equatable {
+    public var sentences: [String]
+}
+
+/// The sentences that say why a form was not saved, in red below it.
+public enum FormProblems {
+    public static func render(_ problems: [String], into grid: inout CellGrid, row top: Int, left: Int, area: Rect) {
+        var row = top
+        for problem in problems {
+            for line in DisplayWidth.wrap("! " + problem, to: area.width - 4) where row < area.bottom {
+                grid.put(line, row: row, column: left, style: .danger)
+                row += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import LinkagesDomain
+import LinkagesStore
+import LinkagesTestSupport
+import Testing
+@testable import LinkagesTUI
+
+/// Building a joint case plan with the keys a worker presses: start it, add tasks from both
+/// programs, see the clash, fix it.
+@Suite("Writing a joint case plan")
+struct PlanEditingTests {
+    /// Sarah's family page, on a database of its own (the tests write to it).
+    func sarahsFamily() throws -> ScreenDriver {
+        var d = ScreenDriver(database: try Fixtures.demoDatabase())
+        d.press(.char("l"))
+        d.type("sarah mitchell")
+        d.press(.down, .enter)
+        #expect(d.top(as: FamilyScreen.self)?.detail?.family.displayName == "Mitchell, Sarah")
+        return d
+    }
+
+    /// Fills the task form: each value after a Tab; nil leaves the field as it is.
+    func addTask(_ d: inout ScreenDriver, _ values: [String?]) {
+        d.press(.char("n"))
+        for (index, value) in values.enumerated() {
+            if let value { d.type(value) }
+            if index < values.count - 1 { d.press(.tab) }
+        }
+        d.press(.enter)
+    }
+
+    @Test("start Sarah's plan, add a Welfare-to-Work activity and a visit at the same hours, see the clash, move the hours")
+    func buildSarahsPlan() throws {
+        var d = try sarahsFamily()
+        d.press(.char("p"))
+        #expect(d.screen.contains("This family has no joint case plan yet. Press w"))
+        d.press(.char("n"))
+        #expect(d.top(as: PlanScreen.self) != nil, "no task before the plan has goals")
+        d.press(.char("w"))
+        #expect(d.top(as: PlanGoalsScreen.self) != nil)
+        d.press(.enter)
+        #expect(d.screen.contains("Write the family's goals, in its own words."))
+        d.type("Keep my kids safe and get Emma back to school.")
+        d.press(.tab)
+        d.type("m")
+        #expect(d.top(as: PlanGoalsScreen.self)?.form.value("lead") != "")
+        d.press(.enter)
+        #expect(d.screen.contains("Started the joint case plan"))
+        #expect(d.screen.contains("Goals: “Keep my kids safe and get Emma back to school.”"))
+
+        // title, kind, owner, worker, due, hours
+        addTask(&d, ["Employment services orientation", "w", "c", "a", "12/15/2026", "Mon-Fri 9:00-12:00"])
+        #expect(d.screen.contains("Added “Employment services orientation”."), "\(d.screen)")
+        addTask(&d, ["Home visit", "v", "cc", nil, nil, "Tue 10-11"])
+        #expect(d.screen.contains("⚠ 1 clash in this plan"), "\(d.screen)")
+        #expect(d.screen.contains("Welfare-to-Work hours clash with Child Welfare"))
+        let plan = try #require(d.top(as: PlanScreen.self))
+        #expect(plan.detail?.tasks.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.visit, .welfareToWorkActivity])
+        #expect(plan.detail?.tasks.first { $0.kind == .welfareToWorkActivity }?.ownerWorkerId != nil)
+
+        // The orientation is first on the CalWORKs side: change its hours.
+        d.press(.home, .enter)
+        let form = try #require(d.top(as: TaskFormScreen.self))
+        #expect(form.form.value("time") == "Mon-Fri 9:00-12:00")
+        for _ in 0..<5 { d.press(.tab) }
+        d.press(.ctrl("u"))
+        d.type("Mon,Wed,Fri 9:00-12:00")
+        d.press(.enter)
+        #expect(!d.screen.contains("clash"), "\(d.screen)")
+        #expect(d.screen.contains("Mon,Wed,Fri 9:00-12:00"))
+    }
+
+    @Test("a time the plan cannot read is refused with the reason, and nothing is saved")
+    func badHours() throws {
+        var d = try sarahsFamily()
+        d.press(.char("p"), .char("w"))
+        d.type("Safe at home.")
+        d.press(.enter)
+        addTask(&d, ["Parenting class", nil, nil, nil, "13/01/2026", "Funday 9-10"])
+        #expect(d.top(as: TaskFormScreen.self)?.problems.count == 2)
+        #expect(d.screen.contains("“Funday” is neither weekdays"), "\(d.screen)")
+        d.press(.escape)
+        #expect(d.top(as: PlanScreen.self)?.detail?.tasks.isEmpty == true)
+    }
+}
