@@ -83,3 +83,42 @@ struct PlanEditingTests {
         #expect(d.top(as: PlanScreen.self)?.detail?.tasks.isEmpty == true)
     }
 }
+
+/// Child and Family Team meetings from the plan: schedule one with both programs invited,
+/// record a decision that becomes a plan task.
+@Suite("Team meetings")
+struct MeetingTests {
+    @Test("Sarah's CFT meeting: the CalWORKs worker from her last case is invited by default; a decision becomes a plan task")
+    func sarahsMeeting() throws {
+        var d = try PlanEditingTests().sarahsFamily()
+        d.press(.char("p"), .char("w"))
+        d.type("Keep my kids safe and get Emma back to school.")
+        d.press(.enter, .char("m"))
+        #expect(d.screen.contains("No child is in placement, so no deadline runs"), "\(d.screen)")
+        d.press(.char("n"))
+        let form = try #require(d.top(as: ScheduleMeetingScreen.self))
+        #expect(form.invitees.map(\.role).contains("CalWORKs worker, invited by default"), "\(form.invitees)")
+        #expect(d.screen.contains("Ana Ruiz") && d.screen.contains("Marcus Bell"), "\(d.screen)")
+        d.press(.tab, .tab)
+        d.type("Central office, room 2")
+        d.press(.enter)
+        #expect(d.screen.contains("Scheduled the meeting for 11/30/2026 10:00 at Central office, room 2."), "\(d.screen)")
+        #expect(d.screen.contains("CalWORKs worker, invited by default"))
+        d.press(.char("d"))
+        d.type("CalWORKs approves child care so Emma can return to school")
+        d.press(.tab, .tab)
+        d.type("c")
+        d.press(.tab)
+        d.type("s")
+        d.press(.tab)
+        d.type("12/05/2026")
+        d.press(.enter)
+        #expect(d.screen.contains("Recorded the decision and added it to the plan."), "\(d.screen)")
+        #expect(d.screen.contains("→ plan task,"))
+        #expect(d.screen.contains("held"))
+        d.press(.escape)
+        let plan = try #require(d.top(as: PlanScreen.self))
+        #expect(plan.detail?.tasks.map(\.title) == ["CalWORKs approves child care so Emma can return to school"])
+        #expect(plan.detail?.tasks.first?.kind == .supportiveService && plan.detail?.tasks.first?.owner == .calworks)
+    }
+}

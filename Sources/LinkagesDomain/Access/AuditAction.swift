@@ -19,6 +19,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case changePlan
     case exportPlan
     case exportAgenda
+    case scheduleMeeting
+    case recordMeeting
     case exportReferrals
     case revokeSharingBasis
     case decideMatch
@@ -50,6 +52,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .changePlan: return "changed joint case plan"
         case .exportPlan: return "exported joint case plan"
         case .exportAgenda: return "exported staffing agenda"
+        case .scheduleMeeting: return "scheduled team meeting"
+        case .recordMeeting: return "recorded team meeting"
         case .exportReferrals: return "exported referrals"
         case .revokeSharingBasis: return "revoked sharing basis"
         case .decideMatch: return "decided match"

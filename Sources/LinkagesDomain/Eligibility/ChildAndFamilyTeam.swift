@@ -18,3 +18,21 @@ public enum ChildAndFamilyTeam {
         return beforeHearing < byPlacement ? (beforeHearing, "before the dispositional hearing on \(hearing.usFormat)") : (byPlacement, placementRule)
     }
 }
+
+/// When a family's first Child and Family Team meeting is due, and the rule that set the date.
+public struct TeamMeetingDeadline: Equatable, Sendable {
+    public var due: CalendarDate
+    public var rule: String
+
+    /// The deadline for a family with a child in placement: from the removal date recorded for
+    /// reunification, else the start of the open Family Reunification case; nil when no child
+    /// is placed. `icwa` is true when there is reason to know the child is an Indian child.
+    public static func of(involvements: [Involvement], removedOn: CalendarDate?, icwa: Bool, on date: CalendarDate) -> TeamMeetingDeadline? {
+        let placement = removedOn ?? involvements
+            .filter { $0.component == .familyReunification && $0.isCurrent(on: date) }
+            .compactMap(\.startDate).min()
+        guard let placement else { return nil }
+        let (due, rule) = ChildAndFamilyTeam.firstMeetingDue(placedOn: placement, dispositionalHearing: nil, icwa: icwa)
+        return TeamMeetingDeadline(due: due, rule: "first meeting " + rule + " (\(placement.usFormat))")
+    }
+}

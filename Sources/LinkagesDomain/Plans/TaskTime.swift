@@ -39,6 +39,28 @@ public struct ClockTime: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 }
 
+extension ClockTime {
+    /// Stored as "9:30", the way it is written.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let time = ClockTime.parse(Substring(text)) else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "not a time of day"))
+        }
+        self = time
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// Reads "9:30", "14:00" or "2pm", or nil.
+    public init?(_ text: String) {
+        guard let time = ClockTime.parse(Substring(text.trimmingCharacters(in: .whitespaces))) else { return nil }
+        self = time
+    }
+}
+
 /// A day of the week, Monday first (ISO 8601).
 public enum Weekday: Int, CaseIterable, Comparable, Codable, Sendable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday

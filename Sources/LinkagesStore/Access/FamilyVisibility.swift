@@ -106,6 +106,10 @@ extension FamilyDetail {
             result.tasks = []
             withheld.plan = true
         }
+        // Team meetings follow the plan: who met about the family and what they decided.
+        if fullPrograms.isEmpty {
+            result.meetings = []
+        }
 
         // AB 429 and AB 135 weigh both programs' records (and CalWORKs exclusions): shown only
         // to a worker who sees both.

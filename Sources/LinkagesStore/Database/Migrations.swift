@@ -16,10 +16,39 @@ enum Migrations {
         migrator.registerMigration("v8-directory", migrate: directory)
         migrator.registerMigration("v9-reunification", migrate: reunification)
         migrator.registerMigration("v10-plan-editor", migrate: planEditor)
+        migrator.registerMigration("v11-team-meetings", migrate: teamMeetings)
         return migrator
     }
 
     /// What workers record about a Family Reunification case for AB 429 and AB 135.
+    /// Child and Family Team meetings: when and where, who is invited, what was decided (and
+    /// the plan task each decision became).
+    private static func teamMeetings(_ db: Database) throws {
+        try db.create(table: "teamMeeting") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("family", onDelete: .cascade).notNull()
+            t.column("date", .text).notNull()
+            t.column("time", .text)
+            t.column("place", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("scheduledBy", .text).notNull()
+            t.column("scheduledAt", .datetime).notNull()
+        }
+        try db.create(table: "meetingInvitee") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("meeting", inTable: "teamMeeting", onDelete: .cascade).notNull()
+            t.belongsTo("worker", onDelete: .setNull)
+            t.column("name", .text).notNull()
+            t.column("role", .text).notNull()
+        }
+        try db.create(table: "meetingDecision") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("meeting", inTable: "teamMeeting", onDelete: .cascade).notNull()
+            t.column("text", .text).notNull()
+            t.belongsTo("task", inTable: "planTask", onDelete: .setNull)
+        }
+    }
+
     /// Plan tasks say what they are (a Welfare-to-Work activity, a visit …), when they take the
     /// family's time, and which task they wait for, so the plan can show its conflicts.
     private static func planEditor(_ db: Database) throws {

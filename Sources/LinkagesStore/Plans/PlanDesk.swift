@@ -86,7 +86,7 @@ extension AppDatabase {
 
     /// The plan is shown to a worker who sees either program's record of the family in full;
     /// the same worker may change it.
-    private static func requirePlanAccess(_ db: Database, familyId: Int64, policy: AccessPolicy) throws {
+    static func requirePlanAccess(_ db: Database, familyId: Int64, policy: AccessPolicy) throws {
         guard policy.mayOpenFamilies,
               let detail = try familyDetail(db, id: familyId, on: policy.today)?
                 .visible(under: policy, emergencyReason: nil, sensitiveQuestions: []),

@@ -24,11 +24,22 @@ public struct FamilyDetail: Sendable, Equatable {
     public var emergencyReason: String?
     /// AB 429 and AB 135 for a family in Family Reunification.
     public var reunification: ReunificationStatus?
+    /// Child and Family Team meetings, newest first.
+    public var meetings: [MeetingRecord] = []
+    /// When the first team meeting is due, for a family with a child in placement.
+    public var teamMeetingDeadline: TeamMeetingDeadline?
 
     /// The records one source holds for this family.
     public func records(from source: RecordSource) -> [HouseholdRecord] {
         records.filter { $0.household.source == source }
     }
+}
+
+/// One team meeting with who is invited and what it decided.
+public struct MeetingRecord: Equatable, Sendable {
+    public var meeting: TeamMeeting
+    public var invitees: [MeetingInvitee]
+    public var decisions: [MeetingDecision]
 }
 
 /// One household record with its people and its program involvement.
@@ -109,11 +120,26 @@ extension AppDatabase {
             .order(Column("finishedAt").desc).fetchAll(db)
         let bases = try SharingBasis.filter(Column("familyId") == familyId).order(Column("recordedAt").desc).fetchAll(db)
         let record = try ReunificationRecord.fetchOne(db, key: familyId)
-        return FamilyDetail(
+        var detail = FamilyDetail(
             family: family, records: records,
             workers: Dictionary(uniqueKeysWithValues: workers.map { ($0.id!, $0) }),
             concerns: concerns, referrals: referrals, plan: plan, tasks: tasks, intakes: intakes, tier: tier,
             sharingBases: bases, reunification: ReunificationStatus.of(involvements: involvements, record: record))
+        detail.meetings = try meetings(db, familyId: familyId)
+        let icwa = intakes.contains { $0.draft.answers[IntakeQuestion.icwaAncestry.rawValue] == "yes" }
+        detail.teamMeetingDeadline = TeamMeetingDeadline.of(involvements: involvements, removedOn: record?.removedOn, icwa: icwa, on: date)
+        return detail
+    }
+
+    static func meetings(_ db: Database, familyId: Int64) throws -> [MeetingRecord] {
+        let meetings = try TeamMeeting.filter(Column("familyId") == familyId).order(Column("date").desc, Column("id").desc).fetchAll(db)
+        let ids = meetings.compactMap(\.id)
+        let invitees = try MeetingInvitee.filter(ids.contains(Column("meetingId"))).order(Column("id")).fetchAll(db)
+        let decisions = try MeetingDecision.filter(ids.contains(Column("meetingId"))).order(Column("id")).fetchAll(db)
+        return meetings.map { meeting in
+            MeetingRecord(meeting: meeting, invitees: invitees.filter { $0.meetingId == meeting.id },
+                          decisions: decisions.filter { $0.meetingId == meeting.id })
+        }
     }
 }
 

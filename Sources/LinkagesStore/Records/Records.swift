@@ -55,6 +55,18 @@ extension PlanTask: AutoIncrementedRecord {
     public static let databaseTableName = "planTask"
 }
 
+extension TeamMeeting: AutoIncrementedRecord {
+    public static let databaseTableName = "teamMeeting"
+}
+
+extension MeetingInvitee: AutoIncrementedRecord {
+    public static let databaseTableName = "meetingInvitee"
+}
+
+extension MeetingDecision: AutoIncrementedRecord {
+    public static let databaseTableName = "meetingDecision"
+}
+
 extension SharingBasis: AutoIncrementedRecord {
     public static let databaseTableName = "sharingBasis"
 }

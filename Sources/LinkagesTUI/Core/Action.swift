@@ -45,6 +45,8 @@ public enum Action: Hashable, Sendable {
     case useSuggestion
     // Plans
     case newTask, editGoals
+    // Team meetings
+    case scheduleMeeting, recordDecision, markHeld
 }
 
 /// A screen that can be opened.
@@ -68,4 +70,8 @@ public enum Route: Hashable, Sendable {
     case planGoals(familyId: Int64, familyName: String, plan: CasePlan?)
     /// A new plan task (`task` nil) or a change to one; `tasks` are the plan's others, to wait for.
     case planTask(familyId: Int64, familyName: String, task: PlanTask?, tasks: [PlanTask])
+    /// The family's Child and Family Team meetings and the first meeting's deadline.
+    case meetings(familyId: Int64)
+    case scheduleMeeting(familyId: Int64, familyName: String)
+    case meetingDecision(meetingId: Int64, familyId: Int64, familyName: String)
 }

@@ -147,6 +147,10 @@ public enum App {
         case .planGoals(let familyId, let name, let plan): return PlanGoalsScreen(familyId: familyId, familyName: name, plan: plan)
         case .planTask(let familyId, let name, let task, let tasks):
             return TaskFormScreen(familyId: familyId, familyName: name, task: task, tasks: tasks, today: session.today)
+        case .meetings(let familyId): return MeetingsScreen(familyId: familyId)
+        case .scheduleMeeting(let familyId, let name): return ScheduleMeetingScreen(familyId: familyId, familyName: name, today: session.today)
+        case .meetingDecision(let meetingId, let familyId, let name):
+            return DecisionFormScreen(meetingId: meetingId, familyId: familyId, familyName: name)
         case .matchReview: return MatchReviewScreen(session: session)
         case .emergencies: return EmergenciesScreen()
         case .agenda: return AgendaScreen()

@@ -63,13 +63,18 @@ public enum Effect: Equatable, Sendable {
     case loadWorkers
     case savePlan(familyId: Int64, goals: String, leadWorkerId: Int64?)
     case saveTask(familyId: Int64, PlanTask)
+    case loadInvitees(familyId: Int64)
+    case scheduleMeeting(TeamMeeting, invitees: [MeetingInvitee])
+    case recordDecision(meetingId: Int64, text: String, task: PlanTask?)
+    case setMeetingStatus(meetingId: Int64, MeetingStatus)
 
     /// Writes that must be on disk before the next key is read: a dropped connection or a
     /// power cut right after a key press loses nothing that was on screen.
     public var runsBeforeNextKey: Bool {
         switch self {
         case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .reviewEmergency,
-             .referralStep, .addReferralNote, .createReferral, .reassignReferral, .savePlan, .saveTask: return true
+             .referralStep, .addReferralNote, .createReferral, .reassignReferral, .savePlan, .saveTask,
+             .scheduleMeeting, .recordDecision, .setMeetingStatus: return true
         default: return false
         }
     }
@@ -109,6 +114,10 @@ public enum DataEvent: Equatable, Sendable {
     case workers([Worker])
     case planSaved(CasePlan)
     case taskSaved(familyId: Int64, PlanTask)
+    case invitees(familyId: Int64, [MeetingInvitee])
+    case meetingScheduled(TeamMeeting)
+    case decisionRecorded(MeetingDecision)
+    case meetingChanged(meetingId: Int64)
     /// An effect failed; the sentence is for the worker.
     case failed(String)
 }

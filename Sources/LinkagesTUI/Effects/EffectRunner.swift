@@ -66,6 +66,15 @@ public struct EffectRunner: Sendable {
                 return .planSaved(try database.savePlan(familyId: familyId, goals: goals, leadWorkerId: lead, for: policy, at: now()))
             case .saveTask(let familyId, let task):
                 return .taskSaved(familyId: familyId, try database.saveTask(task, familyId: familyId, for: policy, at: now()))
+            case .loadInvitees(let familyId):
+                return .invitees(familyId: familyId, try database.defaultInvitees(familyId: familyId, for: policy))
+            case .scheduleMeeting(let meeting, let invitees):
+                return .meetingScheduled(try database.scheduleMeeting(meeting, invitees: invitees, for: policy, at: now()))
+            case .recordDecision(let meetingId, let text, let task):
+                return .decisionRecorded(try database.recordDecision(text, meetingId: meetingId, task: task, for: policy, at: now()))
+            case .setMeetingStatus(let meetingId, let status):
+                try database.setMeetingStatus(status, meetingId: meetingId, for: policy, at: now())
+                return .meetingChanged(meetingId: meetingId)
             case .loadPlans:
                 return .plans(try database.planSummaries(on: today()))
             case .createIntakeDraft(let draft):

@@ -33,6 +33,11 @@ public struct Form: Equatable, Sendable {
 
     public var focusedId: String { fields[focus].id }
 
+    /// Adds fields at the end (answers that arrive after the form opens).
+    public mutating func append(_ more: [Field]) {
+        fields += more
+    }
+
     public mutating func focusNext() { focus = (focus + 1) % fields.count }
     public mutating func focusPrevious() { focus = (focus + fields.count - 1) % fields.count }
 

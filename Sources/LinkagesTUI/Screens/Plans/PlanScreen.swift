@@ -43,6 +43,8 @@ public struct PlanScreen: ScreenModel {
             KeyBinding([.char("w")], .editGoals, label: "write goals",
                        help: "Write the family's goals and name the lead worker; starts the plan when there is none.",
                        disabledReason: detail == nil ? "the plan is still loading" : nil),
+            KeyBinding([.char("m")], .go(.meetings(familyId: familyId)), label: "CFT meetings",
+                       help: "The family's Child and Family Team meetings: schedule one, record its decisions as plan tasks."),
             KeyBinding([.char("f")], .go(.family(familyId)), label: "family", help: "Open the family's records in both programs."),
             KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the plan again.", inHintBar: false),
         ]

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A Child and Family Team meeting: the family, its supports and the workers of both programs
+/// around one table (ACL 22-35). For a family open in CalWORKs the CalWORKs worker is invited
+/// by default.
+public struct TeamMeeting: Identifiable, Hashable, Codable, Sendable {
+    public var id: Int64?
+    public var familyId: Int64
+    public var date: CalendarDate
+    public var time: ClockTime?
+    public var place: String
+    public var status: MeetingStatus
+    /// The account that scheduled it.
+    public var scheduledBy: String
+    public var scheduledAt: Date
+
+    public init(
+        id: Int64? = nil, familyId: Int64, date: CalendarDate, time: ClockTime? = nil, place: String,
+        status: MeetingStatus = .scheduled, scheduledBy: String, scheduledAt: Date
+    ) {
+        self.id = id
+        self.familyId = familyId
+        self.date = date
+        self.time = time
+        self.place = place
+        self.status = status
+        self.scheduledBy = scheduledBy
+        self.scheduledAt = scheduledAt
+    }
+
+    /// "12/03/2026 10:00 at the Central office".
+    public var when: String {
+        [date.usFormat, time?.description].compactMap { $0 }.joined(separator: " ") + (place.isEmpty ? "" : " at \(place)")
+    }
+}
+
+public enum MeetingStatus: String, Codable, CaseIterable, Sendable {
+    case scheduled, held, cancelled
+
+    public var displayName: String { rawValue }
+}
+
+/// Someone invited to a team meeting: a worker of either program, or the family and its supports.
+public struct MeetingInvitee: Identifiable, Hashable, Codable, Sendable {
+    public var id: Int64?
+    public var meetingId: Int64
+    public var workerId: Int64?
+    public var name: String
+    /// Why they are invited, in a few words ("CalWORKs worker, invited by default").
+    public var role: String
+
+    public init(id: Int64? = nil, meetingId: Int64 = 0, workerId: Int64? = nil, name: String, role: String) {
+        self.id = id
+        self.meetingId = meetingId
+        self.workerId = workerId
+        self.name = name
+        self.role = role
+    }
+
+    /// The family first, then each program's assigned workers; the CalWORKs worker of a family
+    /// open in CalWORKs is on the list by default (the seeds: invite the CalWORKs worker to the
+    /// CFT meeting).
+    public static func defaults(familyName: String, assigned: [(worker: Worker, program: Program)]) -> [MeetingInvitee] {
+        var invitees = [MeetingInvitee(name: familyName, role: "the family and the supports it chooses")]
+        var seen = Set<Int64>()
+        for (worker, program) in assigned.sorted(by: { $0.program.rawValue > $1.program.rawValue }) {
+            guard let id = worker.id, seen.insert(id).inserted else { continue }
+            let role = program == .calworks ? "CalWORKs worker, invited by default" : "\(program.displayName) worker"
+            invitees.append(MeetingInvitee(workerId: id, name: worker.name, role: role))
+        }
+        return invitees
+    }
+}
+
+/// What a team meeting decided, and the plan task it became, if it did.
+public struct MeetingDecision: Identifiable, Hashable, Codable, Sendable {
+    public var id: Int64?
+    public var meetingId: Int64
+    public var text: String
+    public var taskId: Int64?
+
+    public init(id: Int64? = nil, meetingId: Int64, text: String, taskId: Int64? = nil) {
+        self.id = id
+        self.meetingId = meetingId
+        self.text = text
+        self.taskId = taskId
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import LinkagesDomain
+
+extension AppDatabase {
+    /// The people a new team meeting for the family invites unless the worker changes it: the
+    /// family, and the assigned worker of each program's open record (the CalWORKs worker too).
+    public func defaultInvitees(familyId: Int64, for policy: AccessPolicy) throws -> [MeetingInvitee] {
+        try writer.read { db in
+            try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
+            guard let detail = try Self.familyDetail(db, id: familyId, on: policy.today) else { return [] }
+            // Each program's workers on its open records; for a program with none open, the
+            // worker of its latest record (Sarah's CalWORKs worker from her closed case).
+            let involvements = detail.records.flatMap(\.involvements)
+            var assigned: [(worker: Worker, program: Program)] = []
+            for program in Program.allCases {
+                let mine = involvements.filter { $0.program == program && $0.workerId != nil }
+                let current = mine.filter { $0.isCurrent(on: policy.today) }
+                let latest = mine.max { ($0.startDate?.dayNumber ?? 0) < ($1.startDate?.dayNumber ?? 0) }
+                let chosen = current.isEmpty ? (latest.map { [$0] } ?? []) : current
+                assigned += chosen.compactMap { involvement in
+                    involvement.workerId.flatMap { detail.workers[$0] }.map { (worker: $0, program: program) }
+                }
+            }
+            return MeetingInvitee.defaults(familyName: "The family (\(detail.family.displayName))", assigned: assigned)
+        }
+    }
+
+    /// Schedules a Child and Family Team meeting with its invitees. Audited.
+    @discardableResult
+    public func scheduleMeeting(_ meeting: TeamMeeting, invitees: [MeetingInvitee], for policy: AccessPolicy, at time: Date) throws -> TeamMeeting {
+        guard meeting.date >= policy.today else { throw PlanDeskError("a meeting is scheduled for today or later") }
+        return try writer.write { db in
+            try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
+            var new = meeting
+            new.id = nil
+            new.status = .scheduled
+            new.scheduledBy = policy.viewer.account ?? ""
+            new.scheduledAt = time
+            try new.insert(db)
+            for var invitee in invitees {
+                invitee.id = nil
+                invitee.meetingId = new.id!
+                try invitee.insert(db)
+            }
+            try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .scheduleMeeting, familyId: meeting.familyId,
+                                             detail: "meeting \(new.id!), \(invitees.count) invited"), at: time, in: db)
+            return new
+        }
+    }
+
+    /// Records a decision of the meeting; with `task`, the decision becomes a task of the
+    /// family's plan in the same transaction. A meeting with a decision has been held. Audited.
+    @discardableResult
+    public func recordDecision(
+        _ text: String, meetingId: Int64, task: PlanTask?, for policy: AccessPolicy, at time: Date
+    ) throws -> MeetingDecision {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw PlanDeskError("write what the meeting decided") }
+        return try writer.write { db in
+            guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw PlanDeskError("there is no such meeting") }
+            try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
+            guard meeting.status != .cancelled else { throw PlanDeskError("the meeting was cancelled") }
+            var decision = MeetingDecision(meetingId: meetingId, text: text)
+            if var task {
+                guard let plan = try CasePlan.filter(Column("familyId") == meeting.familyId).fetchOne(db) else {
+                    throw PlanDeskError("start the family's plan first: a decision becomes a task of the plan")
+                }
+                task.id = nil
+                task.planId = plan.id!
+                task.title = text
+                try task.insert(db)
+                decision.taskId = task.id
+            }
+            try decision.insert(db)
+            if meeting.status == .scheduled {
+                meeting.status = .held
+                try meeting.update(db)
+            }
+            try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .recordMeeting, familyId: meeting.familyId,
+                                             detail: "meeting \(meetingId) decision \(decision.id!)" + (decision.taskId.map { ", task \($0)" } ?? "")),
+                                  at: time, in: db)
+            return decision
+        }
+    }
+
+    /// Marks the meeting held or cancelled. Audited.
+    public func setMeetingStatus(_ status: MeetingStatus, meetingId: Int64, for policy: AccessPolicy, at time: Date) throws {
+        try writer.write { db in
+            guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw PlanDeskError("there is no such meeting") }
+            try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
+            meeting.status = status
+            try meeting.update(db)
+            try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .recordMeeting, familyId: meeting.familyId,
+                                             detail: "meeting \(meetingId) \(status.rawValue)"), at: time, in: db)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import LinkagesDomain
+import LinkagesStore
+
+/// Scheduling a Child and Family Team meeting: when and where, and who is invited. The family
+/// and each program's assigned worker are on the list; the CalWORKs worker by default.
+public struct ScheduleMeetingScreen: ScreenModel {
+    public let familyId: Int64
+    let familyName: String
+    let today: CalendarDate
+    public private(set) var form: Form
+    public private(set) var invitees: [MeetingInvitee] = []
+    public private(set) var problems: [String] = []
+
+    static let yesNo = [Choice(id: "yes", label: "Invite"), Choice(id: "no", label: "Leave out")]
+
+    public init(familyId: Int64, familyName: String, today: CalendarDate) {
+        self.familyId = familyId
+        self.familyName = familyName
+        self.today = today
+        form = Form([
+            .text("date", "Date (MM/DD/YYYY)", today.adding(workingDays: 5).usFormat),
+            .text("time", "Time", "10:00"),
+            .text("place", "Where", placeholder: "e.g. Central office, room 2, or the family's home"),
+        ])
+    }
+
+    public var title: String { "CFT meeting: \(familyName)" }
+    public var isTyping: Bool { true }
+
+    public var bindings: [KeyBinding] {
+        [
+            KeyBinding([.tab, .down], .nextFocus, label: "next", help: "Go to the next field."),
+            KeyBinding([.backTab, .up], .previousFocus, label: "previous", help: "Go to the previous field.", inHintBar: false),
+            KeyBinding([.enter], .save, label: "schedule", help: "Schedule the meeting with the people marked Invite; audited."),
+        ]
+    }
+
+    public func onAppear() -> [ScreenCommand] { invitees.isEmpty ? [.run(.loadInvitees(familyId: familyId))] : [] }
+
+    func entered() -> Result<(TeamMeeting, [MeetingInvitee]), FormRefusal> {
+        var problems: [String] = []
+        let date = CalendarDate(form.value("date"))
+        if date == nil { problems.append("Write the date as MM/DD/YYYY.") } else if date! < today { problems.append("Pick today or a later day.") }
+        let time = form.value("time").isEmpty ? nil : ClockTime(form.value("time"))
+        if !form.value("time").isEmpty && time == nil { problems.append("Write the time like 10:00 or 2pm.") }
+        let invited = invitees.enumerated().filter { form.value("invitee\($0.offset)") == "yes" }.map(\.element)
+        if invited.isEmpty { problems.append("Invite at least the family.") }
+        guard problems.isEmpty, let date else { return .failure(FormRefusal(sentences: problems)) }
+        return .success((TeamMeeting(familyId: familyId, date: date, time: time, place: form.value("place"), scheduledBy: "",
+                                     scheduledAt: today.instant()), invited))
+    }
+
+    public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        switch action {
+        case .nextFocus: form.focusNext()
+        case .previousFocus: form.focusPrevious()
+        case .save:
+            switch entered() {
+            case .success(let (meeting, invited)):
+                problems = []
+                return [.run(.scheduleMeeting(meeting, invitees: invited))]
+            case .failure(let refusal):
+                problems = refusal.sentences
+            }
+        default: break
+        }
+        return []
+    }
+
+    public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
+        form.type(key)
+        return []
+    }
+
+    public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
+        switch event {
+        case .invitees(let id, let list) where id == familyId && invitees.isEmpty:
+            invitees = list
+            form.append(list.enumerated().map { index, invitee in
+                .choice("invitee\(index)", invitee.name, "yes", Self.yesNo)
+            })
+        case .meetingScheduled(let meeting) where meeting.familyId == familyId:
+            return [.close, .say("Scheduled the meeting for \(meeting.when).")]
+        case .failed(let message):
+            problems = [message]
+        default:
+            break
+        }
+        return []
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
+        let left = area.column + 2
+        grid.put("Invite the people who support the family; the CalWORKs worker is invited by default.",
+                 row: area.row + 1, column: left, style: .muted, maxWidth: area.width - 4)
+        var row = form.render(into: &grid, row: area.row + 3, left: left, valueColumn: left + 26,
+                              right: area.column + area.width - 1, spaced: false)
+        for (index, invitee) in invitees.enumerated() where area.row + 6 + index < area.bottom {
+            // The role goes after the answer, dimmed, so the name stays the label.
+            let answerWidth = DisplayWidth.of("(•) Invite  ( ) Leave out") + 2
+            grid.put(invitee.role, row: area.row + 6 + index, column: left + 26 + answerWidth, style: .muted,
+                     maxWidth: max(0, area.right - left - 27 - answerWidth))
+        }
+        row += 1
+        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
+    }
+}

@@ -1,0 +1,32 @@
+import LinkagesDomain
+import Testing
+
+@Suite("Child and Family Team meetings")
+struct TeamMeetingTests {
+    static let today = CalendarDate(year: 2026, month: 11, day: 23)!
+    static func reunification(since start: String, status: InvolvementStatus = .open) -> Involvement {
+        Involvement(householdId: 1, component: .familyReunification, status: status, startDate: CalendarDate(start))
+    }
+
+    @Test("the first meeting is due 60 days after placement, 30 in an ICWA case; the recorded removal date wins; none without placement")
+    func deadline() {
+        let open = [Self.reunification(since: "2026-10-01")]
+        #expect(TeamMeetingDeadline.of(involvements: open, removedOn: nil, icwa: false, on: Self.today)?.due == CalendarDate("2026-11-30"))
+        #expect(TeamMeetingDeadline.of(involvements: open, removedOn: nil, icwa: true, on: Self.today)?.due == CalendarDate("2026-10-31"))
+        #expect(TeamMeetingDeadline.of(involvements: open, removedOn: CalendarDate("2026-11-01"), icwa: false, on: Self.today)?.due
+            == CalendarDate("2026-12-31"))
+        #expect(TeamMeetingDeadline.of(involvements: open, removedOn: nil, icwa: false, on: Self.today)?.rule
+            == "first meeting within 60 days of placement (10/01/2026)")
+        #expect(TeamMeetingDeadline.of(involvements: [Self.reunification(since: "2026-10-01", status: .closed)], removedOn: nil, icwa: false,
+                                       on: Self.today) == nil)
+    }
+
+    @Test("the default invitees: the family first, Child Welfare's worker, then the CalWORKs worker by default, each once")
+    func invitees() {
+        let ana = Worker(id: 1, name: "Ana Ruiz", program: .calworks, office: "Central", role: .caseworker)
+        let marcus = Worker(id: 2, name: "Marcus Bell", program: .childWelfare, office: "Central", role: .caseworker)
+        let list = MeetingInvitee.defaults(familyName: "The family", assigned: [(ana, .calworks), (marcus, .childWelfare), (ana, .calworks)])
+        #expect(list.map(\.name) == ["The family", "Marcus Bell", "Ana Ruiz"])
+        #expect(list.last?.role == "CalWORKs worker, invited by default")
+    }
+}
