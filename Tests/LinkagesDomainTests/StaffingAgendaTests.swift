@@ -3,9 +3,34 @@ import Testing
 
 @Suite("Staffing agenda")
 struct StaffingAgendaTests {
-    static let weights = StaffingWeights(
-        version: 1, openEmergencyResponse: 30, safetyConcern: 15, safetyConcernsCounted: 2, overdueReferral: 10,
-        overduePlanTask: 5, mutualClient: 10, earlyIntervention: 5, ab135EndingSoon: 25)
+    /// The weights of the first agenda; the time since the last staffing weighs nothing here.
+    static let weights: StaffingWeights = {
+        var weights = StaffingWeights(
+            version: 1, openEmergencyResponse: 30, safetyConcern: 15, safetyConcernsCounted: 2, overdueReferral: 10,
+            overduePlanTask: 5, mutualClient: 10, earlyIntervention: 5, ab135EndingSoon: 25)
+        weights.staffingDue = 0
+        weights.recentlyStaffed = 0
+        return weights
+    }()
+
+    @Test("never staffed or long ago adds; staffed in the last two weeks takes off; changes told count up to three")
+    func staffingTime() {
+        let weights = StaffingWeights(
+            version: 1, openEmergencyResponse: 30, safetyConcern: 15, safetyConcernsCounted: 2, overdueReferral: 10,
+            overduePlanTask: 5, mutualClient: 10, earlyIntervention: 5, ab135EndingSoon: 25)
+        func family(_ id: Int64, days: Int?, changes: Int = 0) -> StaffingSignals {
+            var signals = StaffingSignals(familyId: id, familyName: "Family \(id)", tier: .mutualClient)
+            signals.daysSinceLastStaffing = days
+            signals.recentChanges = changes
+            return signals
+        }
+        let agenda = StaffingAgenda.rank([family(1, days: nil), family(2, days: 61), family(3, days: 60, changes: 5),
+                                          family(4, days: 14), family(5, days: 15)], weights: weights)
+        #expect(agenda.map(\.familyName) == ["Family 3", "Family 1", "Family 2", "Family 5"], "staffed 14 days ago: off the agenda")
+        #expect(agenda.map(\.score) == [10 + 15, 15, 15, 10])
+        #expect(agenda[0].reasons.first?.text == "5 changes told between the programs this month")
+        #expect(agenda[2].reasons.map(\.text) == ["Mutual client (open in both programs)", "Last staffed 61 days ago"])
+    }
 
     @Test("families rank by the weighted sum of what is known, every point explained, heaviest reason first")
     func ranking() {

@@ -164,7 +164,7 @@ struct AppUpdateTests {
     @Test("starting loads the home figures")
     func startLoadsHome() {
         let driver = driver()
-        #expect(driver.effectsRun == [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue)])
+        #expect(driver.effectsRun == [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue), .loadEmergencyOpenings])
         #expect(driver.top(as: HomeScreen.self)?.summary?.familyCount ?? 0 > 190)
     }
 
@@ -176,7 +176,7 @@ struct AppUpdateTests {
         #expect(d.effectsRun.last == .loadEmergencyResponseQueue)
         d.press(.escape)
         #expect(d.top(as: HomeScreen.self) != nil)
-        #expect(d.effectsRun.suffix(3) == [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue)])
+        #expect(d.effectsRun.suffix(4) == [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue), .loadEmergencyOpenings])
         d.press(.down, .down, .enter)
         #expect(d.top(as: ReferralsScreen.self) != nil)
         d.press(.char("q"))
@@ -352,14 +352,16 @@ struct AppUpdateTests {
 
     @Test("the clock ticks every minute: lists others change are read again; a new day refreshes everything")
     func ticks() {
+        // The trainer on practice data sees the supervisor's home: emergency openings too.
         var d = driver()
-        let start: [Effect] = [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue)]
+        let start: [Effect] = [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue), .loadEmergencyOpenings]
+        let everyMinute: [Effect] = [.loadReferrals(.mineOverdue), .loadEmergencyOpenings]
         #expect(d.effectsRun == start)
         d.send(.tick(now: Fixtures.now.addingTimeInterval(60), today: Fixtures.today))
         #expect(d.state.session.now == Fixtures.now.addingTimeInterval(60))
-        #expect(d.effectsRun == start + [.loadReferrals(.mineOverdue)])
+        #expect(d.effectsRun == start + everyMinute)
         d.send(.tick(now: Fixtures.now.addingTimeInterval(86_400), today: Fixtures.today.adding(days: 1)))
         #expect(d.state.session.today == Fixtures.today.adding(days: 1))
-        #expect(d.effectsRun == start + [.loadReferrals(.mineOverdue)] + start)
+        #expect(d.effectsRun == start + everyMinute + start)
     }
 }

@@ -57,6 +57,10 @@ public struct AccessPolicy: Sendable {
         mayOpenFamilies && (viewer.role == .supervisor || (viewer.role == .trainer && isPracticeData))
     }
 
+    /// Supervisors run the joint staffings (and trainers show them on practice data): the agenda,
+    /// and marking a family staffed with the minutes.
+    public var mayRunStaffings: Bool { mayDecideMatches }
+
     /// A worker who obtains a release records it; a supervisor may also revoke one.
     public var mayRecordSharingBasis: Bool {
         mayOpenFamilies

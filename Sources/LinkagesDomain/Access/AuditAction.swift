@@ -21,6 +21,9 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case exportAgenda
     case scheduleMeeting
     case recordMeeting
+    case recordStaffing
+    case shareChange
+    case readChange
     case exportReferrals
     case revokeSharingBasis
     case decideMatch
@@ -54,6 +57,9 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .exportAgenda: return "exported staffing agenda"
         case .scheduleMeeting: return "scheduled team meeting"
         case .recordMeeting: return "recorded team meeting"
+        case .recordStaffing: return "recorded joint staffing"
+        case .shareChange: return "told the other program of a change"
+        case .readChange: return "read a change notice"
         case .exportReferrals: return "exported referrals"
         case .revokeSharingBasis: return "revoked sharing basis"
         case .decideMatch: return "decided match"

@@ -13,6 +13,10 @@ public struct StaffingSignals: Equatable, Sendable {
     public var ab135DaysLeft: Int?
     /// Clashes in the joint case plan (Welfare-to-Work hours on a visit, deadlines out of order …).
     public var planConflicts: Int = 0
+    /// Changes of address, household or work told between the programs in the last 30 days.
+    public var recentChanges: Int = 0
+    /// Days since the family was last staffed jointly; nil when it never was.
+    public var daysSinceLastStaffing: Int?
 
     public init(
         familyId: Int64, familyName: String, tier: LinkagesTier? = nil, openEmergencyResponse: Bool = false,
@@ -49,6 +53,14 @@ public struct StaffingWeights: Codable, Equatable, Sendable {
     public var ab135EndingSoon: Int
     /// Each clash in the joint case plan. Files written before it existed weigh it 10.
     public var planConflict: Int = 10
+    /// Each change told between the programs in the last 30 days (at most three count).
+    public var recentChange: Int = 5
+    /// A family never staffed jointly, or not in the last `staffingDueDays` days.
+    public var staffingDue: Int = 5
+    public var staffingDueDays: Int = 60
+    /// Taken off a family staffed in the last `recentlyStaffedDays` days, so the agenda moves on.
+    public var recentlyStaffed: Int = 25
+    public var recentlyStaffedDays: Int = 14
 
     public init(
         version: Int, openEmergencyResponse: Int, safetyConcern: Int, safetyConcernsCounted: Int, overdueReferral: Int,
@@ -70,6 +82,7 @@ extension StaffingWeights {
     private enum CodingKeys: String, CodingKey {
         case version, openEmergencyResponse, safetyConcern, safetyConcernsCounted, overdueReferral, overduePlanTask
         case mutualClient, earlyIntervention, ab135EndingSoon, planConflict
+        case recentChange, staffingDue, staffingDueDays, recentlyStaffed, recentlyStaffedDays
     }
 
     /// Reads a county's weights; a weight added after the county wrote its file keeps its default.
@@ -86,6 +99,11 @@ extension StaffingWeights {
             earlyIntervention: try container.decode(Int.self, forKey: .earlyIntervention),
             ab135EndingSoon: try container.decode(Int.self, forKey: .ab135EndingSoon))
         planConflict = try container.decodeIfPresent(Int.self, forKey: .planConflict) ?? planConflict
+        recentChange = try container.decodeIfPresent(Int.self, forKey: .recentChange) ?? recentChange
+        staffingDue = try container.decodeIfPresent(Int.self, forKey: .staffingDue) ?? staffingDue
+        staffingDueDays = try container.decodeIfPresent(Int.self, forKey: .staffingDueDays) ?? staffingDueDays
+        recentlyStaffed = try container.decodeIfPresent(Int.self, forKey: .recentlyStaffed) ?? recentlyStaffed
+        recentlyStaffedDays = try container.decodeIfPresent(Int.self, forKey: .recentlyStaffedDays) ?? recentlyStaffedDays
     }
 }
 
@@ -139,11 +157,28 @@ public enum StaffingAgenda {
             reasons.append(AgendaReason(text: "\(signals.overduePlanTasks) plan task\(signals.overduePlanTasks == 1 ? "" : "s") overdue",
                                         points: signals.overduePlanTasks * weights.overduePlanTask))
         }
+        if signals.recentChanges > 0 {
+            let counted = min(signals.recentChanges, 3)
+            reasons.append(AgendaReason(text: "\(signals.recentChanges) change\(signals.recentChanges == 1 ? "" : "s") told between the programs this month",
+                                        points: counted * weights.recentChange))
+        }
+        switch signals.daysSinceLastStaffing {
+        case nil:
+            reasons.append(AgendaReason(text: "Never staffed jointly", points: weights.staffingDue))
+        case let days? where days > weights.staffingDueDays:
+            reasons.append(AgendaReason(text: "Last staffed \(days) days ago", points: weights.staffingDue))
+        case let days? where days <= weights.recentlyStaffedDays:
+            reasons.append(AgendaReason(text: days == 0 ? "Staffed today" : "Staffed \(days) day\(days == 1 ? "" : "s") ago",
+                                        points: -weights.recentlyStaffed))
+        default:
+            break
+        }
         switch signals.tier {
         case .mutualClient?: reasons.append(AgendaReason(text: "Mutual client (open in both programs)", points: weights.mutualClient))
         case .earlyIntervention?: reasons.append(AgendaReason(text: "Early intervention", points: weights.earlyIntervention))
         default: break
         }
+        reasons.removeAll { $0.points == 0 }
         let score = reasons.map(\.points).reduce(0, +)
         guard score > 0 else { return nil }
         return AgendaItem(familyId: signals.familyId, familyName: signals.familyName, score: score,

@@ -17,10 +17,34 @@ enum Migrations {
         migrator.registerMigration("v9-reunification", migrate: reunification)
         migrator.registerMigration("v10-plan-editor", migrate: planEditor)
         migrator.registerMigration("v11-team-meetings", migrate: teamMeetings)
+        migrator.registerMigration("v12-staffing-and-changes", migrate: staffingAndChanges)
         return migrator
     }
 
     /// What workers record about a Family Reunification case for AB 429 and AB 135.
+    /// Joint staffings held (with their minutes) and the changes one program tells the other.
+    private static func staffingAndChanges(_ db: Database) throws {
+        try db.create(table: "staffingReview") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("family", onDelete: .cascade).notNull()
+            t.column("reviewedAt", .datetime).notNull()
+            t.column("reviewedBy", .text).notNull()
+            t.column("minutes", .text).notNull()
+        }
+        try db.create(table: "changeNotice") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("family", onDelete: .cascade).notNull()
+            t.column("kind", .text).notNull()
+            t.column("text", .text).notNull()
+            t.belongsTo("fromWorker", inTable: "worker", onDelete: .setNull)
+            t.column("fromProgram", .text).notNull()
+            t.belongsTo("toWorker", inTable: "worker", onDelete: .cascade).notNull()
+            t.column("sentAt", .datetime).notNull()
+            t.column("readAt", .datetime)
+        }
+        try db.create(index: "changeNoticeInbox", on: "changeNotice", columns: ["toWorkerId", "readAt"])
+    }
+
     /// Child and Family Team meetings: when and where, who is invited, what was decided (and
     /// the plan task each decision became).
     private static func teamMeetings(_ db: Database) throws {

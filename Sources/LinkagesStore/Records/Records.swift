@@ -67,6 +67,10 @@ extension MeetingDecision: AutoIncrementedRecord {
     public static let databaseTableName = "meetingDecision"
 }
 
+extension ChangeNotice: AutoIncrementedRecord {
+    public static let databaseTableName = "changeNotice"
+}
+
 extension SharingBasis: AutoIncrementedRecord {
     public static let databaseTableName = "sharingBasis"
 }

@@ -45,6 +45,12 @@ extension AppDatabase {
                         if case .endingSoon(let days) = clock.state(on: policy.today) { return days }
                         return nil
                     })
+                familySignals.recentChanges = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM changeNotice WHERE familyId = ? AND sentAt >= ?
+                    """, arguments: [id, time.addingTimeInterval(-30 * 86_400)]) ?? 0
+                familySignals.daysSinceLastStaffing = try Date.fetchOne(db, sql: """
+                    SELECT max(reviewedAt) FROM staffingReview WHERE familyId = ?
+                    """, arguments: [id]).map { CalendarDate.today(now: $0).days(until: policy.today) }
                 familySignals.planConflicts = detail.plan == nil ? 0 : PlanConflicts.find(in: detail.tasks, today: policy.today).count
                 signals.append(familySignals)
             }

@@ -74,4 +74,10 @@ public enum Route: Hashable, Sendable {
     case meetings(familyId: Int64)
     case scheduleMeeting(familyId: Int64, familyName: String)
     case meetingDecision(meetingId: Int64, familyId: Int64, familyName: String)
+    /// Marking a family staffed, with the minutes.
+    case staffingMinutes(familyId: Int64, familyName: String)
+    /// Telling the other program of a change in the family.
+    case shareChange(familyId: Int64, familyName: String)
+    /// The changes the other program told this worker about.
+    case changeInbox
 }

@@ -151,6 +151,9 @@ public enum App {
         case .scheduleMeeting(let familyId, let name): return ScheduleMeetingScreen(familyId: familyId, familyName: name, today: session.today)
         case .meetingDecision(let meetingId, let familyId, let name):
             return DecisionFormScreen(meetingId: meetingId, familyId: familyId, familyName: name)
+        case .staffingMinutes(let familyId, let name): return StaffingMinutesScreen(familyId: familyId, familyName: name)
+        case .shareChange(let familyId, let name): return ShareChangeScreen(familyId: familyId, familyName: name, session: session)
+        case .changeInbox: return ChangeInboxScreen()
         case .matchReview: return MatchReviewScreen(session: session)
         case .emergencies: return EmergenciesScreen()
         case .agenda: return AgendaScreen()

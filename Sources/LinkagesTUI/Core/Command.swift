@@ -67,6 +67,10 @@ public enum Effect: Equatable, Sendable {
     case scheduleMeeting(TeamMeeting, invitees: [MeetingInvitee])
     case recordDecision(meetingId: Int64, text: String, task: PlanTask?)
     case setMeetingStatus(meetingId: Int64, MeetingStatus)
+    case recordStaffing(familyId: Int64, minutes: String)
+    case shareChange(familyId: Int64, ChangeKind, text: String)
+    case loadInbox
+    case markChangeRead(id: Int64)
 
     /// Writes that must be on disk before the next key is read: a dropped connection or a
     /// power cut right after a key press loses nothing that was on screen.
@@ -74,7 +78,7 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .reviewEmergency,
              .referralStep, .addReferralNote, .createReferral, .reassignReferral, .savePlan, .saveTask,
-             .scheduleMeeting, .recordDecision, .setMeetingStatus: return true
+             .scheduleMeeting, .recordDecision, .setMeetingStatus, .recordStaffing, .shareChange, .markChangeRead: return true
         default: return false
         }
     }
@@ -118,6 +122,10 @@ public enum DataEvent: Equatable, Sendable {
     case meetingScheduled(TeamMeeting)
     case decisionRecorded(MeetingDecision)
     case meetingChanged(meetingId: Int64)
+    case staffingRecorded(familyId: Int64)
+    case changeShared(ChangeNotice)
+    case inbox([ChangeNoticeRow])
+    case changeRead(id: Int64)
     /// An effect failed; the sentence is for the worker.
     case failed(String)
 }

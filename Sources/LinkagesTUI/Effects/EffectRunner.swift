@@ -75,6 +75,16 @@ public struct EffectRunner: Sendable {
             case .setMeetingStatus(let meetingId, let status):
                 try database.setMeetingStatus(status, meetingId: meetingId, for: policy, at: now())
                 return .meetingChanged(meetingId: meetingId)
+            case .recordStaffing(let familyId, let minutes):
+                try database.recordStaffing(familyId: familyId, minutes: minutes, for: policy, at: now())
+                return .staffingRecorded(familyId: familyId)
+            case .shareChange(let familyId, let kind, let text):
+                return .changeShared(try database.shareChange(familyId: familyId, kind: kind, text: text, for: policy, at: now()))
+            case .loadInbox:
+                return .inbox(try database.changeInbox(for: worker))
+            case .markChangeRead(let id):
+                try database.markChangeRead(id: id, by: worker, at: now())
+                return .changeRead(id: id)
             case .loadPlans:
                 return .plans(try database.planSummaries(on: today()))
             case .createIntakeDraft(let draft):

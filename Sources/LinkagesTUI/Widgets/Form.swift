@@ -45,6 +45,25 @@ public struct Form: Equatable, Sendable {
         if let index = fields.firstIndex(where: { $0.id == id }) { focus = index }
     }
 
+    /// The keys every form has: Tab and Shift-Tab (or ↓/↑) move between fields, Enter saves.
+    public static func bindings(save label: String, help: String) -> [KeyBinding] {
+        [
+            KeyBinding([.tab, .down], .nextFocus, label: "next", help: "Go to the next field."),
+            KeyBinding([.backTab, .up], .previousFocus, label: "previous", help: "Go to the previous field.", inHintBar: false),
+            KeyBinding([.enter], .save, label: label, help: help),
+        ]
+    }
+
+    /// Moves the focus for `.nextFocus` and `.previousFocus`; returns false for any other action.
+    public mutating func moveFocus(_ action: Action) -> Bool {
+        switch action {
+        case .nextFocus: focusNext()
+        case .previousFocus: focusPrevious()
+        default: return false
+        }
+        return true
+    }
+
     /// Applies a key to the focused field. Returns true when its value changed.
     @discardableResult
     public mutating func type(_ key: Key) -> Bool {

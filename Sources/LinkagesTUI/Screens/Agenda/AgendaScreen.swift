@@ -20,6 +20,8 @@ public struct AgendaScreen: ScreenModel {
         CommonBindings.moveInList + [
             KeyBinding([.enter], .open, label: "open family", help: "Open the selected family.",
                        disabledReason: selected == nil ? "no family is on the agenda" : nil),
+            KeyBinding([.char("v")], .markReviewed, label: "staffed", help: "Record that the selected family was staffed, with the minutes.",
+                       disabledReason: selected == nil ? "no family is on the agenda" : nil),
             KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Weigh the families again.", inHintBar: false),
         ]
     }
@@ -34,6 +36,7 @@ public struct AgendaScreen: ScreenModel {
         if selection.apply(action, count: items?.count ?? 0, visibleRows: Self.listHeight(viewport)) { return [] }
         switch action {
         case .open: return selected.map { [.open(.family($0.familyId))] } ?? []
+        case .markReviewed: return selected.map { [.open(.staffingMinutes(familyId: $0.familyId, familyName: $0.familyName))] } ?? []
         case .refresh: return [.run(.loadAgenda)]
         default: return []
         }

@@ -19,6 +19,8 @@ public struct HomeScreen: ScreenModel {
                     purpose: "Referrals between CalWORKs, Child Welfare and community providers, from sent to outcome."),
         Destination(key: "p", route: .plans, name: "Case plans",
                     purpose: "Joint case plans: who does what, by when, in which program."),
+        Destination(key: "c", route: .changeInbox, name: "Changes told to you",
+                    purpose: "What the other program told you changed in a family you share: address, household, work."),
         Destination(key: "d", route: .intakeDrafts, name: "Intake drafts",
                     purpose: "Your unfinished intakes, saved at every key: resume or discard them."),
         Destination(key: "m", route: .matchReview, name: "Match review",
@@ -52,7 +54,7 @@ public struct HomeScreen: ScreenModel {
     var hasOffered = false
 
     public init(session: Session) {
-        isSupervisor = session.worker.role == .supervisor
+        isSupervisor = session.policy.mayRunStaffings
         mayReviewMatches = session.policy.mayDecideMatches
         destinations = Self.destinations + (isSupervisor ? [Self.agenda, Self.emergencies] : [])
     }

@@ -31,17 +31,12 @@ public struct DecisionFormScreen: ScreenModel {
     public var isTyping: Bool { true }
 
     public var bindings: [KeyBinding] {
-        [
-            KeyBinding([.tab, .down], .nextFocus, label: "next", help: "Go to the next field."),
-            KeyBinding([.backTab, .up], .previousFocus, label: "previous", help: "Go to the previous field.", inHintBar: false),
-            KeyBinding([.enter], .save, label: "record", help: "Record the decision (and its plan task); audited."),
-        ]
+        Form.bindings(save: "record", help: "Record the decision (and its plan task); audited.")
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        if form.moveFocus(action) { return [] }
         switch action {
-        case .nextFocus: form.focusNext()
-        case .previousFocus: form.focusPrevious()
         case .save:
             var found: [String] = []
             if form.value("text").isEmpty { found.append("Write what the meeting decided.") }

@@ -28,11 +28,7 @@ public struct ScheduleMeetingScreen: ScreenModel {
     public var isTyping: Bool { true }
 
     public var bindings: [KeyBinding] {
-        [
-            KeyBinding([.tab, .down], .nextFocus, label: "next", help: "Go to the next field."),
-            KeyBinding([.backTab, .up], .previousFocus, label: "previous", help: "Go to the previous field.", inHintBar: false),
-            KeyBinding([.enter], .save, label: "schedule", help: "Schedule the meeting with the people marked Invite; audited."),
-        ]
+        Form.bindings(save: "schedule", help: "Schedule the meeting with the people marked Invite; audited.")
     }
 
     public func onAppear() -> [ScreenCommand] { invitees.isEmpty ? [.run(.loadInvitees(familyId: familyId))] : [] }
@@ -51,9 +47,8 @@ public struct ScheduleMeetingScreen: ScreenModel {
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        if form.moveFocus(action) { return [] }
         switch action {
-        case .nextFocus: form.focusNext()
-        case .previousFocus: form.focusPrevious()
         case .save:
             switch entered() {
             case .success(let (meeting, invited)):

@@ -25,19 +25,14 @@ public struct PlanGoalsScreen: ScreenModel {
     public var isTyping: Bool { true }
 
     public var bindings: [KeyBinding] {
-        [
-            KeyBinding([.tab, .down], .nextFocus, label: "next", help: "Go to the next field."),
-            KeyBinding([.backTab, .up], .previousFocus, label: "previous", help: "Go to the previous field.", inHintBar: false),
-            KeyBinding([.enter], .save, label: isNewPlan ? "start plan" : "save", help: "Save the goals and the lead worker; audited."),
-        ]
+        Form.bindings(save: isNewPlan ? "start plan" : "save", help: "Save the goals and the lead worker; audited.")
     }
 
     public func onAppear() -> [ScreenCommand] { [.run(.loadWorkers)] }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        if form.moveFocus(action) { return [] }
         switch action {
-        case .nextFocus: form.focusNext()
-        case .previousFocus: form.focusPrevious()
         case .save:
             let goals = form.value("goals")
             guard !goals.isEmpty else {

@@ -42,11 +42,7 @@ public struct TaskFormScreen: ScreenModel {
     public var isTyping: Bool { true }
 
     public var bindings: [KeyBinding] {
-        [
-            KeyBinding([.tab, .down], .nextFocus, label: "next", help: "Go to the next field."),
-            KeyBinding([.backTab, .up], .previousFocus, label: "previous", help: "Go to the previous field.", inHintBar: false),
-            KeyBinding([.enter], .save, label: task == nil ? "add task" : "save", help: "Save the task to the plan; audited."),
-        ]
+        Form.bindings(save: task == nil ? "add task" : "save", help: "Save the task to the plan; audited.")
     }
 
     public func onAppear() -> [ScreenCommand] { workers.isEmpty ? [.run(.loadWorkers)] : [] }
@@ -97,9 +93,8 @@ public struct TaskFormScreen: ScreenModel {
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        if form.moveFocus(action) { return [] }
         switch action {
-        case .nextFocus: form.focusNext()
-        case .previousFocus: form.focusPrevious()
         case .save:
             switch entered() {
             case .success(let task):

@@ -33,11 +33,7 @@ public struct ReleaseFormScreen: ScreenModel {
     public var isTyping: Bool { true }
 
     public var bindings: [KeyBinding] {
-        [
-            KeyBinding([.tab, .down], .nextFocus, label: "next", help: "Go to the next field."),
-            KeyBinding([.backTab, .up], .previousFocus, label: "previous", help: "Go to the previous field.", inHintBar: false),
-            KeyBinding([.enter], .save, label: "record", help: "Record the release for this family; it is audited."),
-        ]
+        Form.bindings(save: "record", help: "Record the release for this family; it is audited.")
     }
 
     /// The release as entered, or the sentences that say what to fix.
@@ -59,11 +55,8 @@ public struct ReleaseFormScreen: ScreenModel {
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
+        if form.moveFocus(action) { return [] }
         switch action {
-        case .nextFocus:
-            form.focusNext()
-        case .previousFocus:
-            form.focusPrevious()
         case .save:
             switch entered(recordedBy: "") {
             case .success(let basis):
