@@ -61,6 +61,8 @@ struct PlanDeskTests {
         let stranger = try policy(database, as: "Far Away", account: "faraway")
         let admin = AccessPolicy(viewer: Worker(id: 1, account: "root", name: "Admin", program: .calworks, office: "County", role: .admin),
                                  isPracticeData: false, today: Fixtures.today)
+        let everyPlan = try database.planSummaries(for: AccessPolicy(viewer: Fixtures.trainer, isPracticeData: true, today: Fixtures.today))
+        #expect(try database.planSummaries(for: stranger).count < everyPlan.count, "the plan list shows only plans the worker may open")
         for policy in [stranger, admin] {
             #expect(throws: PlanDeskError.self) {
                 try database.savePlan(familyId: jose, goals: "Anything", leadWorkerId: nil, for: policy, at: now)

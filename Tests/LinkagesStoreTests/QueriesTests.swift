@@ -38,8 +38,12 @@ struct QueriesTests {
         #expect(summary.overdueTasks == 1)
         #expect(summary.tasksDueThisWeek == 1)
 
-        let plans = try database.planSummaries(on: Fixtures.today)
+        let practice = AccessPolicy(viewer: Fixtures.trainer, isPracticeData: true, today: Fixtures.today)
+        let plans = try database.planSummaries(for: practice)
         #expect(plans.count == 1)
+        let administrator = AccessPolicy(viewer: Worker(id: 1, account: "root", name: "Admin", program: .calworks, office: "Central", role: .admin),
+                                         isPracticeData: true, today: Fixtures.today)
+        #expect(try database.planSummaries(for: administrator).isEmpty, "a plan's family name is not listed to a role that sees no family")
         #expect(plans[0].planId == plan.id)
         #expect(plans[0].openTasks == 3 && plans[0].overdueTasks == 1 && plans[0].nextDue == Fixtures.today.adding(days: 3))
 

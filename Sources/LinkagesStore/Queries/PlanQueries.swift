@@ -14,9 +14,12 @@ public struct PlanSummary: Sendable, Equatable, Identifiable {
 }
 
 extension AppDatabase {
-    /// Every joint case plan: most overdue tasks first, then by the next due date.
-    public func planSummaries(on date: CalendarDate) throws -> [PlanSummary] {
-        try writer.read { db in
+    /// The joint case plans `policy`'s worker may see (of families whose record in either
+    /// program they see in full): most overdue tasks first, then by the next due date.
+    public func planSummaries(for policy: AccessPolicy) throws -> [PlanSummary] {
+        guard policy.mayOpenFamilies else { return [] }
+        let date = policy.today
+        return try writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT casePlan.id AS planId, casePlan.familyId, family.displayName AS familyName,
                        worker.name AS leadWorkerName,
@@ -31,7 +34,9 @@ extension AppDatabase {
                 LEFT JOIN worker ON worker.id = casePlan.leadWorkerId
                 ORDER BY overdueTasks DESC, nextDue IS NULL, nextDue, family.displayName
                 """, arguments: ["today": date])
-            return rows.map { row in
+            return try rows.filter { row in
+                (try? Self.requirePlanAccess(db, familyId: row["familyId"], policy: policy)) != nil
+            }.map { row in
                 PlanSummary(
                     planId: row["planId"], familyId: row["familyId"], familyName: row["familyName"],
                     leadWorkerName: row["leadWorkerName"], openTasks: row["openTasks"],

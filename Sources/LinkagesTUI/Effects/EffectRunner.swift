@@ -86,7 +86,7 @@ public struct EffectRunner: Sendable {
                 try database.markChangeRead(id: id, by: worker, at: now())
                 return .changeRead(id: id)
             case .loadPlans:
-                return .plans(try database.planSummaries(on: today()))
+                return .plans(try database.planSummaries(for: policy))
             case .createIntakeDraft(let draft):
                 return .intakeDraftCreated(id: try database.createIntakeDraft(account: account, draft: draft, at: now()))
             case .saveIntakeDraft(let id, let draft):
