@@ -28,12 +28,12 @@ struct ChangeDeskTests {
         let notice = try database.shareChange(familyId: jose, kind: .address, text: "Moved to 22 Elm St, Fresno 93702.", for: ana, at: now)
         let recipient = try #require(try database.workers().first { $0.id == notice.toWorkerId })
         #expect(recipient.program == .childWelfare)
-        #expect(throws: PlanDeskError.self) {
+        #expect(throws: WorkRefusal.self) {
             try database.shareChange(familyId: jose, kind: .employment, text: "Started at the cannery.", for: ana, at: now)
         }
         let inbox = try database.changeInbox(for: recipient)
         #expect(inbox.map(\.notice.text) == ["Moved to 22 Elm St, Fresno 93702."] && inbox.first?.fromWorkerName == "Ana Ruiz")
-        #expect(throws: PlanDeskError("that notice is not in your inbox")) {
+        #expect(throws: WorkRefusal("that notice is not in your inbox")) {
             try database.markChangeRead(id: notice.id!, by: ana.viewer, at: now)
         }
         try database.markChangeRead(id: notice.id!, by: recipient, at: now)
@@ -61,7 +61,7 @@ struct ChangeDeskTests {
         let database = try Fixtures.demoDatabase()
         let sarah = try familyId("Mitchell, Sarah", in: database)
         let marcus = try policy(database, as: "Marcus Bell", account: "mbell")
-        #expect(throws: PlanDeskError("only a supervisor records a joint staffing")) {
+        #expect(throws: WorkRefusal("only a supervisor records a joint staffing")) {
             try database.recordStaffing(familyId: sarah, minutes: "Agreed.", for: marcus, at: now)
         }
         let trainer = try policy(database, as: "Karen López", account: "klopez", practice: true)

@@ -27,7 +27,7 @@ struct PlanDeskTests {
         let sarah = try familyId("Mitchell, Sarah", in: database)
         let marcus = try policy(database, as: "Marcus Bell", account: "mbell")
         let ana = try policy(database, as: "Ana Ruiz", account: "aruiz")
-        #expect(throws: PlanDeskError("write the family's goals first: that starts the plan")) {
+        #expect(throws: WorkRefusal("write the family's goals first: that starts the plan")) {
             try database.saveTask(PlanTask(planId: 0, title: "Child care", owner: .calworks), familyId: sarah, for: ana, at: now)
         }
         let plan = try database.savePlan(familyId: sarah, goals: "Keep my kids safe and get Emma back to school.",
@@ -64,7 +64,7 @@ struct PlanDeskTests {
         let everyPlan = try database.planSummaries(for: AccessPolicy(viewer: Fixtures.trainer, isPracticeData: true, today: Fixtures.today))
         #expect(try database.planSummaries(for: stranger).count < everyPlan.count, "the plan list shows only plans the worker may open")
         for policy in [stranger, admin] {
-            #expect(throws: PlanDeskError.self) {
+            #expect(throws: WorkRefusal.self) {
                 try database.savePlan(familyId: jose, goals: "Anything", leadWorkerId: nil, for: policy, at: now)
             }
         }
@@ -81,17 +81,17 @@ struct PlanDeskTests {
                                            familyId: sarah, for: marcus, at: now)
         var loop = first
         loop.afterTaskId = second.id
-        #expect(throws: PlanDeskError("“Child care” would end up waiting for itself")) {
+        #expect(throws: WorkRefusal("“Child care” would end up waiting for itself")) {
             try database.saveTask(loop, familyId: sarah, for: marcus, at: now)
         }
         let otherPlanTask = try #require(try database.writer.read { db in
             try Int64.fetchOne(db, sql: "SELECT id FROM planTask WHERE planId != ? LIMIT 1", arguments: [second.planId])
         })
         second.afterTaskId = otherPlanTask
-        #expect(throws: PlanDeskError("a task can wait only for another task of the same plan")) {
+        #expect(throws: WorkRefusal("a task can wait only for another task of the same plan")) {
             try database.saveTask(second, familyId: sarah, for: marcus, at: now)
         }
-        #expect(throws: PlanDeskError("say what the task is")) {
+        #expect(throws: WorkRefusal("say what the task is")) {
             try database.saveTask(PlanTask(planId: 0, title: "  ", owner: .family), familyId: sarah, for: marcus, at: now)
         }
     }

@@ -19,24 +19,24 @@ extension AppDatabase {
         familyId: Int64, kind: ChangeKind, text: String, for policy: AccessPolicy, at time: Date
     ) throws -> ChangeNotice {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw PlanDeskError("say what changed") }
+        guard !text.isEmpty else { throw WorkRefusal("say what changed") }
         let worker = policy.viewer
         let today = policy.today
         return try writer.write { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
-            guard let detail = try Self.familyDetail(db, id: familyId, on: today) else { throw PlanDeskError("there is no such family") }
+            guard let detail = try Self.familyDetail(db, id: familyId, on: today) else { throw WorkRefusal("there is no such family") }
             let other = worker.program.other
             let otherRecords = detail.records.filter { $0.household.source.program == other }
             guard !otherRecords.isEmpty else {
-                throw PlanDeskError("the family is not known to \(other.displayName): there is no one to tell")
+                throw WorkRefusal("the family is not known to \(other.displayName): there is no one to tell")
             }
             if kind.needsSharingBasis && !detail.sharingBases.contains(where: { $0.isActive(on: today) && $0.shares(worker.program) }) {
-                throw PlanDeskError("a change of \(kind == .household ? "household" : "work") goes to \(other.displayName) only under a "
+                throw WorkRefusal("a change of \(kind == .household ? "household" : "work") goes to \(other.displayName) only under a "
                     + "release or court order that shares \(worker.program.displayName) records; an address change may always go")
             }
             let assigned = otherRecords.flatMap(\.involvements).filter { $0.isCurrent(on: today) }.compactMap(\.workerId).first
             guard let recipient = try assigned ?? Self.liaison(db, for: other, office: worker.office) else {
-                throw PlanDeskError("\(other.displayName) has no assigned worker or liaison for this family")
+                throw WorkRefusal("\(other.displayName) has no assigned worker or liaison for this family")
             }
             var notice = ChangeNotice(familyId: familyId, kind: kind, text: text, fromWorkerId: worker.id, fromProgram: worker.program,
                                       toWorkerId: recipient, sentAt: time)
@@ -66,7 +66,7 @@ extension AppDatabase {
     public func markChangeRead(id: Int64, by worker: Worker, at time: Date) throws {
         try writer.write { db in
             guard var notice = try ChangeNotice.fetchOne(db, key: id), notice.toWorkerId == worker.id else {
-                throw PlanDeskError("that notice is not in your inbox")
+                throw WorkRefusal("that notice is not in your inbox")
             }
             guard notice.readAt == nil else { return }
             notice.readAt = time
@@ -79,8 +79,8 @@ extension AppDatabase {
     /// Records that the family was staffed jointly, with the minutes. Supervisors only; audited.
     public func recordStaffing(familyId: Int64, minutes: String, for policy: AccessPolicy, at time: Date) throws {
         let minutes = minutes.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard policy.mayRunStaffings else { throw PlanDeskError("only a supervisor records a joint staffing") }
-        guard !minutes.isEmpty else { throw PlanDeskError("write the minutes: what was agreed, and who does what") }
+        guard policy.mayRunStaffings else { throw WorkRefusal("only a supervisor records a joint staffing") }
+        guard !minutes.isEmpty else { throw WorkRefusal("write the minutes: what was agreed, and who does what") }
         try writer.write { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
             try db.execute(sql: "INSERT INTO staffingReview(familyId, reviewedAt, reviewedBy, minutes) VALUES (?, ?, ?, ?)",

@@ -29,7 +29,7 @@ extension AppDatabase {
     /// Schedules a Child and Family Team meeting with its invitees. Audited.
     @discardableResult
     public func scheduleMeeting(_ meeting: TeamMeeting, invitees: [MeetingInvitee], for policy: AccessPolicy, at time: Date) throws -> TeamMeeting {
-        guard meeting.date >= policy.today else { throw PlanDeskError("a meeting is scheduled for today or later") }
+        guard meeting.date >= policy.today else { throw WorkRefusal("a meeting is scheduled for today or later") }
         return try writer.write { db in
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
             var new = meeting
@@ -56,15 +56,15 @@ extension AppDatabase {
         _ text: String, meetingId: Int64, task: PlanTask?, for policy: AccessPolicy, at time: Date
     ) throws -> MeetingDecision {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw PlanDeskError("write what the meeting decided") }
+        guard !text.isEmpty else { throw WorkRefusal("write what the meeting decided") }
         return try writer.write { db in
-            guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw PlanDeskError("there is no such meeting") }
+            guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw WorkRefusal("there is no such meeting") }
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
-            guard meeting.status != .cancelled else { throw PlanDeskError("the meeting was cancelled") }
+            guard meeting.status != .cancelled else { throw WorkRefusal("the meeting was cancelled") }
             var decision = MeetingDecision(meetingId: meetingId, text: text)
             if var task {
                 guard let plan = try CasePlan.filter(Column("familyId") == meeting.familyId).fetchOne(db) else {
-                    throw PlanDeskError("start the family's plan first: a decision becomes a task of the plan")
+                    throw WorkRefusal("start the family's plan first: a decision becomes a task of the plan")
                 }
                 task.id = nil
                 task.planId = plan.id!
@@ -87,7 +87,7 @@ extension AppDatabase {
     /// Marks the meeting held or cancelled. Audited.
     public func setMeetingStatus(_ status: MeetingStatus, meetingId: Int64, for policy: AccessPolicy, at time: Date) throws {
         try writer.write { db in
-            guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw PlanDeskError("there is no such meeting") }
+            guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw WorkRefusal("there is no such meeting") }
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
             meeting.status = status
             try meeting.update(db)

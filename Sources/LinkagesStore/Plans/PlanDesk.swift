@@ -2,15 +2,6 @@ import Foundation
 import GRDB
 import LinkagesDomain
 
-/// A change to a joint case plan that cannot be made, in one sentence.
-public struct PlanDeskError: Error, Equatable, CustomStringConvertible, Sendable {
-    public let description: String
-
-    public init(_ description: String) {
-        self.description = description
-    }
-}
-
 extension AppDatabase {
     /// Writes the family's goals and lead worker, starting the plan when the family has none.
     /// Only a worker who may see the plan may change it; audited.
@@ -19,11 +10,11 @@ extension AppDatabase {
         familyId: Int64, goals: String, leadWorkerId: Int64?, for policy: AccessPolicy, at time: Date
     ) throws -> CasePlan {
         let goals = goals.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !goals.isEmpty else { throw PlanDeskError("write the family's goals, in its own words") }
+        guard !goals.isEmpty else { throw WorkRefusal("write the family's goals, in its own words") }
         return try writer.write { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
             if let leadWorkerId, try Worker.fetchOne(db, key: leadWorkerId)?.active != true {
-                throw PlanDeskError("the lead worker must be an active worker")
+                throw WorkRefusal("the lead worker must be an active worker")
             }
             var plan = try CasePlan.filter(Column("familyId") == familyId).fetchOne(db)
                 ?? CasePlan(familyId: familyId, goals: goals, createdAt: time)
@@ -43,21 +34,21 @@ extension AppDatabase {
     public func saveTask(_ task: PlanTask, familyId: Int64, for policy: AccessPolicy, at time: Date) throws -> PlanTask {
         var task = task
         task.title = task.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !task.title.isEmpty else { throw PlanDeskError("say what the task is") }
+        guard !task.title.isEmpty else { throw WorkRefusal("say what the task is") }
         return try writer.write { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
             guard var plan = try CasePlan.filter(Column("familyId") == familyId).fetchOne(db) else {
-                throw PlanDeskError("write the family's goals first: that starts the plan")
+                throw WorkRefusal("write the family's goals first: that starts the plan")
             }
             if let id = task.id {
                 guard let stored = try PlanTask.fetchOne(db, key: id), stored.planId == plan.id else {
-                    throw PlanDeskError("that task is not in this family's plan")
+                    throw WorkRefusal("that task is not in this family's plan")
                 }
             }
             task.planId = plan.id!
             try Self.checkWaitsFor(task, in: db)
             if let worker = task.ownerWorkerId, try Worker.fetchOne(db, key: worker)?.active != true {
-                throw PlanDeskError("the task's worker must be an active worker")
+                throw WorkRefusal("the task's worker must be an active worker")
             }
             let isNew = task.id == nil
             try task.save(db)
@@ -75,10 +66,10 @@ extension AppDatabase {
         var seen: Set<Int64> = task.id.map { [$0] } ?? []
         while let id = next {
             guard let before = try PlanTask.fetchOne(db, key: id), before.planId == task.planId else {
-                throw PlanDeskError("a task can wait only for another task of the same plan")
+                throw WorkRefusal("a task can wait only for another task of the same plan")
             }
             guard seen.insert(id).inserted else {
-                throw PlanDeskError("“\(task.title)” would end up waiting for itself")
+                throw WorkRefusal("“\(task.title)” would end up waiting for itself")
             }
             next = before.afterTaskId
         }
@@ -91,6 +82,6 @@ extension AppDatabase {
               let detail = try familyDetail(db, id: familyId, on: policy.today)?
                 .visible(under: policy, emergencyReason: nil, sensitiveQuestions: []),
               detail.records.contains(where: { $0.access.isFull })
-        else { throw PlanDeskError("you may not change this family's plan: you see neither program's record in full") }
+        else { throw WorkRefusal("you may not change this family's plan: you see neither program's record in full") }
     }
 }

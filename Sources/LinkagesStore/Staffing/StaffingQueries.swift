@@ -23,6 +23,12 @@ extension AppDatabase {
                 """, arguments: ["program": RecordSource(viewer.program).rawValue, "office": viewer.office,
                                  "everyOffice": viewer.role == .trainer])
             let levels = try Self.serviceLevels(db)
+            let recentChanges = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+                SELECT familyId, count(*) AS n FROM changeNotice WHERE sentAt >= ? GROUP BY familyId
+                """, arguments: [time.addingTimeInterval(-30 * 86_400)]).map { (row: Row) -> (Int64, Int) in (row["familyId"], row["n"]) })
+            let lastStaffed = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+                SELECT familyId, max(reviewedAt) AS at FROM staffingReview GROUP BY familyId
+                """).map { (row: Row) -> (Int64, Date) in (row["familyId"], row["at"]) })
             var signals: [StaffingSignals] = []
             for id in familyIds {
                 guard let detail = try Self.familyDetail(db, id: id, on: policy.today)?
@@ -45,12 +51,8 @@ extension AppDatabase {
                         if case .endingSoon(let days) = clock.state(on: policy.today) { return days }
                         return nil
                     })
-                familySignals.recentChanges = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM changeNotice WHERE familyId = ? AND sentAt >= ?
-                    """, arguments: [id, time.addingTimeInterval(-30 * 86_400)]) ?? 0
-                familySignals.daysSinceLastStaffing = try Date.fetchOne(db, sql: """
-                    SELECT max(reviewedAt) FROM staffingReview WHERE familyId = ?
-                    """, arguments: [id]).map { CalendarDate.today(now: $0).days(until: policy.today) }
+                familySignals.recentChanges = recentChanges[id] ?? 0
+                familySignals.daysSinceLastStaffing = lastStaffed[id].map { CalendarDate.today(now: $0).days(until: policy.today) }
                 familySignals.planConflicts = detail.plan == nil ? 0 : PlanConflicts.find(in: detail.tasks, today: policy.today).count
                 signals.append(familySignals)
             }

@@ -146,7 +146,7 @@ public enum App {
         case .plan(let familyId): return PlanScreen(familyId: familyId)
         case .planGoals(let familyId, let name, let plan): return PlanGoalsScreen(familyId: familyId, familyName: name, plan: plan)
         case .planTask(let familyId, let name, let task, let tasks):
-            return TaskFormScreen(familyId: familyId, familyName: name, task: task, tasks: tasks, today: session.today)
+            return TaskFormScreen(familyId: familyId, familyName: name, task: task, tasks: tasks)
         case .meetings(let familyId): return MeetingsScreen(familyId: familyId)
         case .scheduleMeeting(let familyId, let name): return ScheduleMeetingScreen(familyId: familyId, familyName: name, today: session.today)
         case .meetingDecision(let meetingId, let familyId, let name):

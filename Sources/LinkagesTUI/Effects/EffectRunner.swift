@@ -166,7 +166,7 @@ public struct EffectRunner: Sendable {
             return .failed(error.description.capitalizedFirst + ".")
         } catch let error as SharingBasisError {
             return .failed(error.description.capitalizedFirst + ".")
-        } catch let error as PlanDeskError {
+        } catch let error as WorkRefusal {
             return .failed(error.description.capitalizedFirst + ".")
         } catch {
             return .failed(Self.sentence(for: error))

@@ -107,6 +107,27 @@ public struct Form: Equatable, Sendable {
         fields[index].input = .choice(kept, choices, allowsNone: allowsNone)
     }
 
+    /// Draws a whole form screen: the introduction wrapped to the width (muted), the fields with
+    /// their values `labelWidth` columns in, then why the last save was refused. Returns the row
+    /// of the first field.
+    @discardableResult
+    public func renderScreen(
+        intro: String, problems: [String], into grid: inout CellGrid, area: Rect, labelWidth: Int, spaced: Bool = true,
+        dimmed: Set<String> = []
+    ) -> Int {
+        let left = area.column + 2
+        var row = area.row + 1
+        for line in DisplayWidth.wrap(intro, to: area.width - 4) {
+            grid.put(line, row: row, column: left, style: .muted)
+            row += 1
+        }
+        let fieldsTop = row + (spaced ? 1 : 0)
+        let after = render(into: &grid, row: fieldsTop, left: left, valueColumn: left + labelWidth, right: area.right - 1,
+                           spaced: spaced, dimmed: dimmed)
+        FormProblems.render(problems, into: &grid, row: after, left: left, area: area)
+        return fieldsTop
+    }
+
     /// Draws each field on its own line (a blank line between when `spaced`) from `row`, labels
     /// at `left`, values at `valueColumn`. Returns the row after the last field.
     @discardableResult

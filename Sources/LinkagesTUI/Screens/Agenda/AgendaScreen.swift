@@ -4,17 +4,15 @@ import LinkagesStore
 /// The supervisor's staffing agenda: families due for a joint staffing, most urgent first, with
 /// every reason and the points it adds.
 public struct AgendaScreen: ScreenModel {
-    public private(set) var items: [AgendaItem]?
-    public private(set) var selection = ListSelection()
-    public private(set) var loadError: String?
+    public private(set) var list = LoadedRows<AgendaItem>()
 
     public init() {}
 
     public var title: String { "Staffing agenda" }
 
-    var selected: AgendaItem? {
-        items.flatMap { $0.indices.contains(selection.index) ? $0[selection.index] : nil }
-    }
+    /// The families on the agenda, once weighed.
+    public var items: [AgendaItem]? { list.rows }
+    var selected: AgendaItem? { list.selected }
 
     public var bindings: [KeyBinding] {
         CommonBindings.moveInList + [
@@ -33,7 +31,7 @@ public struct AgendaScreen: ScreenModel {
     static func listHeight(_ viewport: Size) -> Int { max(3, viewport.height - 9) }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
-        if selection.apply(action, count: items?.count ?? 0, visibleRows: Self.listHeight(viewport)) { return [] }
+        if list.move(action, visibleRows: Self.listHeight(viewport)) { return [] }
         switch action {
         case .open: return selected.map { [.open(.family($0.familyId))] } ?? []
         case .markReviewed: return selected.map { [.open(.staffingMinutes(familyId: $0.familyId, familyName: $0.familyName))] } ?? []
@@ -45,11 +43,9 @@ public struct AgendaScreen: ScreenModel {
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
         switch event {
         case .agenda(let items):
-            self.items = items
-            selection.clamp(count: items.count)
-            loadError = nil
+            list.load(items)
         case .failed(let message):
-            loadError = message
+            list.fail(message)
         default:
             break
         }
@@ -65,14 +61,7 @@ public struct AgendaScreen: ScreenModel {
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
         let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
-        if let loadError {
-            grid.put(loadError, row: inner.row, column: inner.column, style: .danger, maxWidth: inner.width)
-            return
-        }
-        guard let items else {
-            grid.put("Weighing the families…", row: inner.row, column: inner.column, style: .muted)
-            return
-        }
+        guard let items = list.ready(into: &grid, area: inner, loading: "Weighing the families…") else { return }
         grid.put("Families open in both programs or with an ER referral open, most urgent first.", row: inner.row,
                  column: inner.column, style: .muted, maxWidth: inner.width)
         let rows = items.enumerated().map { index, item in
@@ -80,7 +69,7 @@ public struct AgendaScreen: ScreenModel {
              TableCell(item.reasons.first?.text ?? "")]
         }
         let listHeight = inner.height - 7
-        Table.render(columns: Self.columns, rows: rows, selection: selection, into: &grid,
+        Table.render(columns: Self.columns, rows: rows, selection: list.selection, into: &grid,
                      area: Rect(row: inner.row + 2, column: inner.column, width: inner.width, height: listHeight),
                      emptyMessage: "No family is due for a joint staffing.")
         guard let selected else { return }

@@ -51,10 +51,8 @@ public struct StaffingMinutesScreen: ScreenModel {
     }
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
-        let left = area.column + 2
-        grid.put("The minutes stay with the family; the agenda then weighs it less for two weeks.",
-                 row: area.row + 1, column: left, style: .muted, maxWidth: area.width - 4)
-        let row = form.render(into: &grid, row: area.row + 3, left: left, valueColumn: left + 10, right: area.column + area.width - 1)
-        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
+        form.renderScreen(
+            intro: "The minutes stay with the family; the agenda then weighs it less for two weeks.",
+            problems: problems, into: &grid, area: area, labelWidth: 10)
     }
 }

@@ -4,17 +4,13 @@ import LinkagesStore
 /// The changes the other program told this worker about: new ones first. Opening one marks it
 /// read and opens the family.
 public struct ChangeInboxScreen: ScreenModel {
-    public private(set) var rows: [ChangeNoticeRow]?
-    public private(set) var selection = ListSelection()
-    public private(set) var loadError: String?
+    public private(set) var list = LoadedRows<ChangeNoticeRow>()
 
     public init() {}
 
     public var title: String { "Changes from the other program" }
 
-    var selected: ChangeNoticeRow? {
-        rows.flatMap { $0.indices.contains(selection.index) ? $0[selection.index] : nil }
-    }
+    var selected: ChangeNoticeRow? { list.selected }
 
     public var bindings: [KeyBinding] {
         CommonBindings.moveInList + [
@@ -27,7 +23,7 @@ public struct ChangeInboxScreen: ScreenModel {
     public func onAppear() -> [ScreenCommand] { [.run(.loadInbox)] }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
-        if selection.apply(action, count: rows?.count ?? 0, visibleRows: viewport.height - 6) { return [] }
+        if list.move(action, visibleRows: viewport.height - 6) { return [] }
         switch action {
         case .open:
             guard let row = selected, let id = row.notice.id else { return [] }
@@ -40,10 +36,9 @@ public struct ChangeInboxScreen: ScreenModel {
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
         switch event {
         case .inbox(let rows):
-            self.rows = rows
-            selection.clamp(count: rows.count)
+            list.load(rows)
         case .failed(let message):
-            loadError = message
+            list.fail(message)
         default:
             break
         }
@@ -60,14 +55,7 @@ public struct ChangeInboxScreen: ScreenModel {
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
         let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
-        if let loadError {
-            grid.put(loadError, row: inner.row, column: inner.column, style: .danger, maxWidth: inner.width)
-            return
-        }
-        guard let rows else {
-            grid.put("Loading…", row: inner.row, column: inner.column, style: .muted)
-            return
-        }
+        guard let rows = list.ready(into: &grid, area: inner) else { return }
         let unread = rows.filter { $0.notice.readAt == nil }.count
         grid.put(unread == 0 ? "Nothing new." : "\(unread) new", row: inner.row, column: inner.column, style: unread == 0 ? .muted : .warning)
         let tableHeight = max(3, inner.height - 5)
@@ -77,7 +65,7 @@ public struct ChangeInboxScreen: ScreenModel {
              TableCell(row.familyName),
              TableCell(row.notice.kind.rawValue.capitalizedFirst),
              TableCell([row.fromWorkerName, row.notice.fromProgram.badge].compactMap { $0 }.joined(separator: " "))]
-        }, selection: selection, into: &grid, area: Rect(row: inner.row + 2, column: inner.column, width: inner.width, height: tableHeight),
+        }, selection: list.selection, into: &grid, area: Rect(row: inner.row + 2, column: inner.column, width: inner.width, height: tableHeight),
             emptyMessage: "No change has been told to you yet.")
         if let row = selected {
             for (offset, line) in DisplayWidth.wrap("“\(row.notice.text)”", to: inner.width).prefix(3).enumerated() {

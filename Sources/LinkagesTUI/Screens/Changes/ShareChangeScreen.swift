@@ -62,15 +62,9 @@ public struct ShareChangeScreen: ScreenModel {
     }
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
-        let left = area.column + 2
-        var row = area.row + 1
-        let intro = "An address or phone change may always go to \(otherProgram.displayName) (WIC 18961.5). A change of household "
-            + "or work goes only under a release or court order that shares your program's records."
-        for line in DisplayWidth.wrap(intro, to: area.width - 4) {
-            grid.put(line, row: row, column: left, style: .muted)
-            row += 1
-        }
-        row = form.render(into: &grid, row: row + 1, left: left, valueColumn: left + 16, right: area.column + area.width - 1)
-        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
+        form.renderScreen(
+            intro: "An address or phone change may always go to \(otherProgram.displayName) (WIC 18961.5). A change of household "
+                + "or work goes only under a release or court order that shares your program's records.",
+            problems: problems, into: &grid, area: area, labelWidth: 16)
     }
 }

@@ -5,17 +5,13 @@ import LinkagesStore
 /// A supervisor's list of break-the-glass openings by their office's workers: who opened which
 /// family, when, and the reason they typed. Each is marked reviewed once looked at.
 public struct EmergenciesScreen: ScreenModel {
-    public private(set) var openings: [EmergencyOpening]?
-    public private(set) var selection = ListSelection()
-    public private(set) var loadError: String?
+    public private(set) var list = LoadedRows<EmergencyOpening>()
 
     public init() {}
 
     public var title: String { "Emergency openings" }
 
-    var selected: EmergencyOpening? {
-        openings.flatMap { $0.indices.contains(selection.index) ? $0[selection.index] : nil }
-    }
+    var selected: EmergencyOpening? { list.selected }
 
     public var bindings: [KeyBinding] {
         let nothing = selected == nil ? "no emergency opening is waiting for review" : nil
@@ -36,7 +32,7 @@ public struct EmergenciesScreen: ScreenModel {
     static func listHeight(_ viewport: Size) -> Int { viewport.height - 6 }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
-        if selection.apply(action, count: openings?.count ?? 0, visibleRows: Self.listHeight(viewport)) { return [] }
+        if list.move(action, visibleRows: Self.listHeight(viewport)) { return [] }
         switch action {
         case .markReviewed:
             return selected.map { [.run(.reviewEmergency(eventId: $0.event.id))] } ?? []
@@ -52,13 +48,11 @@ public struct EmergenciesScreen: ScreenModel {
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
         switch event {
         case .emergencyOpenings(let openings):
-            self.openings = openings
-            selection.clamp(count: openings.count)
-            loadError = nil
+            list.load(openings)
         case .emergencyReviewed:
             return [.run(.loadEmergencyOpenings), .say("Marked reviewed; it stays in the audit trail.")]
         case .failed(let message):
-            loadError = message
+            list.fail(message)
         default:
             break
         }
@@ -74,14 +68,7 @@ public struct EmergenciesScreen: ScreenModel {
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
         let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
-        if let loadError {
-            grid.put(loadError, row: inner.row, column: inner.column, style: .danger, maxWidth: inner.width)
-            return
-        }
-        guard let openings else {
-            grid.put("Loading…", row: inner.row, column: inner.column, style: .muted)
-            return
-        }
+        guard let openings = list.ready(into: &grid, area: inner) else { return }
         let intro = "Workers of your office who opened records they had no basis to see, with the reason they typed."
         for (offset, line) in DisplayWidth.wrap(intro, to: inner.width).prefix(2).enumerated() {
             grid.put(line, row: inner.row + offset, column: inner.column, style: .muted)
@@ -94,7 +81,7 @@ public struct EmergenciesScreen: ScreenModel {
                 TableCell("“\(opening.event.reason ?? "")”"),
             ]
         }
-        Table.render(columns: Self.columns, rows: rows, selection: selection, into: &grid,
+        Table.render(columns: Self.columns, rows: rows, selection: list.selection, into: &grid,
                      area: Rect(row: inner.row + 3, column: inner.column, width: inner.width, height: inner.height - 6),
                      emptyMessage: "No emergency opening is waiting for review.")
         // The selected reason in full: the table cuts it.

@@ -72,11 +72,9 @@ public struct DecisionFormScreen: ScreenModel {
     }
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
-        let left = area.column + 2
-        grid.put("One decision at a time. As a plan task it shows on the joint plan with its owner and due date.",
-                 row: area.row + 1, column: left, style: .muted, maxWidth: area.width - 4)
-        let row = form.render(into: &grid, row: area.row + 3, left: left, valueColumn: left + 24, right: area.column + area.width - 1,
-                              dimmed: form.value("task") == "no" ? ["owner", "kind", "due"] : [])
-        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
+        form.renderScreen(
+            intro: "One decision at a time. As a plan task it shows on the joint plan with its owner and due date.",
+            problems: problems, into: &grid, area: area, labelWidth: 24,
+            dimmed: form.value("task") == "no" ? ["owner", "kind", "due"] : [])
     }
 }

@@ -85,18 +85,16 @@ public struct ScheduleMeetingScreen: ScreenModel {
     }
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
-        let left = area.column + 2
-        grid.put("Invite the people who support the family; the CalWORKs worker is invited by default.",
-                 row: area.row + 1, column: left, style: .muted, maxWidth: area.width - 4)
-        var row = form.render(into: &grid, row: area.row + 3, left: left, valueColumn: left + 26,
-                              right: area.column + area.width - 1, spaced: false)
-        for (index, invitee) in invitees.enumerated() where area.row + 6 + index < area.bottom {
-            // The role goes after the answer, dimmed, so the name stays the label.
-            let answerWidth = DisplayWidth.of("(•) Invite  ( ) Leave out") + 2
-            grid.put(invitee.role, row: area.row + 6 + index, column: left + 26 + answerWidth, style: .muted,
-                     maxWidth: max(0, area.right - left - 27 - answerWidth))
+        let labelWidth = 26
+        let fieldsTop = form.renderScreen(
+            intro: "Invite the people who support the family; the CalWORKs worker is invited by default.",
+            problems: problems, into: &grid, area: area, labelWidth: labelWidth, spaced: false)
+        // Each invitee's role goes after the answer, dimmed, so the name stays the label.
+        let roleColumn = area.column + 2 + labelWidth + DisplayWidth.of("(•) Invite  ( ) Leave out") + 2
+        let firstInvitee = form.fields.firstIndex { $0.id == "invitee0" } ?? form.fields.count
+        for (index, invitee) in invitees.enumerated() where fieldsTop + firstInvitee + index < area.bottom {
+            grid.put(invitee.role, row: fieldsTop + firstInvitee + index, column: roleColumn, style: .muted,
+                     maxWidth: max(0, area.right - roleColumn - 1))
         }
-        row += 1
-        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
     }
 }

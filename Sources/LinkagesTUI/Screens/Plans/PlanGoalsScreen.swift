@@ -68,15 +68,9 @@ public struct PlanGoalsScreen: ScreenModel {
     }
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
-        let left = area.column + 2
-        var row = area.row + 1
-        let intro = "Write the goals as the family says them. The lead worker keeps the plan and calls the staffings; "
-            + "pick with ←/→ or the first letter of the name."
-        for line in DisplayWidth.wrap(intro, to: area.width - 4) {
-            grid.put(line, row: row, column: left, style: .muted)
-            row += 1
-        }
-        row = form.render(into: &grid, row: row + 1, left: left, valueColumn: left + 34, right: area.column + area.width - 1)
-        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
+        form.renderScreen(
+            intro: "Write the goals as the family says them. The lead worker keeps the plan and calls the staffings; "
+                + "pick with ←/→ or the first letter of the name.",
+            problems: problems, into: &grid, area: area, labelWidth: 34)
     }
 }

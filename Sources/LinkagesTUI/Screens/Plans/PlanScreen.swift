@@ -37,13 +37,13 @@ public struct PlanScreen: ScreenModel {
     public var bindings: [KeyBinding] {
         let noPlan = detail?.plan == nil ? "the family has no plan yet: press w to start one" : nil
         return CommonBindings.moveInList + [
-            KeyBinding([.enter, .char("e")], .open, label: "change task", help: "Change the selected task: its dates, hours, worker or status.",
+            KeyBinding([.enter, .char("e")], .open, label: "change", help: "Change the selected task: its dates, hours, worker or status.",
                        disabledReason: noPlan ?? (selectedTask == nil ? "the plan has no tasks yet" : nil)),
-            KeyBinding([.char("n")], .newTask, label: "new task", help: "Add a task to the plan.", disabledReason: noPlan),
-            KeyBinding([.char("w")], .editGoals, label: "write goals",
+            KeyBinding([.char("n")], .newTask, label: "add task", help: "Add a task to the plan.", disabledReason: noPlan),
+            KeyBinding([.char("w")], .editGoals, label: "goals",
                        help: "Write the family's goals and name the lead worker; starts the plan when there is none.",
                        disabledReason: detail == nil ? "the plan is still loading" : nil),
-            KeyBinding([.char("m")], .go(.meetings(familyId: familyId)), label: "CFT meetings",
+            KeyBinding([.char("m")], .go(.meetings(familyId: familyId)), label: "meetings",
                        help: "The family's Child and Family Team meetings: schedule one, record its decisions as plan tasks."),
             KeyBinding([.char("f")], .go(.family(familyId)), label: "family", help: "Open the family's records in both programs."),
             KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the plan again.", inHintBar: false),

@@ -8,7 +8,6 @@ public struct TaskFormScreen: ScreenModel {
     let familyName: String
     /// The task being changed; nil for a new one.
     let task: PlanTask?
-    let today: CalendarDate
     public private(set) var form: Form
     public private(set) var problems: [String] = []
     var workers: [Worker] = []
@@ -17,11 +16,10 @@ public struct TaskFormScreen: ScreenModel {
     static let owners = TaskOwner.allCases.map { Choice(id: $0.rawValue, label: $0.displayName) }
     static let statuses = TaskStatus.allCases.map { Choice(id: $0.rawValue, label: $0.displayName.capitalizedFirst) }
 
-    public init(familyId: Int64, familyName: String, task: PlanTask?, tasks: [PlanTask], today: CalendarDate) {
+    public init(familyId: Int64, familyName: String, task: PlanTask?, tasks: [PlanTask]) {
         self.familyId = familyId
         self.familyName = familyName
         self.task = task
-        self.today = today
         let others = tasks.filter { $0.id != nil && $0.id != task?.id }
             .map { Choice(id: String($0.id!), label: $0.title) }
         form = Form([
@@ -129,18 +127,10 @@ public struct TaskFormScreen: ScreenModel {
     }
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
-        let left = area.column + 2
-        let compact = area.height < 24
-        let intro = "Pick answers with ←/→ or a first letter. Hours like “Mon,Wed,Fri 9:00-12:00” let the plan find clashes."
-        var row = area.row + 1
-        for line in DisplayWidth.wrap(intro, to: area.width - 4) {
-            grid.put(line, row: row, column: left, style: .muted)
-            row += 1
-        }
         let owner = TaskOwner(rawValue: form.value("owner"))
-        row = form.render(into: &grid, row: row + (compact ? 0 : 1), left: left, valueColumn: left + 33,
-                              right: area.column + area.width - 1, spaced: !compact,
-                              dimmed: owner == .family || owner == .provider ? ["worker"] : [])
-        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
+        form.renderScreen(
+            intro: "Pick answers with ←/→ or a first letter. Hours like “Mon,Wed,Fri 9:00-12:00” let the plan find clashes.",
+            problems: problems, into: &grid, area: area, labelWidth: 33, spaced: area.height >= 24,
+            dimmed: owner == .family || owner == .provider ? ["worker"] : [])
     }
 }

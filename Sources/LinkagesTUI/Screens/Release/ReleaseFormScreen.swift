@@ -89,15 +89,9 @@ public struct ReleaseFormScreen: ScreenModel {
     }
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
-        let left = area.column + 2
-        var row = area.row + 1
-        let intro = "Record the release, authorisation or court order exactly as signed. Each program then sees the "
-            + "records it shares; substance-use information only when it is named (42 CFR Part 2)."
-        for line in DisplayWidth.wrap(intro, to: area.width - 4) {
-            grid.put(line, row: row, column: left, style: .muted)
-            row += 1
-        }
-        row = form.render(into: &grid, row: row + 1, left: left, valueColumn: left + 36, right: area.column + area.width - 1)
-        FormProblems.render(problems, into: &grid, row: row, left: left, area: area)
+        form.renderScreen(
+            intro: "Record the release, authorisation or court order exactly as signed. Each program then sees the "
+                + "records it shares; substance-use information only when it is named (42 CFR Part 2).",
+            problems: problems, into: &grid, area: area, labelWidth: 36)
     }
 }
