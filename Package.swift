@@ -26,7 +26,7 @@ let package = Package(
             name: "LinkagesResources",
             path: "Resources",
             sources: ["LinkagesResources.swift"],
-            resources: [.copy("demo"), .copy("intake"), .copy("matching"), .copy("directory"), .copy("staffing")]
+            resources: [.copy("demo"), .copy("intake"), .copy("matching"), .copy("directory"), .copy("staffing"), .copy("training")]
         ),
 
         // SQLite through GRDB: migrations, records, queries.
@@ -115,12 +115,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LinkagesTUITests",
-            dependencies: ["LinkagesTUI", "LinkagesTestSupport"],
+            dependencies: ["LinkagesTUI", "LinkagesTestSupport", "PropertyTesting", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Goldens"]
         ),
         .testTarget(
             name: "LinkagesEndToEndTests",
-            dependencies: ["LinkagesTestSupport"]
+            dependencies: ["LinkagesTestSupport", "LinkagesTUI"]
         ),
     ]
 )

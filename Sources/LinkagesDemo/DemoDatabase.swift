@@ -12,24 +12,25 @@ public enum DemoDatabase {
     /// Who `linkages demo` works as: the Child Welfare ER caseworker of Sarah's Story.
     public static let defaultWorker = "Marcus Bell"
 
-    /// Builds a fresh demo database at `location`, replacing an earlier demo there but never a
-    /// database that holds real data. The new file is built beside the old one and moved into
-    /// place only when complete.
+    /// Builds a fresh demo (or training) database at `location`, replacing an earlier demo or
+    /// training database there but never one that holds real data. The new file is built beside
+    /// the old one and moved into place only when complete.
     public static func build(
-        at location: DatabaseLocation, on today: CalendarDate, seed: UInt64 = defaultSeed
+        at location: DatabaseLocation, on today: CalendarDate, seed: UInt64 = defaultSeed, kind: DatabaseKind = .demo
     ) throws -> AppDatabase {
+        precondition(kind != .production, "the demo county is made up: it never becomes a production database")
         let path = location.path
         if FileManager.default.fileExists(atPath: path) {
             let existing = try AppDatabase.open(location)
-            let kind = try existing.kind()
+            let existingKind = try existing.kind()
             try existing.close()
-            guard kind == .demo else { throw StoreError.refusingToReplace(path: path) }
+            guard existingKind != .production else { throw StoreError.refusingToReplace(path: path) }
         }
         let buildingPath = path + ".building"
         removeDatabaseFiles(at: buildingPath)
         let building = try AppDatabase.open(DatabaseLocation(path: buildingPath, isDefault: location.isDefault), create: true)
         try populate(building, on: today, seed: seed)
-        try building.setKind(.demo)
+        try building.setKind(kind)
         try building.close()
         removeDatabaseFiles(at: path)
         do {

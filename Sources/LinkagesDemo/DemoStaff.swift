@@ -13,7 +13,7 @@ enum DemoStaff {
         Worker(name: "Gabriel Soto", program: .childWelfare, office: "South", role: .caseworker, phone: "559-555-0152", email: "gsoto@county.example"),
         Worker(name: "Denise Walker", program: .childWelfare, office: "Central", role: .liaison, phone: "559-555-0153", email: "dwalker@county.example"),
         Worker(name: "Robert Chen", program: .childWelfare, office: "Central", role: .supervisor, phone: "559-555-0154", email: "rchen@county.example"),
-        Worker(name: "Karen López", program: .calworks, office: "Central", role: .trainer, phone: "559-555-0160", email: "klopez@county.example"),
+        Worker(name: "Karen López", program: .childWelfare, office: "Central", role: .trainer, phone: "559-555-0160", email: "klopez@county.example"),
     ]
 }
 

@@ -10,7 +10,18 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Linkages on this machine (use a release build for figures).",
-        subcommands: [TypingBench.self, GenerateBench.self, MatchBench.self, LookupBench.self])
+        subcommands: [TypingBench.self, GenerateBench.self, MatchBench.self, LookupBench.self, TrainingResetBench.self])
+}
+
+/// A new scratch folder for a benchmark's database, in `folder` or the temporary folder; the
+/// benchmark removes it when done.
+enum BenchScratch {
+    static func folder(in folder: String?) throws -> URL {
+        let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+        let scratch = base.appendingPathComponent("linkages-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        return scratch
+    }
 }
 
 /// Typing into the intake form: every key updates the form, saves the draft before the next
@@ -29,9 +40,7 @@ struct TypingBench: ParsableCommand {
     func run() throws {
         try Failure.reported {
             try Installed.refuse("run benchmarks")
-            let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
-            let scratch = base.appendingPathComponent("linkages-bench-\(getpid())")
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            let scratch = try BenchScratch.folder(in: folder)
             defer { try? FileManager.default.removeItem(at: scratch) }
             let today = Clock.today()
             let database = try DemoDatabase.build(

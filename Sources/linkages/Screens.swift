@@ -7,7 +7,12 @@ import LinkagesTUI
 
 /// Starts the screens on an open database and exits with the program's status.
 enum Screens {
-    static func run(on database: AppDatabase, location: DatabaseLocation) throws {
+    /// With a walkthrough, the trainer's panel is beside the screens and `resetTraining` puts
+    /// the training database back to its start.
+    static func run(
+        on database: AppDatabase, location: DatabaseLocation, walkthrough: Walkthrough? = nil, paceMilliseconds: Int32 = 12,
+        resetTraining: (@Sendable () throws -> Void)? = nil
+    ) throws {
         let worker = try Identity.worker(in: database)
         let bank = try IntakeQuestions.load()
         let session = Session(
@@ -21,8 +26,8 @@ enum Screens {
         let terminal = try NcursesTerminal(colorAllowed: !noColor)
         let runner = EffectRunner(
             database: database, worker: worker, isPracticeData: session.databaseKind != .production, questionBank: bank,
-            staffingWeights: try StaffingWeightsFile.load(), today: { Clock.today() })
-        let status = Runtime.run(session: session, runner: runner, terminal: terminal)
+            staffingWeights: try StaffingWeightsFile.load(), today: { Clock.today() }, resetTraining: resetTraining)
+        let status = Runtime.run(session: session, runner: runner, terminal: terminal, walkthrough: walkthrough, paceMilliseconds: paceMilliseconds)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -3,6 +3,7 @@ import LinkagesDemo
 import LinkagesDomain
 import LinkagesResources
 import LinkagesStore
+import LinkagesTUI
 
 /// Shared test fixtures: a fixed date and databases in temporary folders.
 public enum Fixtures {
@@ -41,5 +42,25 @@ public enum Fixtures {
     public static func demoDatabase() throws -> AppDatabase {
         let location = DatabaseLocation(path: try temporaryFolder().appendingPathComponent("demo.sqlite").path, isDefault: false)
         return try DemoDatabase.build(at: location, on: today)
+    }
+
+    /// A training database of the demo county, built for `today`, with its snapshot for resets.
+    public static func trainingDatabase() throws -> (AppDatabase, TrainingSnapshot) {
+        let location = DatabaseLocation(path: try temporaryFolder().appendingPathComponent("training.sqlite").path, isDefault: false)
+        let database = try DemoDatabase.build(at: location, on: today, kind: .training)
+        return (database, try database.trainingSnapshot())
+    }
+
+    /// The demo worker of that name, as saved in `database`.
+    public static func worker(named name: String, in database: AppDatabase) throws -> Worker {
+        guard let worker = try database.workers().first(where: { $0.name == name }) else {
+            throw StoreError.cannotOpen(path: "the demo", reason: "no worker named \(name)")
+        }
+        return worker
+    }
+
+    /// A walkthrough script shipped in Resources/training/.
+    public static func walkthrough(_ name: String) throws -> Walkthrough {
+        try Walkthrough.load(LinkagesResources.data(name, in: "training"), file: "Resources/training/\(name)")
     }
 }

@@ -14,13 +14,14 @@ public struct ScreenDriver {
     public private(set) var exitStatus: Int32?
 
     public init(database: AppDatabase, size: Size = Size(width: 80, height: 24), today: CalendarDate = Fixtures.today,
-                now: Date = Fixtures.now, worker: Worker = Fixtures.trainer, databaseKind: DatabaseKind = .demo) {
+                now: Date = Fixtures.now, worker: Worker = Fixtures.trainer, databaseKind: DatabaseKind = .demo,
+                walkthrough: Walkthrough? = nil, resetTraining: (@Sendable () throws -> Void)? = nil) {
         runner = EffectRunner(database: database, worker: worker, isPracticeData: databaseKind != .production,
                               questionBank: Fixtures.questionBank, staffingWeights: Fixtures.staffingWeights,
-                              today: { today }, now: { now })
+                              today: { today }, now: { now }, resetTraining: resetTraining)
         let session = Session(worker: worker, databaseName: "test.sqlite", databaseKind: databaseKind, today: today,
                               now: now, questionBank: Fixtures.questionBank)
-        let (state, commands) = App.start(session: session, size: size)
+        let (state, commands) = App.start(session: session, size: size, walkthrough: walkthrough)
         self.state = state
         carryOut(commands)
     }
@@ -38,8 +39,12 @@ public struct ScreenDriver {
         send(.resized(size))
     }
 
+    /// Sends a message, then presses any keys a walkthrough step plays, one by one.
     public mutating func send(_ message: Message) {
         carryOut(App.update(&state, message))
+        while state.isPlaying {
+            carryOut(App.update(&state, .playNextKey))
+        }
     }
 
     private mutating func carryOut(_ commands: [AppCommand]) {

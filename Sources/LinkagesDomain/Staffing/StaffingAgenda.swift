@@ -119,6 +119,9 @@ public struct AgendaItem: Equatable, Sendable {
 public struct AgendaReason: Equatable, Sendable {
     public var text: String
     public var points: Int
+
+    /// The points with their sign: "+30", "−25".
+    public var signedPoints: String { points < 0 ? "−\(-points)" : "+\(points)" }
 }
 
 /// The supervisors' staffing agenda: families ranked by the weighted sum of their signals,
@@ -191,7 +194,7 @@ public enum StaffingAgenda {
         for (index, item) in items.enumerated() {
             lines.append("\(index + 1). **\(item.familyName)** (score \(item.score))")
             for reason in item.reasons {
-                lines.append("   - \(reason.text) (+\(reason.points))")
+                lines.append("   - \(reason.text) (\(reason.signedPoints))")
             }
         }
         if items.isEmpty { lines.append("No family is due for a joint staffing.") }
@@ -204,7 +207,7 @@ public enum StaffingAgenda {
         for (index, item) in items.enumerated() {
             lines.append("\(index + 1). \(item.familyName)  (score \(item.score))")
             for reason in item.reasons {
-                lines.append("     \(reason.text)  +\(reason.points)")
+                lines.append("     \(reason.text)  \(reason.signedPoints)")
             }
         }
         if items.isEmpty { lines.append("No family is due for a joint staffing.") }

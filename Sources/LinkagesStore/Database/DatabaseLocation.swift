@@ -18,6 +18,7 @@ public struct DatabaseLocation: Equatable, Sendable {
     public static let environmentVariable = "LINKAGES_DB"
     public static let defaultFileName = "linkages.sqlite"
     public static let demoFileName = "demo.sqlite"
+    public static let trainingFileName = "training.sqlite"
 
     public static func resolve(
         explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
@@ -30,6 +31,16 @@ public struct DatabaseLocation: Equatable, Sendable {
         explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> DatabaseLocation {
         try resolve(explicitPath: explicitPath, environment: environment, defaultName: demoFileName)
+    }
+
+    /// The training database: the named path, or `training.sqlite` beside the default database.
+    /// `LINKAGES_DB` names the worker's real database, so it is never the training one.
+    public static func training(
+        explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> DatabaseLocation {
+        var environment = environment
+        environment[environmentVariable] = nil
+        return try resolve(explicitPath: explicitPath, environment: environment, defaultName: trainingFileName)
     }
 
     private static func resolve(

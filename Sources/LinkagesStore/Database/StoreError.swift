@@ -11,6 +11,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case refusingToReplace(path: String)
     case networkFilesystem(path: String, kind: String)
+    /// Only a training database is snapshotted and reset.
+    case notTraining
 
     public var description: String {
         switch self {
@@ -35,7 +37,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .networkFilesystem(let path, let kind):
             return "\(path) is on a network drive (\(kind)); SQLite's write-ahead log needs a local disk, so Linkages will not open it there"
         case .refusingToReplace(let path):
-            return "\(path) holds real data, not a demo; the demo will not overwrite it; choose another --db path"
+            return "\(path) holds real data, not a demo or training database; it will not be overwritten; choose another --db path"
+        case .notTraining:
+            return "only a training database can be put back to its start; this one is not for training"
         }
     }
 }

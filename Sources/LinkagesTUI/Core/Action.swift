@@ -47,6 +47,8 @@ public enum Action: Hashable, Sendable {
     case newTask, editGoals
     // Team meetings
     case scheduleMeeting, recordDecision, markHeld
+    // Training
+    case resetTraining
 }
 
 /// A screen that can be opened.

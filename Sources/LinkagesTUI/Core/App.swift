@@ -3,8 +3,10 @@ import LinkagesDomain
 /// The program's pure core: start, update and render. The runtime feeds it messages and runs
 /// the commands it returns; tests do the same without a terminal.
 public enum App {
-    public static func start(session: Session, size: Size) -> (AppState, [AppCommand]) {
+    /// Opens the home screen; with a walkthrough, the trainer's panel is beside it.
+    public static func start(session: Session, size: Size, walkthrough: Walkthrough? = nil) -> (AppState, [AppCommand]) {
         var state = AppState(session: session, size: size, stack: [HomeScreen(session: session)], helpScroll: nil, message: nil, confirmation: nil)
+        state.walkthrough = walkthrough.map(WalkthroughState.init)
         let commands = apply(state.top.onAppear(), to: &state)
         return (state, commands)
     }
@@ -25,8 +27,18 @@ public enum App {
             guard today != state.session.today else { return apply(state.top.onTick(), to: &state) }
             state.session.today = today
             return apply(state.top.onAppear(), to: &state)
+        case .data(.trainingReset):
+            return restartTraining(&state)
         case .data(let event):
             return withTop(&state) { screen, _ in screen.receive(event) }
+        case .playNextKey:
+            guard let key = state.walkthrough?.takePendingKey() else { return [] }
+            return handle(key, &state)
+        case .key where state.isPlaying:
+            // A key from the keyboard stops the keys being played, and does nothing else.
+            state.walkthrough?.pendingKeys = []
+            state.message = "Stopped: the rest of the step's keys were not pressed."
+            return []
         case .key(let key):
             state.idleMinutes = 0
             if state.isLocked {
@@ -40,10 +52,14 @@ public enum App {
 
     private static func handle(_ key: Key, _ state: inout AppState) -> [AppCommand] {
         state.message = nil
+        if let commands = handlePresenter(key, &state) {
+            return commands
+        }
         if let confirmation = state.confirmation {
             switch key {
             case .char("y"), .char("Y"), .enter:
                 state.confirmation = nil
+                if confirmation.action == .resetTraining { return resetTraining(&state) }
                 return withTop(&state) { screen, viewport in screen.perform(confirmation.action, viewport: viewport) }
             case .char("n"), .char("N"), .escape:
                 state.confirmation = nil
@@ -99,7 +115,7 @@ public enum App {
     }
 
     /// Runs `body` on the top screen and carries out the commands it returns.
-    private static func withTop(
+    static func withTop(
         _ state: inout AppState, _ body: (inout any ScreenModel, Size) -> [ScreenCommand]
     ) -> [AppCommand] {
         var screen = state.stack.removeLast()
@@ -108,7 +124,7 @@ public enum App {
         return apply(commands, to: &state)
     }
 
-    private static func apply(_ commands: [ScreenCommand], to state: inout AppState) -> [AppCommand] {
+    static func apply(_ commands: [ScreenCommand], to state: inout AppState) -> [AppCommand] {
         var result: [AppCommand] = []
         for command in commands {
             switch command {
@@ -177,8 +193,10 @@ public enum App {
             return grid
         }
         Chrome.renderTitle(into: &grid, title: state.top.title, session: state.session)
-        let area = Rect(row: 1, column: 0, width: state.size.width, height: state.viewport.height)
-        state.top.render(into: &grid, area: area, context: RenderContext(today: state.session.today, now: state.session.now))
+        state.top.render(into: &grid, area: state.screenArea, context: RenderContext(today: state.session.today, now: state.session.now))
+        if let walkthrough = state.walkthrough {
+            WalkthroughPanel.render(walkthrough, into: &grid, panel: WalkthroughPanel.layout(walkthrough, size: state.size).panel)
+        }
         if let message = state.message {
             Chrome.renderMessage(into: &grid, message: message)
         }
@@ -186,6 +204,9 @@ public enum App {
         if let scroll = state.helpScroll {
             grid.cursor = nil
             HelpOverlay.render(into: &grid, title: state.top.title, bindings: state.activeBindings, scroll: scroll)
+        }
+        if let walkthrough = state.walkthrough, let list = walkthrough.stepList {
+            StepListOverlay.render(walkthrough, selection: list, into: &grid)
         }
         state.confirmation?.render(into: &grid)
         return grid

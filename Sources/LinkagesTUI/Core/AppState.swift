@@ -15,12 +15,25 @@ public struct AppState: Sendable {
     public internal(set) var idleMinutes = 0
     /// Personal data is off the screen until the next key.
     public internal(set) var isLocked = false
+    /// The trainer's walkthrough, in `linkages train`; nil on every other database.
+    public internal(set) var walkthrough: WalkthroughState?
 
     public var top: any ScreenModel { stack[stack.count - 1] }
 
-    /// The size of a screen's content area: everything but the title, message and hint lines.
+    /// The size of a screen's content area: everything but the title, message and hint lines,
+    /// and the walkthrough panel in training.
     public var viewport: Size {
-        Size(width: size.width, height: max(0, size.height - 3))
+        let area = screenArea
+        return Size(width: area.width, height: area.height)
+    }
+
+    /// Keys of a walkthrough step are being pressed for the room.
+    public var isPlaying: Bool { !(walkthrough?.pendingKeys.isEmpty ?? true) }
+
+    /// Where the top screen is drawn.
+    var screenArea: Rect {
+        if let walkthrough { return WalkthroughPanel.layout(walkthrough, size: size).screen }
+        return Rect(row: 1, column: 0, width: size.width, height: max(0, size.height - 3))
     }
 
     var isHome: Bool { stack.count == 1 }

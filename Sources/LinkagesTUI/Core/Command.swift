@@ -71,6 +71,8 @@ public enum Effect: Equatable, Sendable {
     case shareChange(familyId: Int64, ChangeKind, text: String)
     case loadInbox
     case markChangeRead(id: Int64)
+    /// Put the training database back as it was when `linkages train` started.
+    case resetTraining
 
     /// Writes that must be on disk before the next key is read: a dropped connection or a
     /// power cut right after a key press loses nothing that was on screen.
@@ -78,7 +80,7 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .reviewEmergency,
              .referralStep, .addReferralNote, .createReferral, .reassignReferral, .savePlan, .saveTask,
-             .scheduleMeeting, .recordDecision, .setMeetingStatus, .recordStaffing, .shareChange, .markChangeRead: return true
+             .scheduleMeeting, .recordDecision, .setMeetingStatus, .recordStaffing, .shareChange, .markChangeRead, .resetTraining: return true
         default: return false
         }
     }
@@ -126,6 +128,8 @@ public enum DataEvent: Equatable, Sendable {
     case changeShared(ChangeNotice)
     case inbox([ChangeNoticeRow])
     case changeRead(id: Int64)
+    /// The training database is back at its start.
+    case trainingReset
     /// An effect failed; the sentence is for the worker.
     case failed(String)
 }

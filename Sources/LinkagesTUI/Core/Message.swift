@@ -10,6 +10,9 @@ public enum Message: Equatable, Sendable {
     /// The clock moved on (sent every minute): clocks count down, and after midnight due
     /// dates and ages change.
     case tick(now: Date, today: CalendarDate)
+    /// Press the next of the keys a walkthrough step plays for the room. The runtime sends it
+    /// while ``AppState/isPlaying``, each time the effects of the key before are done.
+    case playNextKey
 }
 
 /// A signal that ends the program. The terminal may already be gone (SIGHUP), so nothing asks

@@ -15,11 +15,15 @@ public struct EffectRunner: Sendable {
     public let staffingWeights: StaffingWeights
     public let today: @Sendable () -> CalendarDate
     public let now: @Sendable () -> Date
+    /// Puts the training database back to its start; nil on any other database.
+    public let resetTraining: (@Sendable () throws -> Void)?
 
     public init(
         database: AppDatabase, worker: Worker, isPracticeData: Bool, questionBank: QuestionBank, staffingWeights: StaffingWeights,
-        today: @escaping @Sendable () -> CalendarDate, now: @escaping @Sendable () -> Date = { Date() }
+        today: @escaping @Sendable () -> CalendarDate, now: @escaping @Sendable () -> Date = { Date() },
+        resetTraining: (@Sendable () throws -> Void)? = nil
     ) {
+        self.resetTraining = resetTraining
         self.staffingWeights = staffingWeights
         self.database = database
         self.worker = worker
@@ -85,6 +89,10 @@ public struct EffectRunner: Sendable {
             case .markChangeRead(let id):
                 try database.markChangeRead(id: id, by: worker, at: now())
                 return .changeRead(id: id)
+            case .resetTraining:
+                guard let resetTraining else { return .failed("Only a training database can be reset.") }
+                try resetTraining()
+                return .trainingReset
             case .loadPlans:
                 return .plans(try database.planSummaries(for: policy))
             case .createIntakeDraft(let draft):

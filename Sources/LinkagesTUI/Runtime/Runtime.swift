@@ -6,10 +6,14 @@ import Foundation
 public enum Runtime {
     /// Runs until the worker quits or a signal arrives, and returns the exit status. The
     /// terminal is restored on every path out.
-    public static func run(session: Session, runner: EffectRunner, terminal: NcursesTerminal) -> Int32 {
+    ///
+    /// With a walkthrough, keys a step plays for the room are pressed one every `paceMilliseconds`.
+    public static func run(
+        session: Session, runner: EffectRunner, terminal: NcursesTerminal, walkthrough: Walkthrough? = nil, paceMilliseconds: Int32 = 12
+    ) -> Int32 {
         let inbox = Inbox()
         let effects = DispatchQueue(label: "linkages.effects", qos: .userInitiated)
-        var (state, commands) = App.start(session: session, size: terminal.size())
+        var (state, commands) = App.start(session: session, size: terminal.size(), walkthrough: walkthrough)
         var exitCode: Int32?
 
         func carryOut(_ commands: [AppCommand]) {
@@ -35,7 +39,8 @@ public enum Runtime {
                 break
             }
             let started = DispatchTime.now()
-            switch terminal.read(timeout: 40) {
+            // While keys are played, a short wait paces them so the room can follow the typing.
+            switch terminal.read(timeout: state.isPlaying ? max(1, paceMilliseconds) : 40) {
             case .key(let key)?:
                 quickFailures = 0
                 carryOut(App.update(&state, .key(key)))
@@ -46,8 +51,15 @@ public enum Runtime {
             case nil:
                 // A read that fails at once, again and again, means the terminal is gone.
                 let elapsed = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
-                quickFailures = elapsed < 5_000_000 ? quickFailures + 1 : 0
+                quickFailures = elapsed < 5_000_000 && !state.isPlaying ? quickFailures + 1 : 0
                 if quickFailures > 200 { carryOut(App.update(&state, .signal(.hangup))) }
+                if state.isPlaying {
+                    // The next played key waits for what the last one asked of the database.
+                    effects.sync {}
+                    for message in inbox.takeAll() { carryOut(App.update(&state, message)) }
+                    carryOut(App.update(&state, .playNextKey))
+                    changed = true
+                }
             }
             let now = runner.now()
             if Int(now.timeIntervalSince1970 / 60) != Int(state.session.now.timeIntervalSince1970 / 60) {

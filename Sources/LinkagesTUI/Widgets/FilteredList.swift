@@ -71,11 +71,11 @@ public struct FilteredList<Row: FilterableRow>: Equatable, Sendable {
     /// Draws the heading ("ER referrals open now · 25 families", the filter, "3 of 25") and
     /// below it the table, the load error, or `empty` when nothing is listed.
     public func render(
-        heading: String, noun: String, columns: [TableColumn], cells: (Row) -> [TableCell], empty: String,
+        heading: String, noun: (one: String, many: String), columns: [TableColumn], cells: (Row) -> [TableCell], empty: String,
         into grid: inout CellGrid, area: Rect
     ) {
         let list = visible
-        let count = rows == nil ? "loading…" : "\(list.count) \(noun)"
+        let count = rows == nil ? "loading…" : "\(list.count) \(list.count == 1 ? noun.one : noun.many)"
         Chrome.heading(into: &grid, "\(heading) · \(count)", row: area.row, area: area, selection: selection, count: list.count)
         filter.render(into: &grid, row: area.row, right: area.right)
         let tableArea = Rect(row: area.row + 2, column: area.column, width: area.width, height: area.height - 2)

@@ -75,7 +75,7 @@ public struct DraftsScreen: ScreenModel {
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
         let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
         list.render(
-            heading: "Your unfinished intakes", noun: "drafts", columns: Self.columns,
+            heading: "Your unfinished intakes", noun: ("draft", "drafts"), columns: Self.columns,
             cells: { draft in
                 [TableCell(draft.label, .bold), TableCell(draft.createdAt.stamp), TableCell(draft.updatedAt.stamp)]
             },

@@ -68,7 +68,7 @@ public struct IntakeScreen: ScreenModel {
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
         let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
         list.render(
-            heading: "ER referrals open now", noun: "families", columns: Self.columns,
+            heading: "ER referrals open now", noun: ("family", "families"), columns: Self.columns,
             cells: { row in
                 let days = row.referralDate.map { context.today.dayNumber - $0.dayNumber } ?? 0
                 return [

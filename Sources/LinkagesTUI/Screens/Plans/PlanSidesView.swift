@@ -66,6 +66,15 @@ enum PlanConflictsView {
             let lines = DisplayWidth.wrap("\(conflict.heading): \(conflict.explanation)", to: width - 2)
             let remaining = count - index
             guard row + lines.count <= top + maxRows - (remaining > 1 ? 1 : 0) else {
+                if index == 0 {
+                    // Too little room for the whole first clash: as much of it as fits.
+                    let shown = top + maxRows - row
+                    for (offset, line) in lines.prefix(shown).enumerated() {
+                        let cut = offset == shown - 1 && lines.count > shown ? DisplayWidth.truncate(line + " …", to: width - 2) : line
+                        grid.put(cut, row: row + offset, column: column + 2, maxWidth: width - 2)
+                    }
+                    return maxRows
+                }
                 grid.put("  … and \(remaining) more; ⚠ marks the tasks.", row: row, column: column, style: .muted, maxWidth: width)
                 return row - top + 1
             }

@@ -56,7 +56,7 @@ public struct PlansScreen: ScreenModel {
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
         let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
         list.render(
-            heading: "Joint case plans", noun: "plans", columns: Self.columns,
+            heading: "Joint case plans", noun: ("plan", "plans"), columns: Self.columns,
             cells: { plan in
                 [
                     TableCell(plan.familyName),

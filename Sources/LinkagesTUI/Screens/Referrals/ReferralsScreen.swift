@@ -86,7 +86,7 @@ public struct ReferralsScreen: ScreenModel {
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
         let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
         list.render(
-            heading: "Referrals", noun: "\(filter.displayName) referrals", columns: Self.columns,
+            heading: "Referrals", noun: ("\(filter.displayName) referral", "\(filter.displayName) referrals"), columns: Self.columns,
             cells: { row in
                 let referral = row.referral
                 let route = "\(referral.fromProgram.badge)→\(referral.toProgram?.badge ?? "provider")"
