@@ -11,6 +11,8 @@ public enum DemoDatabase {
     public static let defaultSeed: UInt64 = 2_024_0229
     /// Who `linkages demo` works as: the Child Welfare ER caseworker of Sarah's Story.
     public static let defaultWorker = "Marcus Bell"
+    /// Who `linkages train` works as: the demo's trainer, who sees all practice data.
+    public static let trainer = "Karen López"
 
     /// Builds a fresh demo (or training) database at `location`, replacing an earlier demo or
     /// training database there but never one that holds real data. The new file is built beside

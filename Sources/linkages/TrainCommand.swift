@@ -27,7 +27,7 @@ struct TrainCommand: DatabaseCommand {
     var script = TrainingScripts.defaultName
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Work as this demo worker.", valueName: "name"))
-    var worker = "Karen López"
+    var worker = DemoDatabase.trainer
 
     @Option(help: ArgumentHelp("Milliseconds between the keys F6 presses for the room (1 to 1000).", valueName: "ms"))
     var pace: Int32 = 12

@@ -23,9 +23,9 @@ struct TrainingResetBench: ParsableCommand {
             let scratch = try BenchScratch.folder(in: folder)
             defer { try? FileManager.default.removeItem(at: scratch) }
             let path = scratch.appendingPathComponent("training.sqlite").path
-            let database = try DemoDatabase.build(at: DatabaseLocation(path: path, isDefault: false), on: Clock.today(), kind: .training)
             let today = Clock.today()
-            let trainer = try database.actAs(workerNamed: "Karen López", account: "bench", at: Date())
+            let database = try DemoDatabase.build(at: DatabaseLocation(path: path, isDefault: false), on: today, kind: .training)
+            let trainer = try database.actAs(workerNamed: DemoDatabase.trainer, account: "bench", at: Date())
             let policy = AccessPolicy(viewer: trainer, isPracticeData: true, today: today)
             guard let sarah = try database.searchFamilies("Sarah Mitchell", on: today).first else {
                 throw InputError("the training database has no Sarah Mitchell")
