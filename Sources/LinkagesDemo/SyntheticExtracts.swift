@@ -242,12 +242,13 @@ public struct ExtractGenerator {
             if random.chance(0.01) { first = typo(first) }
             var dob = member.dob
             if random.chance(0.01) { dob = swappedDayMonth(dob) ?? dob }
-            let components = member.relationship == .head && random.chance(0.6) ? "cash_aid;wtw" : "cash_aid"
+            let inWelfareToWork = member.relationship == .head && random.chance(0.6)
             write(CSVWriter.row([
                 id, caseNumber, member.cin, member.ssn, first, member.middle,
                 member.suffix.isEmpty ? member.last : member.last + " " + member.suffix,
                 dob.iso, member.sex.code, home.street, home.city, home.zip, home.phone, member.relationship.rawValue,
-                "active", components, begin.iso, "",
+                "active", inWelfareToWork ? "cash_aid;wtw" : "cash_aid", begin.iso, "",
+                inWelfareToWork ? WelfareToWorkStatus.demo(ofCase: caseNumber).displayName : "",
             ]))
         }
         return ids

@@ -194,7 +194,8 @@ struct FamilyFactory {
             if random.chance(0.6) {
                 involvements.append(NewInvolvement(
                     personIndex: 0, component: .welfareToWork, status: .open,
-                    startDate: aidStart.adding(days: random.int(10...60)), sourceCaseId: caseNumber, workerId: worker.id))
+                    startDate: aidStart.adding(days: random.int(10...60)), sourceCaseId: caseNumber, workerId: worker.id,
+                    welfareToWorkStatus: .demo(ofCase: caseNumber)))
             }
             if situation == .familyStabilization {
                 involvements.append(NewInvolvement(

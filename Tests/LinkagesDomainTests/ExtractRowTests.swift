@@ -37,6 +37,14 @@ struct ExtractRowTests {
         #expect(person.relationship == .child)
         #expect(person.involvements.map(\.component) == [.cashAid, .welfareToWork, .familyStabilization])
         #expect(person.involvements.allSatisfy { $0.status == .closed && $0.end == CalendarDate("2024-06-30") })
+        #expect(person.involvements.allSatisfy { $0.welfareToWorkStatus == nil }, "no wtw_status column")
+        guard case .person(let sanctioned) = read([
+            .personId: "P2", .caseNumber: "C1", .lastName: "Cruz", .components: "CA|WTW", .welfareToWorkStatus: "Non-Compliance",
+        ]) else {
+            Issue.record("expected a person")
+            return
+        }
+        #expect(sanctioned.involvements.map(\.welfareToWorkStatus) == [nil, .nonCompliance], "the standing is the WTW component's")
         guard case .person(let child) = read([
             .personId: "C1", .referralId: "R-1", .firstName: "Sofia", .role: "child", .serviceComponent: "fr", .referralDate: "2026-09-09",
         ], .childWelfare) else {
@@ -53,12 +61,12 @@ struct ExtractRowTests {
     func problems() {
         guard case .problems(let problems) = read([
             .personId: "P1", .firstName: "Ana", .sex: "Q", .components: "cash_aid;food", .aidBegin: "2024-05-01",
-            .aidEnd: "2024-01-01", .relationship: "cousin twice removed",
+            .aidEnd: "2024-01-01", .relationship: "cousin twice removed", .welfareToWorkStatus: "benched",
         ]) else {
             Issue.record("expected problems")
             return
         }
-        #expect(problems.map(\.column) == [.sex, .relationship, .aidEnd, .components, .caseNumber])
+        #expect(problems.map(\.column) == [.sex, .relationship, .aidEnd, .welfareToWorkStatus, .components, .caseNumber])
         #expect(problems.last?.reason == "a case number is required to know the household")
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LinkagesDomain
 import Testing
 
@@ -19,6 +20,18 @@ struct TeamMeetingTests {
             == "first meeting within 60 days of placement (10/01/2026)")
         #expect(TeamMeetingDeadline.of(involvements: [Self.reunification(since: "2026-10-01", status: .closed)], removedOn: nil, icwa: false,
                                        on: Self.today) == nil)
+    }
+
+    @Test("the deadline is met by a meeting held or scheduled on or before it, not by a cancelled or a later one")
+    func deadlineMet() throws {
+        let deadline = try #require(TeamMeetingDeadline.of(involvements: [Self.reunification(since: "2026-10-01")], removedOn: nil,
+                                                           icwa: false, on: Self.today))
+        func meeting(_ date: String, _ status: MeetingStatus) -> TeamMeeting {
+            TeamMeeting(familyId: 1, date: CalendarDate(date)!, place: "", status: status, scheduledBy: "ana", scheduledAt: Date())
+        }
+        #expect(deadline.metBy([meeting("2026-12-01", .scheduled), meeting("2026-11-20", .cancelled)]) == nil)
+        #expect(deadline.metBy([meeting("2026-12-01", .held), meeting("2026-11-30", .scheduled)])?.date == CalendarDate("2026-11-30"))
+        #expect(deadline.metBy([]) == nil)
     }
 
     @Test("the default invitees: the family first, Child Welfare's worker, then the CalWORKs worker by default, each once")

@@ -8,10 +8,10 @@ import Testing
 @Suite("Importing program extracts")
 struct ImportTests {
     static let calworks = """
-        person_id,case_number,cin,ssn,first_name,middle_name,last_name,dob,sex,street,city,zip,phone,relationship,program_status,components,aid_begin,aid_end
-        P1,CW-1,91111111A,900-11-1111,Emma,,Mitchell,05/06/2016,F,418 Magnolia Ave,Fresno,93701,559-555-0187,child,active,cash_aid,2024-01-01,
-        P2,CW-1,92222222B,900111112,Sarah,Ann,Mitchell,1994-09-10,F,418 Magnolia Ave,Fresno,93701,559-555-0187,head,active,cash_aid;wtw,2024-01-01,
-        P3,CW-2,,,José,,Núñez-García,1988-10-14,M,"2210 Calle Nogal, Apt 3",Sanger,93657,,self,closed,cash_aid,2020-02-01,2023-06-30
+        person_id,case_number,cin,ssn,first_name,middle_name,last_name,dob,sex,street,city,zip,phone,relationship,program_status,components,aid_begin,aid_end,wtw_status
+        P1,CW-1,91111111A,900-11-1111,Emma,,Mitchell,05/06/2016,F,418 Magnolia Ave,Fresno,93701,559-555-0187,child,active,cash_aid,2024-01-01,,
+        P2,CW-1,92222222B,900111112,Sarah,Ann,Mitchell,1994-09-10,F,418 Magnolia Ave,Fresno,93701,559-555-0187,head,active,cash_aid;wtw,2024-01-01,,Sanction
+        P3,CW-2,,,José,,Núñez-García,1988-10-14,M,"2210 Calle Nogal, Apt 3",Sanger,93657,,self,closed,cash_aid,2020-02-01,2023-06-30,
 
         """
 
@@ -58,6 +58,7 @@ struct ImportTests {
         #expect(record.people[1].dateOfBirth == CalendarDate("1994-09-10"))
         let components = record.involvements.map { "\($0.component.rawValue):\($0.personId == nil ? "case" : "person")" }.sorted()
         #expect(components == ["cashAid:case", "welfareToWork:person"])
+        #expect(record.involvements.map(\.welfareToWorkStatus).contains(.sanction))
         #expect(detail.tier.tier == .primaryPrevention)
         let jose = try #require(try database.searchFamilies("jose nunez", on: Fixtures.today).first)
         let closed = try #require(try database.familyDetail(id: jose.familyId, on: Fixtures.today)).records[0].involvements[0]
@@ -101,7 +102,7 @@ struct ImportTests {
         #expect(report.rows == 1)
         #expect(report.ignoredColumns == ["EXTRA"])
         #expect(try database.searchFamilies("lupe ramirez", on: Fixtures.today).first?.displayName == "Ramírez, Lupe")
-        #expect(throws: ExtractError.mapFile("m, line 2: 'name' is not a Linkages column (person_id, case_number, cin, ssn, first_name, middle_name, last_name, dob, sex, street, city, zip, phone, relationship, program_status, components, aid_begin, aid_end, referral_id, service_component, referral_date, role)")) {
+        #expect(throws: ExtractError.mapFile("m, line 2: 'name' is not a Linkages column (person_id, case_number, cin, ssn, first_name, middle_name, last_name, dob, sex, street, city, zip, phone, relationship, program_status, components, aid_begin, aid_end, wtw_status, referral_id, service_component, referral_date, role)")) {
             try ColumnMap.parse("person_id = X\nname = Y", file: "m")
         }
         #expect(throws: ExtractError.mapFile("m, line 1: write one mapping per line, as 'person_id = YOUR COLUMN'")) {

@@ -35,4 +35,10 @@ public struct TeamMeetingDeadline: Equatable, Sendable {
         let (due, rule) = ChildAndFamilyTeam.firstMeetingDue(placedOn: placement, dispositionalHearing: nil, icwa: icwa)
         return TeamMeetingDeadline(due: due, rule: "first meeting " + rule + " (\(placement.usFormat))")
     }
+
+    /// The meeting that meets the deadline: the last one held or scheduled on or before the due
+    /// date (`meetings` newest first, as the family page lists them).
+    public func metBy(_ meetings: [TeamMeeting]) -> TeamMeeting? {
+        meetings.last { $0.status != .cancelled && $0.date <= due }
+    }
 }

@@ -21,6 +21,7 @@ public enum ExtractColumn: String, CaseIterable, Sendable {
     case components
     case aidBegin = "aid_begin"
     case aidEnd = "aid_end"
+    case welfareToWorkStatus = "wtw_status"
     // Child Welfare
     case referralId = "referral_id"
     case serviceComponent = "service_component"
@@ -35,7 +36,7 @@ public enum ExtractColumn: String, CaseIterable, Sendable {
     /// The columns an extract from `program` may have, in the documented order.
     public static func columns(for program: Program) -> [ExtractColumn] {
         switch program {
-        case .calworks: return shared + [.programStatus, .components, .aidBegin, .aidEnd]
+        case .calworks: return shared + [.programStatus, .components, .aidBegin, .aidEnd, .welfareToWorkStatus]
         case .childWelfare: return shared + [.referralId, .serviceComponent, .referralDate, .role]
         }
     }

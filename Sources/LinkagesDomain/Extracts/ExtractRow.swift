@@ -30,6 +30,8 @@ public struct ExtractInvolvement: Hashable, Sendable {
     public var end: CalendarDate?
     /// The referral or case id in the source system.
     public var sourceCaseId: String?
+    /// The parent's Welfare-to-Work standing (on the WTW component only).
+    public var welfareToWorkStatus: WelfareToWorkStatus? = nil
 }
 
 /// A value that does not fit its column, in words.
@@ -103,6 +105,8 @@ public enum ExtractRowReader {
             if let begin, let end, end < begin {
                 errors.append(ExtractFieldError(.aidEnd, "aid ends (\(end.usFormat)) before it begins (\(begin.usFormat))"))
             }
+            let welfareToWork = choice(.welfareToWorkStatus, ExtractValues.welfareToWorkStatuses,
+                                       allowed: ExtractValues.welfareToWorkStatusNames)
             for raw in (text(.components) ?? "cash_aid").utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x7C }) {
                 let name = String(decoding: raw, as: UTF8.self).trimmedSpaces.lowercased()
                 guard let component = ExtractValues.calworksComponents[name] else {
@@ -110,7 +114,8 @@ public enum ExtractRowReader {
                     continue
                 }
                 involvements.append(ExtractInvolvement(
-                    component: component, status: status, start: begin, end: end, sourceCaseId: householdKey))
+                    component: component, status: status, start: begin, end: end, sourceCaseId: householdKey,
+                    welfareToWorkStatus: component == .welfareToWork ? welfareToWork : nil))
             }
         case .childWelfare:
             let referral = text(.referralId)
@@ -145,6 +150,18 @@ enum ExtractValues {
         "active": .open, "open": .open, "pending": .pending, "applied": .pending, "closed": .closed,
         "discontinued": .closed, "denied": .closed,
     ]
+    static let welfareToWorkStatuses: [String: WelfareToWorkStatus] = {
+        var table: [String: WelfareToWorkStatus] = [
+            "active": .registered, "curing sanction": .curingSanction, "curing_sanction": .curingSanction,
+            "noncompliance": .nonCompliance, "non_compliance": .nonCompliance, "sanctioned": .sanction,
+        ]
+        for status in WelfareToWorkStatus.allCases {
+            table[status.rawValue.lowercased()] = status
+            table[status.displayName] = status
+        }
+        return table
+    }()
+    static let welfareToWorkStatusNames = "registered, voluntary, exempt, curing sanction, non-compliance, sanction, ineligible or closed"
     static let calworksComponents: [String: ServiceComponent] = [
         "cash_aid": .cashAid, "cashaid": .cashAid, "ca": .cashAid, "wtw": .welfareToWork, "welfare_to_work": .welfareToWork,
         "fs": .familyStabilization, "family_stabilization": .familyStabilization,

@@ -16,11 +16,13 @@ public struct Involvement: Identifiable, Hashable, Codable, Sendable {
     public var sourceCaseId: String?
     /// The assigned worker, when known.
     public var workerId: Int64?
+    /// A parent's standing in Welfare-to-Work, when the extract gives it (WTW only).
+    public var welfareToWorkStatus: WelfareToWorkStatus?
 
     public init(
         id: Int64? = nil, householdId: Int64, personId: Int64? = nil, component: ServiceComponent,
         status: InvolvementStatus, startDate: CalendarDate? = nil, endDate: CalendarDate? = nil,
-        sourceCaseId: String? = nil, workerId: Int64? = nil
+        sourceCaseId: String? = nil, workerId: Int64? = nil, welfareToWorkStatus: WelfareToWorkStatus? = nil
     ) {
         self.id = id
         self.householdId = householdId
@@ -31,6 +33,7 @@ public struct Involvement: Identifiable, Hashable, Codable, Sendable {
         self.endDate = endDate
         self.sourceCaseId = sourceCaseId
         self.workerId = workerId
+        self.welfareToWorkStatus = welfareToWorkStatus
     }
 
     public var program: Program { component.program }

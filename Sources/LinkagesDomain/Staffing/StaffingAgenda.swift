@@ -17,6 +17,11 @@ public struct StaffingSignals: Equatable, Sendable {
     public var recentChanges: Int = 0
     /// Days since the family was last staffed jointly; nil when it never was.
     public var daysSinceLastStaffing: Int?
+    /// The most pressing Welfare-to-Work standing of the family's parents (sanction before non-compliance).
+    public var welfareToWorkStatus: WelfareToWorkStatus?
+    /// Days until the first Child and Family Team meeting is due (negative when overdue), when
+    /// a child is in placement and no meeting held or scheduled meets the deadline.
+    public var teamMeetingDaysLeft: Int?
 
     public init(
         familyId: Int64, familyName: String, tier: LinkagesTier? = nil, openEmergencyResponse: Bool = false,
@@ -61,6 +66,17 @@ public struct StaffingWeights: Codable, Equatable, Sendable {
     /// Taken off a family staffed in the last `recentlyStaffedDays` days, so the agenda moves on.
     public var recentlyStaffed: Int = 25
     public var recentlyStaffedDays: Int = 14
+    /// A parent in Welfare-to-Work sanction (or curing one); counties put sanctions first.
+    public var welfareToWorkSanction: Int = 20
+    /// A parent in Welfare-to-Work non-compliance, the step before a sanction.
+    public var welfareToWorkNonCompliance: Int = 12
+    /// The first Child and Family Team meeting due within `teamMeetingDueDays` days, or overdue
+    /// by at most `teamMeetingOverdueDays`, with no meeting set to meet it. A deadline missed
+    /// longer ago is taken to have been met outside Linkages (CWS/CMS records team meetings); a
+    /// county that records every meeting here raises it.
+    public var teamMeetingDue: Int = 20
+    public var teamMeetingDueDays: Int = 14
+    public var teamMeetingOverdueDays: Int = 30
 
     public init(
         version: Int, openEmergencyResponse: Int, safetyConcern: Int, safetyConcernsCounted: Int, overdueReferral: Int,
@@ -83,6 +99,7 @@ extension StaffingWeights {
         case version, openEmergencyResponse, safetyConcern, safetyConcernsCounted, overdueReferral, overduePlanTask
         case mutualClient, earlyIntervention, ab135EndingSoon, planConflict
         case recentChange, staffingDue, staffingDueDays, recentlyStaffed, recentlyStaffedDays
+        case welfareToWorkSanction, welfareToWorkNonCompliance, teamMeetingDue, teamMeetingDueDays, teamMeetingOverdueDays
     }
 
     /// Reads a county's weights; a weight added after the county wrote its file keeps its default.
@@ -104,6 +121,12 @@ extension StaffingWeights {
         staffingDueDays = try container.decodeIfPresent(Int.self, forKey: .staffingDueDays) ?? staffingDueDays
         recentlyStaffed = try container.decodeIfPresent(Int.self, forKey: .recentlyStaffed) ?? recentlyStaffed
         recentlyStaffedDays = try container.decodeIfPresent(Int.self, forKey: .recentlyStaffedDays) ?? recentlyStaffedDays
+        welfareToWorkSanction = try container.decodeIfPresent(Int.self, forKey: .welfareToWorkSanction) ?? welfareToWorkSanction
+        welfareToWorkNonCompliance = try container.decodeIfPresent(Int.self, forKey: .welfareToWorkNonCompliance)
+            ?? welfareToWorkNonCompliance
+        teamMeetingDue = try container.decodeIfPresent(Int.self, forKey: .teamMeetingDue) ?? teamMeetingDue
+        teamMeetingDueDays = try container.decodeIfPresent(Int.self, forKey: .teamMeetingDueDays) ?? teamMeetingDueDays
+        teamMeetingOverdueDays = try container.decodeIfPresent(Int.self, forKey: .teamMeetingOverdueDays) ?? teamMeetingOverdueDays
     }
 }
 
@@ -147,6 +170,18 @@ public enum StaffingAgenda {
         if let days = signals.ab135DaysLeft {
             reasons.append(AgendaReason(text: days == 0 ? "AB 135 aid ends today" : "AB 135 aid ends in \(days) days",
                                         points: weights.ab135EndingSoon))
+        }
+        if let days = signals.teamMeetingDaysLeft, (-weights.teamMeetingOverdueDays...weights.teamMeetingDueDays).contains(days) {
+            let when = days < 0 ? "\(-days) day\(days == -1 ? "" : "s") overdue"
+                : (days == 0 ? "due today" : "due in \(days) day\(days == 1 ? "" : "s")") + ", none scheduled"
+            reasons.append(AgendaReason(text: "First CFT meeting " + when, points: weights.teamMeetingDue))
+        }
+        if let status = signals.welfareToWorkStatus {
+            switch status.staffingPriority {
+            case 2: reasons.append(AgendaReason(text: "Welfare-to-Work: \(status.displayName)", points: weights.welfareToWorkSanction))
+            case 1: reasons.append(AgendaReason(text: "Welfare-to-Work: \(status.displayName)", points: weights.welfareToWorkNonCompliance))
+            default: break
+            }
         }
         if signals.overdueReferrals > 0 {
             reasons.append(AgendaReason(text: "\(signals.overdueReferrals) referral\(signals.overdueReferrals == 1 ? "" : "s") overdue",

@@ -18,7 +18,15 @@ enum Migrations {
         migrator.registerMigration("v10-plan-editor", migrate: planEditor)
         migrator.registerMigration("v11-team-meetings", migrate: teamMeetings)
         migrator.registerMigration("v12-staffing-and-changes", migrate: staffingAndChanges)
+        migrator.registerMigration("v13-welfare-to-work-status", migrate: welfareToWorkStatus)
         return migrator
+    }
+
+    /// A parent's Welfare-to-Work standing (sanction, non-compliance …), read from the CalWORKs extract.
+    private static func welfareToWorkStatus(_ db: Database) throws {
+        try db.alter(table: "involvement") { t in
+            t.add(column: "welfareToWorkStatus", .text)
+        }
     }
 
     /// What workers record about a Family Reunification case for AB 429 and AB 135.

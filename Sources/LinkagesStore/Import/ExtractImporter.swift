@@ -77,8 +77,9 @@ struct ExtractImporter {
             """)
         deleteInvolvements = try BulkStatement(db, sql: "DELETE FROM involvement WHERE householdId = ?")
         insertInvolvement = try BulkStatement(db, sql: """
-            INSERT INTO involvement (householdId, personId, component, status, startDate, endDate, sourceCaseId, workerId)
-            VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
+            INSERT INTO involvement (householdId, personId, component, status, startDate, endDate, sourceCaseId, workerId,
+                                     welfareToWorkStatus)
+            VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
             """)
         let existing = try Row.fetchCursor(db, sql: "SELECT sourceKey, id, familyId FROM household WHERE source = ?",
                                            arguments: [source.rawValue])
@@ -165,6 +166,7 @@ struct ExtractImporter {
             insertInvolvement.bind(involvement.start?.iso)
             insertInvolvement.bind(involvement.end?.iso)
             insertInvolvement.bind(involvement.sourceCaseId)
+            insertInvolvement.bind(involvement.welfareToWorkStatus?.rawValue)
             try insertInvolvement.run()
         }
     }

@@ -54,6 +54,13 @@ extension AppDatabase {
                 familySignals.recentChanges = recentChanges[id] ?? 0
                 familySignals.daysSinceLastStaffing = lastStaffed[id].map { CalendarDate.today(now: $0).days(until: policy.today) }
                 familySignals.planConflicts = detail.plan == nil ? 0 : PlanConflicts.find(in: detail.tasks, today: policy.today).count
+                familySignals.welfareToWorkStatus = involvements
+                    .filter { $0.component == .welfareToWork && $0.isCurrent(on: policy.today) }
+                    .compactMap(\.welfareToWorkStatus)
+                    .max { $0.staffingPriority < $1.staffingPriority }
+                if let deadline = detail.teamMeetingDeadline, deadline.metBy(detail.meetings.map(\.meeting)) == nil {
+                    familySignals.teamMeetingDaysLeft = policy.today.days(until: deadline.due)
+                }
                 signals.append(familySignals)
             }
             try AuditTrail.append(AuditEntry(account: viewer.account ?? "", action: .viewAgenda,

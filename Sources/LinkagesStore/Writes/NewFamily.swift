@@ -54,11 +54,12 @@ public struct NewInvolvement: Sendable {
     public var endDate: CalendarDate?
     public var sourceCaseId: String?
     public var workerId: Int64?
+    public var welfareToWorkStatus: WelfareToWorkStatus?
 
     public init(
         personIndex: Int? = nil, component: ServiceComponent, status: InvolvementStatus,
         startDate: CalendarDate? = nil, endDate: CalendarDate? = nil, sourceCaseId: String? = nil,
-        workerId: Int64? = nil
+        workerId: Int64? = nil, welfareToWorkStatus: WelfareToWorkStatus? = nil
     ) {
         self.personIndex = personIndex
         self.component = component
@@ -67,6 +68,7 @@ public struct NewInvolvement: Sendable {
         self.endDate = endDate
         self.sourceCaseId = sourceCaseId
         self.workerId = workerId
+        self.welfareToWorkStatus = welfareToWorkStatus
     }
 }
 

@@ -67,7 +67,8 @@ public struct StoreBatch {
                 householdId: householdId, personId: newInvolvement.personIndex.map { ids[$0] },
                 component: newInvolvement.component, status: newInvolvement.status,
                 startDate: newInvolvement.startDate, endDate: newInvolvement.endDate,
-                sourceCaseId: newInvolvement.sourceCaseId, workerId: newInvolvement.workerId)
+                sourceCaseId: newInvolvement.sourceCaseId, workerId: newInvolvement.workerId,
+                welfareToWorkStatus: newInvolvement.welfareToWorkStatus)
             try involvement.insert(db)
         }
         return (householdId, ids)

@@ -388,8 +388,11 @@ public struct FamilyScreen: ScreenModel {
             let current = involvement.isCurrent(on: today)
             let dates = [involvement.startDate?.usFormat, involvement.endDate?.usFormat].compactMap { $0 }.joined(separator: "–")
             let who = involvement.personId.flatMap { id in record.people.first { $0.id == id }?.firstName }
-            let text = "\(involvement.component.displayName)\(who.map { " (\($0))" } ?? ""): \(involvement.status.displayName) \(dates)"
-            lines += StyledLine.wrapped(text, width: width, style: current ? .plain : .muted, indent: "    ", firstIndent: "  ")
+            let standing = involvement.welfareToWorkStatus.map { ", \($0.displayName)" } ?? ""
+            let text = "\(involvement.component.displayName)\(who.map { " (\($0))" } ?? ""): \(involvement.status.displayName)\(standing) \(dates)"
+            let pressing = current && (involvement.welfareToWorkStatus?.staffingPriority ?? 0) > 0
+            lines += StyledLine.wrapped(text, width: width, style: pressing ? .warning : current ? .plain : .muted,
+                                        indent: "    ", firstIndent: "  ")
         }
         let workerIds = Set(record.involvements.compactMap(\.workerId))
         for id in workerIds.sorted() {

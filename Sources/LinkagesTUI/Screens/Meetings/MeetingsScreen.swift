@@ -74,9 +74,8 @@ public struct MeetingsScreen: ScreenModel {
         guard let deadline = detail.teamMeetingDeadline else {
             return TableCell("No child is in placement, so no deadline runs; a meeting can still be called.", .muted)
         }
-        let meeting = detail.meetings.last { $0.meeting.status != .cancelled && $0.meeting.date <= deadline.due }
-        if let meeting {
-            return TableCell("First meeting due \(deadline.due.usFormat) (\(deadline.rule)): met by the meeting on \(meeting.meeting.date.usFormat).", .good)
+        if let meeting = deadline.metBy(detail.meetings.map(\.meeting)) {
+            return TableCell("First meeting due \(deadline.due.usFormat) (\(deadline.rule)): met by the meeting on \(meeting.date.usFormat).", .good)
         }
         let late = deadline.due < today
         return TableCell("First meeting due \(deadline.due.usFormat) (\(deadline.rule))" + (late ? ": OVERDUE." : "."), late ? .danger : .warning)
