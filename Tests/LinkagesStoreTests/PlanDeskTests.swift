@@ -52,6 +52,25 @@ struct PlanDeskTests {
         #expect(audit.allSatisfy { !($0.detail ?? "").contains("Emma") && !($0.detail ?? "").contains("orientation") })
     }
 
+    @Test("a team meeting's decision on a family with no plan starts one, led by the worker who recorded it, goals still to write")
+    func decisionStartsPlan() throws {
+        let database = try Fixtures.demoDatabase()
+        let jose = try familyId("Núñez-García, José", in: database)
+        let linh = try policy(database, as: "Linh Tran", account: "ltran")
+        #expect(try database.familyDetail(id: jose, on: Fixtures.today)?.plan == nil)
+        let meeting = try database.scheduleMeeting(
+            TeamMeeting(familyId: jose, date: Fixtures.today, place: "Sanger", scheduledBy: "ltran", scheduledAt: now),
+            invitees: [MeetingInvitee(name: "The family", role: "the family")], for: linh, at: now)
+        let decision = try database.recordDecision(
+            "José keeps Welfare-to-Work services", meetingId: meeting.id!,
+            task: PlanTask(planId: 0, title: "", kind: .welfareToWorkActivity, owner: .calworks), for: linh, at: now)
+        let detail = try #require(try database.familyDetail(id: jose, on: Fixtures.today))
+        #expect(detail.plan?.leadWorkerId == linh.viewer.id && detail.plan?.goals == "")
+        #expect(detail.tasks.map(\.id) == [decision.taskId] && detail.tasks.first?.title == "José keeps Welfare-to-Work services")
+        #expect(detail.meetings.first?.meeting.status == .held)
+        #expect(try database.auditEvents(familyId: jose).contains { $0.detail == "plan started by a team meeting's decision" })
+    }
+
     @Test("a worker who sees neither program's record in full, or an administrator, may not touch the plan")
     func refused() throws {
         let database = try Fixtures.demoDatabase()

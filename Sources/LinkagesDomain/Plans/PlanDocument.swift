@@ -40,7 +40,7 @@ public struct PlanDocument: Sendable {
 
     public var markdown: String {
         var lines = ["# Joint case plan: \(familyName)", "", "Lead worker: \(lead). Printed \(today.usFormat).", "",
-                     "## The family's goals", "", "> \(plan.goals)", ""]
+                     "## The family's goals", "", plan.goals.isEmpty ? "Not written yet." : "> \(plan.goals)", ""]
         if !conflicts.isEmpty {
             lines += ["## Clashes to resolve", ""] + conflicts.map { "- **\($0.heading).** \($0.explanation)" } + [""]
         }
@@ -60,7 +60,7 @@ public struct PlanDocument: Sendable {
     public var text: String {
         let title = "Joint case plan: \(familyName)"
         var lines = [title, String(repeating: "=", count: title.count), "", "Lead worker: \(lead). Printed \(today.usFormat).", "",
-                     "The family's goals:", "  \"\(plan.goals)\"", ""]
+                     "The family's goals:", plan.goals.isEmpty ? "  Not written yet." : "  \"\(plan.goals)\"", ""]
         if !conflicts.isEmpty {
             lines.append("Clashes to resolve:")
             lines += conflicts.map { "  * \($0.heading). \($0.explanation)" }

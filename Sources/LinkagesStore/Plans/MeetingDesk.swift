@@ -63,9 +63,8 @@ extension AppDatabase {
             guard meeting.status != .cancelled else { throw WorkRefusal("the meeting was cancelled") }
             var decision = MeetingDecision(meetingId: meetingId, text: text)
             if var task {
-                guard let plan = try CasePlan.filter(Column("familyId") == meeting.familyId).fetchOne(db) else {
-                    throw WorkRefusal("start the family's plan first: a decision becomes a task of the plan")
-                }
+                let plan = try CasePlan.filter(Column("familyId") == meeting.familyId).fetchOne(db)
+                    ?? Self.startPlan(familyId: meeting.familyId, lead: policy.viewer, at: time, in: db)
                 task.id = nil
                 task.planId = plan.id!
                 task.title = text
@@ -82,6 +81,17 @@ extension AppDatabase {
                                   at: time, in: db)
             return decision
         }
+    }
+
+    /// The plan a team meeting starts when it decides something for a family with none: the
+    /// worker recording the decision leads it until someone names another; the family's goals
+    /// are written afterwards, in its own words.
+    private static func startPlan(familyId: Int64, lead: Worker, at time: Date, in db: Database) throws -> CasePlan {
+        var plan = CasePlan(familyId: familyId, leadWorkerId: lead.id, goals: "", createdAt: time)
+        try plan.insert(db)
+        try AuditTrail.append(AuditEntry(account: lead.account ?? "", action: .changePlan, familyId: familyId,
+                                         detail: "plan started by a team meeting's decision"), at: time, in: db)
+        return plan
     }
 
     /// Marks the meeting held or cancelled. Audited.

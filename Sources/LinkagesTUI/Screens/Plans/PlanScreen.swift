@@ -108,7 +108,12 @@ public struct PlanScreen: ScreenModel {
         let labelEnd = grid.put("Lead worker: ", row: row, column: inner.column, style: .bold)
         grid.put(lead?.contactLine ?? "not named", row: row, column: labelEnd, maxWidth: inner.right - labelEnd)
         row += 1
-        for line in DisplayWidth.wrap("Goals: “\(plan.goals)”", to: inner.width).prefix(2) {
+        if plan.goals.isEmpty {
+            grid.put("Goals: not written yet; press w to write them in the family's words.", row: row, column: inner.column,
+                     style: .warning, maxWidth: inner.width)
+            row += 1
+        }
+        for line in DisplayWidth.wrap("Goals: “\(plan.goals)”", to: inner.width).prefix(plan.goals.isEmpty ? 0 : 2) {
             grid.put(line, row: row, column: inner.column)
             row += 1
         }
