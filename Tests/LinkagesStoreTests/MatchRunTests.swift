@@ -81,7 +81,20 @@ struct MatchRunTests {
         #expect(try database.matchReviewCount() == first.suggested)
         #expect(zip(queue, queue.dropFirst()).allSatisfy { $0.probability >= $1.probability })
         let (confirmed, rejected) = (queue[0], queue[1])
+        // What was recorded about the Child Welfare family before the join comes along with it.
+        let cwsFamily = confirmed.childWelfare.household.familyId
+        try database.writer.write { db in
+            try db.execute(sql: "INSERT INTO staffingReview (familyId, reviewedAt, reviewedBy, minutes) VALUES (?, ?, 'pat', 'm')",
+                           arguments: [cwsFamily, Fixtures.now])
+        }
         try database.decideMatch(id: confirmed.id, .confirm, by: "pat", at: Fixtures.now)
+        let joined = try #require(try familyOf(confirmed.childWelfare.person.sourcePersonId!, database))
+        try database.writer.read { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM staffingReview WHERE familyId = ?", arguments: [joined]) == 1)
+            // Noted as mutual: by this review, or earlier by a batch link of another member.
+            let method = try String.fetchOne(db, sql: "SELECT method FROM mutualIdentification WHERE familyId = ?", arguments: [joined])
+            #expect(method == "lookup" || method == "batchMatch")
+        }
         let decided = try database.decideMatch(id: rejected.id, .reject, by: "pat", at: Fixtures.now)
         #expect(decided.status == .rejected && decided.decidedBy == "pat" && decided.decidedAt == Fixtures.now)
         #expect(throws: MatchDecisionError.self) { try database.decideMatch(id: rejected.id, .confirm, by: "lee", at: Fixtures.now) }

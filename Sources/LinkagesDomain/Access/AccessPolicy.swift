@@ -61,6 +61,12 @@ public struct AccessPolicy: Sendable {
     /// and marking a family staffed with the minutes.
     public var mayRunStaffings: Bool { mayDecideMatches }
 
+    /// The outcomes report: county-wide counts with small ones suppressed, for the people who
+    /// answer for the program (supervisors, liaisons, administrators) and trainers.
+    public var mayReadOutcomes: Bool {
+        [.supervisor, .liaison, .admin, .trainer].contains(viewer.role)
+    }
+
     /// A worker who obtains a release records it; a supervisor may also revoke one.
     public var mayRecordSharingBasis: Bool {
         mayOpenFamilies

@@ -15,6 +15,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case reassignReferral
     case viewReferral
     case viewAgenda
+    case viewOutcomes
     case recordReunification
     case changePlan
     case exportPlan
@@ -40,6 +41,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
 
     public var displayName: String {
         switch self {
+        case .viewOutcomes: return "read the outcomes report"
         case .viewFamily: return "viewed family"
         case .breakGlass: return "broke the glass"
         case .reviewEmergency: return "reviewed emergency opening"

@@ -133,4 +133,6 @@ public enum TierRules {
 extension CalendarDate {
     /// The earliest representable date, for comparisons with missing dates.
     public static let distantPast = CalendarDate(year: 1, month: 1, day: 1)!
+    /// A date later than any record's, for comparisons with missing dates.
+    public static let distantFuture = CalendarDate(year: 9999, month: 12, day: 31)!
 }

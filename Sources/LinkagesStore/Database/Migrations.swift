@@ -19,7 +19,18 @@ enum Migrations {
         migrator.registerMigration("v11-team-meetings", migrate: teamMeetings)
         migrator.registerMigration("v12-staffing-and-changes", migrate: staffingAndChanges)
         migrator.registerMigration("v13-welfare-to-work-status", migrate: welfareToWorkStatus)
+        migrator.registerMigration("v14-mutual-identification", migrate: mutualIdentification)
         return migrator
+    }
+
+    /// When and how each family was first found to be known to both programs (for the outcomes report).
+    private static func mutualIdentification(_ db: Database) throws {
+        try db.create(table: "mutualIdentification") { t in
+            t.primaryKey("familyId", .integer).references("family", onDelete: .cascade)
+            t.column("identifiedAt", .datetime).notNull()
+            t.column("method", .text).notNull()
+            t.column("account", .text)
+        }
     }
 
     /// A parent's Welfare-to-Work standing (sanction, non-compliance …), read from the CalWORKs extract.

@@ -43,6 +43,7 @@ extension AppDatabase {
                 for kind in findings.concerns where !existing.contains(kind.rawValue) {
                     try batch.addConcern(NewConcern(kind, note: note, recordedById: worker?.id), toFamily: attached, at: time)
                 }
+                try MutualFamilies.noteIdentified(familyId: attached, by: .intake, account: account, at: time, db)
             } else {
                 let head = members.first { $0.parsedRelationship == .head } ?? members[0]
                 let name = "\(head.lastName.trimmingCharacters(in: .whitespaces)), \(head.firstName.trimmingCharacters(in: .whitespaces))"

@@ -12,25 +12,40 @@ enum FamilyJoin {
     }
 
     /// Puts both people's households in one family (the older one), with everything recorded
-    /// about either. Returns false when they already were one family.
+    /// about either: every table that points at a family moves over, so nothing is lost to the
+    /// cascade when the other family is deleted. Returns false when they already were one family.
     @discardableResult
     static func join(_ first: Int64, _ second: Int64, _ db: Database) throws -> Bool {
         guard let a = try family(ofPerson: first, db), let b = try family(ofPerson: second, db), a != b else { return false }
         let (kept, merged) = (min(a, b), max(a, b))
-        for table in ["household", "concern", "referral", "intake"] {
-            try db.execute(sql: "UPDATE \(table) SET familyId = ? WHERE familyId = ?", arguments: [kept, merged])
-        }
         // One plan per family: the kept family's plan takes the other's tasks.
-        if let keptPlan = try Int64.fetchOne(db, sql: "SELECT id FROM casePlan WHERE familyId = ?", arguments: [kept]) {
-            if let mergedPlan = try Int64.fetchOne(db, sql: "SELECT id FROM casePlan WHERE familyId = ?", arguments: [merged]) {
-                try db.execute(sql: "UPDATE planTask SET planId = ? WHERE planId = ?", arguments: [keptPlan, mergedPlan])
-                try db.execute(sql: "DELETE FROM casePlan WHERE id = ?", arguments: [mergedPlan])
-            }
-        } else {
-            try db.execute(sql: "UPDATE casePlan SET familyId = ? WHERE familyId = ?", arguments: [kept, merged])
+        if let keptPlan = try Int64.fetchOne(db, sql: "SELECT id FROM casePlan WHERE familyId = ?", arguments: [kept]),
+           let mergedPlan = try Int64.fetchOne(db, sql: "SELECT id FROM casePlan WHERE familyId = ?", arguments: [merged]) {
+            try db.execute(sql: "UPDATE planTask SET planId = ? WHERE planId = ?", arguments: [keptPlan, mergedPlan])
+            try db.execute(sql: "DELETE FROM casePlan WHERE id = ?", arguments: [mergedPlan])
+        }
+        // The earlier identification as a mutual family stands.
+        try db.execute(sql: """
+            DELETE FROM mutualIdentification WHERE familyId IN (?, ?) AND identifiedAt > (
+                SELECT min(identifiedAt) FROM mutualIdentification WHERE familyId IN (?, ?))
+            """, arguments: [kept, merged, kept, merged])
+        for table in try tablesPointingAtFamily(db) {
+            // Where a family may have only one row (a plan, a reunification record), the kept
+            // family's row stays and the other goes with the merged family.
+            try db.execute(sql: "UPDATE OR IGNORE \(table) SET familyId = ? WHERE familyId = ?", arguments: [kept, merged])
         }
         try db.execute(sql: "DELETE FROM family WHERE id = ?", arguments: [merged])
         return true
+    }
+
+    /// The tables with a `familyId` that references `family`, read from the schema itself so a
+    /// table added later is never left behind.
+    static func tablesPointingAtFamily(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT m.name FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f
+            WHERE m.type = 'table' AND f."table" = 'family' AND f."from" = 'familyId'
+            ORDER BY m.name
+            """)
     }
 
     /// After a link is rejected: when nothing else ties the Child Welfare person's household to
@@ -57,5 +72,6 @@ enum FamilyJoin {
             """, arguments: [household]) ?? "Family"
         try db.execute(sql: "INSERT INTO family (displayName, createdAt) VALUES (?, ?)", arguments: [name, time])
         try db.execute(sql: "UPDATE household SET familyId = ? WHERE id = ?", arguments: [db.lastInsertedRowID, household])
+        try MutualFamilies.forgetIfNoLongerMutual(familyId: familyId, db)
     }
 }

@@ -75,7 +75,11 @@ extension AppDatabase {
                            arguments: [decision.status.rawValue, account, time, id])
             let calworksId = pair.calworks.person.id!, cwsId = pair.childWelfare.person.id!
             switch decision {
-            case .confirm: try FamilyJoin.join(calworksId, cwsId, db)
+            case .confirm:
+                try FamilyJoin.join(calworksId, cwsId, db)
+                if let family = try FamilyJoin.family(ofPerson: cwsId, db) {
+                    try MutualFamilies.noteIdentified(familyId: family, by: .lookup, account: account, at: time, db)
+                }
             case .reject: try FamilyJoin.part(calworksPerson: calworksId, cwsPerson: cwsId, at: time, db)
             }
             try AuditTrail.append(AuditEntry(

@@ -106,7 +106,12 @@ extension AppDatabase {
                 try upsert.execute(arguments: [left.personId, right.personId, link.probability, evidence, status.rawValue, time])
                 if status == .linked {
                     report.linked += 1
-                    if try FamilyJoin.join(left.personId, right.personId, db) { report.familiesJoined += 1 }
+                    if try FamilyJoin.join(left.personId, right.personId, db) {
+                        report.familiesJoined += 1
+                        if let family = try FamilyJoin.family(ofPerson: left.personId, db) {
+                            try MutualFamilies.noteIdentified(familyId: family, by: .batchMatch, account: nil, at: time, db)
+                        }
+                    }
                 } else {
                     report.suggested += 1
                 }
