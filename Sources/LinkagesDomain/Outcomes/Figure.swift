@@ -9,15 +9,6 @@ public enum Figure: Equatable, Sendable {
     /// protect small groups: a rate or median resting on such a count is withheld with it.
     public static let smallestShown = 11
 
-    /// The count the figure rests on (a rate's denominator, a median's items).
-    public var base: Int {
-        switch self {
-        case .count(let n): return n
-        case .rate(let numerator, let denominator): return numerator > 0 && numerator < Self.smallestShown ? numerator : denominator
-        case .median(_, let n): return n
-        }
-    }
-
     /// True when the figure must not be shown: it rests on 1 to 10 people or referrals.
     public var isSuppressed: Bool {
         switch self {

@@ -42,7 +42,8 @@ struct OutcomeMeasures {
     // MARK: Families
 
     func mutualIdentified() -> MeasureResult {
-        let found = familyList.filter { $0.identifiedOn.map(period.contains) ?? false }
+        let found = familyList.filter { family in family.identifiedOn.map(period.contains) ?? false }
+        let days = found.compactMap(\.identifiedOn)
         return MeasureResult(
             measure: .mutualIdentified, overall: .count(found.count),
             categories: IdentificationMethod.allCases.map { method in
@@ -50,7 +51,7 @@ struct OutcomeMeasures {
             },
             groups: countGroups(found, label: familyLabel),
             series: [SeriesLine(label: "identified", points: period.months.map { month in
-                found.filter { ($0.identifiedOn! >= month.first) && ($0.identifiedOn! <= month.last) }.count
+                days.filter { $0 >= month.first && $0 <= month.last }.count
             })])
     }
 
