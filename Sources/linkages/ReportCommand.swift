@@ -17,8 +17,8 @@ struct ReportCommand: DatabaseCommand {
 
     @OptionGroup var options: DatabaseOptions
     @ParentCommand var root: Linkages
-    @Option(help: ArgumentHelp("The period's first day (MM/DD/YYYY or YYYY-MM-DD).", valueName: "DATE")) var from: String?
-    @Option(help: ArgumentHelp("The period's last day; today when left out.", valueName: "DATE")) var to: String?
+    @Option(help: ArgumentHelp("The period's first day (MM/DD/YYYY or YYYY-MM-DD).", valueName: "DATE")) var from: CalendarDate?
+    @Option(help: ArgumentHelp("The period's last day; today when left out.", valueName: "DATE")) var to: CalendarDate?
     @Option(help: "Split every measure by office, program, tier or race.") var by: Breakdown?
     @Option(help: "md, csv or json.") var format = Format.md
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE")) var out: String?
@@ -26,8 +26,8 @@ struct ReportCommand: DatabaseCommand {
     func run() throws {
         try Failure.reported {
             let today = Clock.today()
-            let last = try to.map { try Self.date($0, option: "--to") } ?? today
-            let first = try from.map { try Self.date($0, option: "--from") } ?? ReportPeriod.yearEnding(last).from
+            let last = to ?? today
+            let first = from ?? ReportPeriod.yearEnding(last).from
             guard let period = ReportPeriod(from: first, to: last) else {
                 throw InputError("--from (\(first.usFormat)) comes after --to (\(last.usFormat))")
             }
@@ -48,13 +48,6 @@ struct ReportCommand: DatabaseCommand {
             } else {
                 print(document, terminator: "")
             }
-        }
-    }
-
-    static func date(_ text: String, option: String) throws -> CalendarDate {
-        switch CalendarDate.parse(text) {
-        case .success(let date): return date
-        case .failure(let error): throw InputError("\(option) '\(text)' is not a date (\(error.description)); write MM/DD/YYYY or YYYY-MM-DD")
         }
     }
 
