@@ -82,6 +82,16 @@ struct PlanEditingTests {
         d.press(.escape)
         #expect(d.top(as: PlanScreen.self)?.detail?.tasks.isEmpty == true)
     }
+
+    @Test("keys that leave the plan work while it is still loading; keys that need it wait for it")
+    func keysWhileLoading() {
+        var plan = PlanScreen(familyId: 7)
+        let viewport = Size(width: 80, height: 24)
+        #expect(plan.perform(.go(.meetings(familyId: 7)), viewport: viewport) == [.open(.meetings(familyId: 7))])
+        #expect(plan.perform(.go(.family(7)), viewport: viewport) == [.open(.family(7))])
+        #expect(plan.perform(.refresh, viewport: viewport) == [.run(.loadFamily(id: 7))])
+        #expect(plan.perform(.editGoals, viewport: viewport).isEmpty)
+    }
 }
 
 /// Child and Family Team meetings from the plan: schedule one with both programs invited,

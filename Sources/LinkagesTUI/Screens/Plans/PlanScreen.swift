@@ -56,11 +56,16 @@ public struct PlanScreen: ScreenModel {
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
         if selection.apply(action, count: orderedTasks.count, visibleRows: orderedTasks.count) { return [] }
-        guard let detail else { return action == .refresh ? [.run(.loadFamily(id: familyId))] : [] }
-        let name = detail.family.displayName
+        // Going to the meetings or the family, and reading again, need nothing loaded: a key
+        // pressed while the plan loads is not lost.
         switch action {
         case .go(let route): return [.open(route)]
         case .refresh: return [.run(.loadFamily(id: familyId))]
+        default: break
+        }
+        guard let detail else { return [] }
+        let name = detail.family.displayName
+        switch action {
         case .editGoals: return [.open(.planGoals(familyId: familyId, familyName: name, plan: detail.plan))]
         case .newTask where detail.plan != nil:
             return [.open(.planTask(familyId: familyId, familyName: name, task: nil, tasks: detail.tasks))]
