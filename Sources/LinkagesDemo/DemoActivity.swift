@@ -48,32 +48,48 @@ struct DemoActivity {
     mutating func referrals(for family: SyntheticFamily, familyId: Int64) -> [(Referral, [ReferralEvent])] {
         guard !family.concerns.isEmpty else { return [] }
         let count = min(family.concerns.count, random.int(0...2))
+        let today = today
+        return Self.referrals(for: family, familyId: familyId, concerns: Array(family.concerns.prefix(count)), staff: staff,
+                              daysAgo: 1...60, today: today, random: &random) { created, sender, random in
+            Self.recentTimeline(from: created, sender: sender, today: today, random: &random)
+        }
+    }
+
+    /// A referral for each concern (one per type) that suits the family's situation, created
+    /// `daysAgo` before today, each with the history `timeline` gives it from its day and sender.
+    static func referrals(
+        for family: SyntheticFamily, familyId: Int64, concerns: [ConcernKind], staff: StaffDirectory, daysAgo: ClosedRange<Int>,
+        today: CalendarDate, random: inout SeededGenerator,
+        timeline: (CalendarDate, Worker, inout SeededGenerator) -> [ReferralEvent]
+    ) -> [(Referral, [ReferralEvent])] {
         var result: [(Referral, [ReferralEvent])] = []
         var usedTypes: Set<ReferralType> = []
-        for concern in family.concerns.prefix(count) {
-            let type = Self.referralType(for: concern, youngestChildAge: family.youngestChildAge)
+        for concern in concerns {
+            let type = referralType(for: concern, youngestChildAge: family.youngestChildAge)
             guard usedTypes.insert(type).inserted else { continue }
             // CalWORKs services are asked of CalWORKs by Child Welfare; the rest go to providers.
-            let toCalWORKs = Self.calworksServices.contains(type)
+            let toCalWORKs = calworksServices.contains(type)
             guard !toCalWORKs || family.situation.childWelfareComponent != nil else { continue }
             let fromProgram: Program = toCalWORKs || (family.situation.childWelfareComponent != nil && random.chance(0.7))
                 ? .childWelfare : .calworks
             let sender = staff.caseworker(fromProgram, office: family.office, using: &random)
             let toProgram: Program? = toCalWORKs ? .calworks : nil
-            let provider = toCalWORKs ? nil : (Self.providers[type] ?? "Valley Family Resource Center")
-            let created = today.adding(days: -random.int(1...60))
+            let provider = toCalWORKs ? nil : (providers[type] ?? "Valley Family Resource Center")
+            let created = today.adding(days: -random.int(daysAgo))
             let referral = Referral(
                 familyId: familyId, fromProgram: fromProgram, fromWorkerId: sender.id, toProgram: toProgram,
                 toProviderName: provider, type: type,
                 urgency: random.chance(0.2) ? .urgent : (random.chance(0.3) ? .priority : .routine),
                 reason: "Family reports \(concern.displayName).", createdAt: created.instant(hour: 9))
-            result.append((referral, timeline(from: created, sender: sender)))
+            result.append((referral, timeline(created, sender, &random)))
         }
         return result
     }
 
     /// A plausible history: each step a few days after the last, never past today.
-    private mutating func timeline(from created: CalendarDate, sender: Worker) -> [ReferralEvent] {
+    private static func recentTimeline(
+        from created: CalendarDate, sender: Worker, today: CalendarDate, random: inout SeededGenerator
+    ) -> [ReferralEvent] {
         let declined = random.chance(0.12)
         let path: [ReferralStatus] = declined
             ? [.draft, .sent, .received, .declined]

@@ -4,9 +4,9 @@ import LinkagesMatching
 import LinkagesResources
 import LinkagesStore
 
-/// Builds the demo database: Sarah's Story, José Núñez-García's family and about 200 other
-/// synthetic families over all three tiers, with referrals and joint case plans. The same seed
-/// and date always give the same database.
+/// Builds the demo database: Sarah's Story, José Núñez-García's family and about 230 other
+/// synthetic families over all three tiers, with today's referrals and joint case plans and a
+/// year of past work. The same seed and date always give the same database.
 public enum DemoDatabase {
     public static let defaultSeed: UInt64 = 2_024_0229
     /// Who `linkages demo` works as: the Child Welfare ER caseworker of Sarah's Story.
@@ -44,6 +44,9 @@ public enum DemoDatabase {
         return try AppDatabase.open(location)
     }
 
+    /// Reunification cases that began a year and more ago, added after the other families.
+    static let reunificationHistories = 30
+
     /// Fills an empty database with the demo county, in one transaction.
     public static func populate(_ database: AppDatabase, on today: CalendarDate, seed: UInt64 = defaultSeed) throws {
         let resources = try DemoResources.load()
@@ -71,6 +74,7 @@ public enum DemoDatabase {
             var situations = Situation.demoMix.flatMap { situation, count in Array(repeating: situation, count: count) }
             situations.shuffle(using: &random)
             var activity = DemoActivity(staff: staff, today: today, random: SeededGenerator(seed: seed &+ 1))
+            var history = DemoHistory(staff: staff, today: today, random: SeededGenerator(seed: seed &+ 2))
             for situation in situations {
                 let family = factory.make(situation)
                 let added = try batch.addFamily(family.new, at: created)
@@ -79,7 +83,27 @@ public enum DemoDatabase {
                 }
                 if let (plan, tasks) = activity.plan(for: family, familyId: added.familyId) {
                     try batch.addPlan(plan, tasks: tasks)
+                    try history.recordMeeting(family, familyId: added.familyId, after: CalendarDate.today(now: plan.createdAt),
+                                              lead: plan.leadWorkerId, in: batch)
                 }
+                try history.record(family, familyId: added.familyId, in: batch)
+            }
+            // Reunification cases from a year and more ago: how they ended is what AB 135 and
+            // re-entry measure.
+            for _ in 0..<reunificationHistories {
+                var family = factory.make(.mutual(.familyReunification))
+                let past = history.reunificationHistory(&family)
+                let added = try batch.addFamily(family.new, at: created)
+                try batch.addReunificationRecord(ReunificationRecord(
+                    familyId: added.familyId, removedOn: past.removed, servicesNeeded: true, cashAidRecommendedOn: past.amended,
+                    allEligibleChildrenRemoved: true, recordedBy: "demo", recordedAt: past.amended.instant(hour: 15)))
+                let workers = family.new.households.map { $0.involvements.first?.workerId }
+                let (plan, tasks) = history.reunificationPlan(past, familyId: added.familyId, lead: workers.last ?? nil,
+                                                             calworksWorker: workers.first ?? nil)
+                try batch.addPlan(plan, tasks: tasks)
+                try history.recordMeeting(family, familyId: added.familyId, after: CalendarDate.today(now: plan.createdAt),
+                                          lead: plan.leadWorkerId, in: batch)
+                try history.record(family, familyId: added.familyId, in: batch)
             }
         }
         // The county's community service directory (invented providers, Open Referral HSDS files).

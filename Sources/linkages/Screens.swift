@@ -15,14 +15,15 @@ enum Screens {
     ) throws {
         let worker = try Identity.worker(in: database)
         let bank = try IntakeQuestions.load()
+        // NO_COLOR counts when it is set to anything but the empty string (no-color.org); it
+        // also draws charts in plain ASCII.
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let session = Session(
             worker: worker, databaseName: location.displayName, databaseKind: try database.kind(), today: Clock.today(),
             now: Date(), questionBank: bank, intakeSettings: try database.intakeSettings(),
-            idleLockMinutes: try database.idleLockMinutes())
+            idleLockMinutes: try database.idleLockMinutes(), plainCharts: noColor)
         if let refusal = session.policy.refusal { throw InputError(refusal) }
         Runtime.installSignalHandlers()
-        // NO_COLOR counts when it is set to anything but the empty string (no-color.org).
-        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try NcursesTerminal(colorAllowed: !noColor)
         let runner = EffectRunner(
             database: database, worker: worker, isPracticeData: session.databaseKind != .production, questionBank: bank,

@@ -29,11 +29,11 @@ struct DemoDatabaseTests {
         #expect(story.story.hasPrefix("Sarah, a 32-year-old single mother"))
     }
 
-    @Test("about two hundred families over every tier, both programs, and accented names")
+    @Test("about two hundred and thirty families over every tier, both programs, and accented names")
     func coverage() throws {
         let database = try Fixtures.demoDatabase()
         let summary = try database.homeSummary(on: Fixtures.today)
-        #expect((190...220).contains(summary.familyCount))
+        #expect((220...250).contains(summary.familyCount))
         for tier in LinkagesTier.allCases {
             #expect(summary.familiesByTier[tier, default: 0] >= 30, "too few \(tier)")
         }
@@ -56,9 +56,10 @@ struct DemoDatabaseTests {
         func dump(_ database: AppDatabase) throws -> String {
             try database.writer.read { db in
                 var text = ""
-                for table in ["family", "household", "person", "involvement", "concern", "referral", "referralEvent", "casePlan", "planTask", "worker"] {
+                for table in ["family", "household", "person", "involvement", "concern", "referral", "referralEvent", "casePlan", "planTask", "worker",
+                              "teamMeeting", "meetingInvitee", "staffingReview", "mutualIdentification", "reunificationRecord"] {
                     let columns = try db.columns(in: table).map(\.name).filter { $0 != "createdAt" && $0 != "updatedAt" && $0 != "recordedAt" }
-                    for row in try Row.fetchAll(db, sql: "SELECT \(columns.joined(separator: ",")) FROM \(table) ORDER BY id") {
+                    for row in try Row.fetchAll(db, sql: "SELECT \(columns.joined(separator: ",")) FROM \(table) ORDER BY rowid") {
                         text += "\(table) \(row.description)\n"
                     }
                 }

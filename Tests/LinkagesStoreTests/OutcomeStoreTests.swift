@@ -68,6 +68,36 @@ struct OutcomeStoreTests {
         #expect(try database.auditEvents(limit: 1).first?.action == .viewOutcomes)
     }
 
+    @Test("the demo's year tells a story: every measure has a number, and the county got better at closing the loop")
+    func demoYear() throws {
+        let database = try Fixtures.demoDatabase()
+        let owens = AccessPolicy(viewer: try database.actAs(workerNamed: "Patricia Owens", account: "powens", at: now),
+                                 isPracticeData: true, today: Fixtures.today)
+        let year = try database.outcomeReport(period: .yearEnding(Fixtures.today), breakdown: nil, for: owens, at: now)
+        // Re-entry rests on a handful of closures in a county this small, so it is withheld.
+        for measure in OutcomeMeasure.allCases where measure != .reentryWithinYear {
+            let figure = try #require(year.result(measure)?.overall)
+            #expect((figure.value ?? 0) > 0, "\(measure.rawValue): \(figure.text)")
+        }
+        #expect(year.result(.mutualIdentified)?.categories.allSatisfy { ($0.figure.value ?? 0) > 0 } == true,
+                "\(year.result(.mutualIdentified)?.categories.map(\.figure.text) ?? [])")
+        // A quarter at the year's start against one three to six months ago: the same length,
+        // each as far from today, so that as many referrals have had time to close.
+        func report(monthsAgo: ClosedRange<Int>) throws -> OutcomeReport {
+            let period = try #require(ReportPeriod(from: Fixtures.today.adding(months: -monthsAgo.upperBound),
+                                                   to: Fixtures.today.adding(months: -monthsAgo.lowerBound)))
+            return try database.outcomeReport(period: period, breakdown: nil, for: owens, at: now)
+        }
+        let early = try report(monthsAgo: 9...12)
+        let late = try report(monthsAgo: 3...6)
+        let closedEarly = try #require(early.result(.closedLoopRate)?.overall.value)
+        let closedLate = try #require(late.result(.closedLoopRate)?.overall.value)
+        #expect(closedLate > closedEarly, "\(closedEarly) then \(closedLate)")
+        let contactEarly = try #require(early.result(.daysToFirstContact)?.overall.value)
+        let contactLate = try #require(late.result(.daysToFirstContact)?.overall.value)
+        #expect(contactLate < contactEarly, "\(contactEarly) then \(contactLate)")
+    }
+
     @Test("caseworkers may not read the report; a supervisor may")
     func whoMayRead() throws {
         let database = try Fixtures.demoDatabase()

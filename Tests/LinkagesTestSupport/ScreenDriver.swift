@@ -15,12 +15,12 @@ public struct ScreenDriver {
 
     public init(database: AppDatabase, size: Size = Size(width: 80, height: 24), today: CalendarDate = Fixtures.today,
                 now: Date = Fixtures.now, worker: Worker = Fixtures.trainer, databaseKind: DatabaseKind = .demo,
-                walkthrough: Walkthrough? = nil, resetTraining: (@Sendable () throws -> Void)? = nil) {
+                walkthrough: Walkthrough? = nil, resetTraining: (@Sendable () throws -> Void)? = nil, plainCharts: Bool = false) {
         runner = EffectRunner(database: database, worker: worker, isPracticeData: databaseKind != .production,
                               questionBank: Fixtures.questionBank, staffingWeights: Fixtures.staffingWeights,
                               today: { today }, now: { now }, resetTraining: resetTraining)
         let session = Session(worker: worker, databaseName: "test.sqlite", databaseKind: databaseKind, today: today,
-                              now: now, questionBank: Fixtures.questionBank)
+                              now: now, questionBank: Fixtures.questionBank, plainCharts: plainCharts)
         let (state, commands) = App.start(session: session, size: size, walkthrough: walkthrough)
         self.state = state
         carryOut(commands)

@@ -21,7 +21,8 @@ public final class TmuxSession {
         resultFile = folder.appendingPathComponent("exit-status")
         sttyBefore = folder.appendingPathComponent("stty-before")
         sttyAfter = folder.appendingPathComponent("stty-after")
-        var env = ["LANG": "C.UTF-8", "LC_ALL": "", "SWIFT_BACKTRACE": "", "LINKAGES_TODAY": Fixtures.today.iso, "TERM": "tmux-256color",
+        // An empty value unsets the variable: NO_COLOR from the test runner would change the screens.
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "", "SWIFT_BACKTRACE": "", "NO_COLOR": "", "LINKAGES_TODAY": Fixtures.today.iso, "TERM": "tmux-256color",
                    "HOME": folder.path, "XDG_DATA_HOME": folder.appendingPathComponent("data").path]
         env.merge(environment) { _, new in new }
         let exports = env.sorted { $0.key < $1.key }

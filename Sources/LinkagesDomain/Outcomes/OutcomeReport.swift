@@ -23,6 +23,15 @@ public struct MeasureResult: Equatable, Sendable {
     public var categories: [LabeledFigure] = []
     public var groups: [LabeledFigure] = []
     public var series: [SeriesLine] = []
+
+    public init(measure: OutcomeMeasure, overall: Figure, categories: [LabeledFigure] = [], groups: [LabeledFigure] = [],
+                series: [SeriesLine] = []) {
+        self.measure = measure
+        self.overall = overall
+        self.categories = categories
+        self.groups = groups
+        self.series = series
+    }
 }
 
 /// The outcomes report for one period: every measure of ``OutcomeMeasure``, computed from the

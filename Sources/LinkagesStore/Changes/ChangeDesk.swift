@@ -83,8 +83,7 @@ extension AppDatabase {
         guard !minutes.isEmpty else { throw WorkRefusal("write the minutes: what was agreed, and who does what") }
         try writer.write { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
-            try db.execute(sql: "INSERT INTO staffingReview(familyId, reviewedAt, reviewedBy, minutes) VALUES (?, ?, ?, ?)",
-                           arguments: [familyId, time, policy.viewer.account ?? "", minutes])
+            try StoreBatch(db: db).addStaffing(familyId: familyId, reviewedAt: time, reviewedBy: policy.viewer.account ?? "", minutes: minutes)
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .recordStaffing, familyId: familyId),
                                   at: time, in: db)
         }

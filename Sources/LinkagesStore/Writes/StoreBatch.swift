@@ -101,6 +101,30 @@ public struct StoreBatch {
         return referral
     }
 
+    /// Records a team meeting and who was invited, as they stood (demo and training data).
+    @discardableResult
+    public func addMeeting(_ meeting: TeamMeeting, invitees: [MeetingInvitee]) throws -> TeamMeeting {
+        var meeting = meeting
+        try meeting.insert(db)
+        for var invitee in invitees {
+            invitee.meetingId = meeting.id!
+            try invitee.insert(db)
+        }
+        return meeting
+    }
+
+    /// Records a joint staffing as it was held.
+    public func addStaffing(familyId: Int64, reviewedAt: Date, reviewedBy: String, minutes: String) throws {
+        try db.execute(sql: "INSERT INTO staffingReview(familyId, reviewedAt, reviewedBy, minutes) VALUES (?, ?, ?, ?)",
+                       arguments: [familyId, reviewedAt, reviewedBy, minutes])
+    }
+
+    /// Notes when and how a family known to both programs was found (demo and training data);
+    /// an earlier note stands.
+    public func noteIdentified(familyId: Int64, by method: IdentificationMethod, account: String?, at time: Date) throws {
+        try MutualFamilies.noteIdentified(familyId: familyId, by: method, account: account, at: time, db)
+    }
+
     @discardableResult
     public func addPlan(_ plan: CasePlan, tasks: [PlanTask]) throws -> CasePlan {
         var plan = plan

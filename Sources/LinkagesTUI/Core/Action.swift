@@ -47,6 +47,8 @@ public enum Action: Hashable, Sendable {
     case newTask, editGoals
     // Team meetings
     case scheduleMeeting, recordDecision, markHeld
+    // Outcomes
+    case previousPeriod, nextPeriod, showDisparity, showMeasures
     // Training
     case resetTraining
 }
@@ -82,4 +84,6 @@ public enum Route: Hashable, Sendable {
     case shareChange(familyId: Int64, familyName: String)
     /// The changes the other program told this worker about.
     case changeInbox
+    /// The outcomes dashboard (supervisors, liaisons, administrators, trainers).
+    case outcomes
 }

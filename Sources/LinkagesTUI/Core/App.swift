@@ -173,6 +173,7 @@ public enum App {
         case .matchReview: return MatchReviewScreen(session: session)
         case .emergencies: return EmergenciesScreen()
         case .agenda: return AgendaScreen()
+        case .outcomes: return OutcomesScreen(session: session)
         case .familyLinks(let id, let name): return MatchReviewScreen(session: session, family: (id, name))
         case .referral(let id): return ReferralScreen(referralId: id, session: session)
         case .newReferral(let familyId, let name): return NewReferralScreen(familyId: familyId, familyName: name, session: session)

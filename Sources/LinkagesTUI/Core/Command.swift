@@ -45,6 +45,8 @@ public enum Effect: Equatable, Sendable {
     case recordSharingBasis(SharingBasis)
     case loadEmergencyOpenings
     case loadAgenda
+    /// The outcomes report for a period, for the whole county or split by a breakdown.
+    case loadOutcomes(ReportPeriod, breakdown: Breakdown?)
     // Referrals
     case loadReferral(id: Int64)
     case referralStep(id: Int64, ReferralStep)
@@ -110,6 +112,7 @@ public enum DataEvent: Equatable, Sendable {
     case sharingBasisRecorded(SharingBasis)
     case emergencyOpenings([EmergencyOpening])
     case agenda([AgendaItem])
+    case outcomes(OutcomeReport)
     case referral(id: Int64, ReferralDetail?)
     case referralChanged(Referral)
     case referralNoteAdded(referralId: Int64)

@@ -12,11 +12,14 @@ public struct KeyBinding: Equatable, Sendable {
     public var inHintBar: Bool
     /// Why the key does nothing right now, or nil when it works.
     public var disabledReason: String?
+    /// How the hint bar names the keys when it is not the first key's name ("←→" for a pair).
+    public var hintKey: String?
 
     public init(
         _ keys: [Key], _ action: Action, label: String, help: String, inHintBar: Bool = true,
-        disabledReason: String? = nil
+        disabledReason: String? = nil, hintKey: String? = nil
     ) {
+        self.hintKey = hintKey
         self.keys = keys
         self.action = action
         self.label = label

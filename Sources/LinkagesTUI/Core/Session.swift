@@ -16,13 +16,16 @@ public struct Session: Equatable, Sendable {
     public var intakeSettings: IntakeSettings
     /// Minutes without a key before the screens lock.
     public var idleLockMinutes: Int
+    /// Charts in plain ASCII instead of Unicode blocks (under NO_COLOR).
+    public var plainCharts: Bool
 
     public init(
         worker: Worker, databaseName: String, databaseKind: DatabaseKind,
         today: CalendarDate, now: Date, questionBank: QuestionBank, intakeSettings: IntakeSettings = IntakeSettings(),
-        idleLockMinutes: Int = 10
+        idleLockMinutes: Int = 10, plainCharts: Bool = false
     ) {
         self.idleLockMinutes = idleLockMinutes
+        self.plainCharts = plainCharts
         self.worker = worker
         self.databaseName = databaseName
         self.databaseKind = databaseKind

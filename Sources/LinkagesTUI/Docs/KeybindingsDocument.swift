@@ -17,6 +17,9 @@ public enum KeybindingsDocument {
         var offer = HomeScreen(session: session)
         _ = offer.receive(.intakeDrafts([IntakeDraftSummary(id: 1, label: "", createdAt: session.now, updatedAt: session.now)]))
 
+        var disparity = OutcomesScreen(session: session)
+        for action in [Action.moveDown, .moveDown, .moveDown, .showDisparity] { _ = disparity.perform(action, viewport: viewport) }
+
         var emergencyPrompt = FamilyScreen(familyId: 0, session: session)
         _ = emergencyPrompt.perform(.breakGlass, viewport: viewport)
 
@@ -58,7 +61,11 @@ public enum KeybindingsDocument {
             ("Any list: typing a `/` filter", referralFilter.bindings),
             ("Case plans", PlansScreen().bindings),
             ("Joint plan", PlanScreen(familyId: 0).bindings),
+            ("Team meetings", MeetingsScreen(familyId: 0).bindings),
             ("Match review", MatchReviewScreen(session: session).bindings),
+            ("Staffing agenda (supervisors)", AgendaScreen().bindings),
+            ("Outcomes: every measure", OutcomesScreen(session: session).bindings),
+            ("Outcomes: a rate by race/ethnicity", disparity.bindings),
         ]
     }
 

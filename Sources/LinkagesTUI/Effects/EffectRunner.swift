@@ -128,6 +128,8 @@ public struct EffectRunner: Sendable {
             case .createReferral(let referral):
                 let draft = try database.createReferral(referral, by: worker, at: now())
                 return .referralCreated(try database.takeReferralStep(.send, referralId: draft.id!, by: worker, at: now()))
+            case .loadOutcomes(let period, let breakdown):
+                return .outcomes(try database.outcomeReport(period: period, breakdown: breakdown, for: policy, at: now()))
             case .loadAgenda:
                 guard worker.role == .supervisor || worker.role == .trainer else { return .agenda([]) }
                 return .agenda(try database.staffingAgenda(for: policy, weights: staffingWeights, at: now()))

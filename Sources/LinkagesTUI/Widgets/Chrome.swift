@@ -66,7 +66,7 @@ enum Chrome {
             result.append(Hint(key: CommonBindings.moveHint, label: "move", action: nil))
         }
         for binding in bindings where binding.inHintBar && binding.isEnabled {
-            result.append(Hint(key: binding.keys.first!.label, label: binding.label, action: binding.action))
+            result.append(Hint(key: binding.hintKey ?? binding.keys.first!.label, label: binding.label, action: binding.action))
         }
         return result
     }

@@ -24,7 +24,7 @@ public struct ListFilter: Equatable, Sendable {
     /// The key that starts filtering; `subject` says what the rows are ("referrals").
     public static func startBinding(_ subject: String) -> KeyBinding {
         KeyBinding([.char("/")], .startFilter, label: "filter",
-                   help: "Type to show only the \(subject) that contain the text (accents and case do not matter).")
+                   help: "Type to show only the \(subject) contains the text (accents and case do not matter).")
     }
 
     /// The keys while typing a filter.

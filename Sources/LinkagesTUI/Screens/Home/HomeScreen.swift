@@ -36,6 +36,10 @@ public struct HomeScreen: ScreenModel {
         key: "e", route: .emergencies, name: "Emergency openings",
         purpose: "Records your office's workers opened in an emergency, with their reasons: review each one.")
 
+    static let outcomes = Destination(
+        key: "o", route: .outcomes, name: "Outcomes",
+        purpose: "The county's Linkages measures for a period, with charts, and each rate by race/ethnicity.")
+
     let destinations: [Destination]
     let isSupervisor: Bool
     /// The match review is for supervisors (and trainers on practice data).
@@ -57,6 +61,7 @@ public struct HomeScreen: ScreenModel {
         isSupervisor = session.policy.mayRunStaffings
         mayReviewMatches = session.policy.mayDecideMatches
         destinations = Self.destinations + (isSupervisor ? [Self.agenda, Self.emergencies] : [])
+            + (session.policy.mayReadOutcomes ? [Self.outcomes] : [])
     }
 
     public var title: String { "Home" }
