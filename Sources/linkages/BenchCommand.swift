@@ -10,7 +10,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Linkages on this machine (use a release build for figures).",
-        subcommands: [TypingBench.self, GenerateBench.self, MatchBench.self, LookupBench.self, TrainingResetBench.self])
+        subcommands: [TypingBench.self, GenerateBench.self, MatchBench.self, LookupBench.self, TrainingResetBench.self, SoakBench.self,
+                      SoakWorker.self, CrashTrials.self, CrashIntakeWorker.self])
 }
 
 /// A new scratch folder for a benchmark's database, in `folder` or the temporary folder; the

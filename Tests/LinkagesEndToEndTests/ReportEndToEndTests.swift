@@ -5,10 +5,8 @@ import Testing
 /// `linkages report` through the real binary, as a program manager runs it.
 @Suite("The outcomes report from the shell", .serialized)
 struct ReportEndToEndTests {
-    /// Runs `linkages` with the screens' fixed date; the output holds standard error too.
     func linkages(_ arguments: [String], home: URL) throws -> (status: Int32, output: String) {
-        try ChildProcess.run(["env", "HOME=\(home.path)", "LINKAGES_TODAY=\(Fixtures.today.iso)", "sh", "-c", "\"$0\" \"$@\" 2>&1",
-                              TmuxSession.binaryPath] + arguments)
+        try LinkagesCommand.run(arguments, home: home)
     }
 
     @Test("a supervisor exports the year by race as CSV with small counts suppressed; a reversed period and a caseworker are refused")

@@ -64,3 +64,13 @@ public enum ChildProcess {
         return names.compactMap { Int32($0) }.filter { fcntl($0, F_GETFD) != -1 }
     }
 }
+
+/// The built `linkages` run from the shell, as a supervisor or administrator runs it.
+public enum LinkagesCommand {
+    /// Runs `linkages` with the screens' fixed date and `home` as its home folder; the output
+    /// holds standard error too.
+    public static func run(_ arguments: [String], home: URL) throws -> (status: Int32, output: String) {
+        try ChildProcess.run(["env", "HOME=\(home.path)", "LINKAGES_TODAY=\(Fixtures.today.iso)", "sh", "-c", "\"$0\" \"$@\" 2>&1",
+                              TmuxSession.binaryPath] + arguments)
+    }
+}
