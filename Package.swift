@@ -115,7 +115,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LinkagesTUITests",
-            dependencies: ["LinkagesTUI", "LinkagesTestSupport", "PropertyTesting", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["LinkagesTUI", "LinkagesDemo", "LinkagesTestSupport", "PropertyTesting",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Goldens"]
         ),
         .testTarget(
