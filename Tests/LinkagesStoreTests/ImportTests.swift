@@ -161,6 +161,25 @@ struct ImportTests {
         #expect(empty == "extract.csv has no rows; nothing was imported")
     }
 
+    /// A county extract broken the ways real ones are: a byte-order mark and CRLF line ends
+    /// (both fine), then at line 4 a stray quote, a NUL, a 10,000-character field or a
+    /// Latin-1 byte.
+    @Test("a hand-made broken extract is refused at the line and position of the damage; nothing is written", arguments: [
+        (Data("P3,C2,\"Rosa,Díaz\r\n".utf8), "line 4, position 7: field 3 opens a quote that is never closed"),
+        (Data("P3,C2,Ro\u{0}sa,Díaz\r\n".utf8), "line 4, position 9: the file has a NUL byte here"),
+        (Data("P3,C2,\(String(repeating: "a", count: 10_000)),Díaz\r\n".utf8), "line 4, position 7: field 3 is longer than 1000 characters"),
+        (Data("P3,C2,Ros".utf8) + Data([0xE9]) + Data(",Diaz\r\n".utf8), "line 4, position 10: field 3 has the byte 0xE9, which is not UTF-8"),
+    ])
+    func brokenExtract(damage: Data, message: String) throws {
+        let good = Data([0xEF, 0xBB, 0xBF]) + Data("person_id,case_number,first_name,last_name\r\nP1,C1,Ana,Cruz\r\nP2,C1,José,Núñez-García\r\n".utf8)
+        let (database, _) = try Fixtures.emptyDatabase()
+        let error = #expect(throws: ImportFailure.self) {
+            try database.importExtract(good + damage, options: ImportOptions(program: .calworks, file: "broken.csv"), at: Fixtures.now)
+        }
+        #expect(error.map { "\($0)" }?.hasPrefix("broken.csv, \(message)") == true, "\(String(describing: error))")
+        #expect(try database.homeSummary(on: Fixtures.today).familyCount == 0)
+    }
+
     @Test("a newer extract updates people by their source id instead of adding them again")
     func reimport() throws {
         let (database, first) = try importing(Self.calworks, .calworks)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LinkagesDomain
 @testable import LinkagesStore
 import LinkagesTestSupport
 import Testing
@@ -31,6 +32,26 @@ struct OpeningTests {
             }
         }
         #expect(settings == ["wal", "2", "1", "1", "10000"])
+    }
+
+    @Test("every write takes the write lock before it reads: BEGIN IMMEDIATE, never a deferred upgrade")
+    func immediateTransactions() throws {
+        let database = try Fixtures.demoDatabase()
+        let statements = StatementLog()
+        try database.writer.writeWithoutTransaction { db in
+            db.trace { event in statements.append("\(event)") }
+        }
+        let marcus = try database.actAs(workerNamed: "Marcus Bell", account: "mbell", at: Fixtures.now)
+        let draft = try database.createIntakeDraft(account: "mbell", draft: IntakeDraft(bankVersion: 1), at: Fixtures.now)
+        try database.saveIntakeDraft(id: draft, draft: IntakeDraft(bankVersion: 1, answers: ["note": "saved"]), at: Fixtures.now)
+        let family = try #require(try database.searchFamilies("José Núñez-García", on: Fixtures.today).first?.id)
+        let referral = try database.createReferral(
+            Referral(familyId: family, fromProgram: .childWelfare, toProviderName: "Valley Family Resource Center", type: .housing,
+                     reason: "Rent is late.", createdAt: Fixtures.now), by: marcus, at: Fixtures.now)
+        try database.takeReferralStep(.send, referralId: referral.id!, by: marcus, at: Fixtures.now)
+        let begins = statements.all.filter { $0.hasPrefix("BEGIN") }
+        #expect(begins.count >= 5, "\(begins)")
+        #expect(begins.allSatisfy { $0 == "BEGIN IMMEDIATE TRANSACTION" }, "\(begins)")
     }
 
     @Test("the default folder and file are readable by their owner only")
@@ -168,4 +189,16 @@ struct NetworkFilesystemTests {
         #expect(NetworkFilesystem.kind(of: "/mnt/countyfair/db.sqlite", mounts: Self.mounts) == nil)
         #expect(NetworkFilesystem.kind(of: "/home/ana/db.sqlite", mounts: Self.mounts) == nil)
     }
+}
+
+/// The SQL a connection ran, collected from its trace (which runs on the writer's queue).
+final class StatementLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var statements: [String] = []
+
+    func append(_ statement: String) {
+        lock.withLock { statements.append(statement) }
+    }
+
+    var all: [String] { lock.withLock { statements } }
 }

@@ -70,35 +70,41 @@ public struct OutcomesScreen: ScreenModel {
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
-        let measures = OutcomeMeasure.allCases
-        switch (view, action) {
-        case (.disparity, .moveUp), (.disparity, .moveDown):
-            let step = action == .moveUp ? -1 : 1
-            var index = selection.index + step
-            while measures.indices.contains(index), !Self.isComparable(measures[index]) { index += step }
-            if measures.indices.contains(index) { selection.select(index, count: measures.count, visibleRows: measures.count) }
+        let count = OutcomeMeasure.allCases.count
+        if view == .disparity, action == .moveUp || action == .moveDown {
+            selectComparable(step: action == .moveUp ? -1 : 1)
             return []
-        case (.measures, _) where selection.apply(action, count: measures.count, visibleRows: measures.count):
+        }
+        if view == .measures, selection.apply(action, count: count, visibleRows: count) {
             return []
-        case (_, .previousPeriod), (_, .nextPeriod):
+        }
+        switch action {
+        case .previousPeriod, .nextPeriod:
             let presets = PeriodPreset.allCases
             let index = presets.firstIndex(of: preset)! + (action == .nextPeriod ? 1 : -1)
             preset = presets[(index + presets.count) % presets.count]
             return loads()
-        case (_, .refresh):
+        case .refresh:
             report = nil
             byRace = nil
             return loads()
-        case (.measures, .showDisparity):
-            guard Self.isComparable(selected) else { return [] }
+        case .showDisparity where view == .measures && Self.isComparable(selected):
             view = .disparity
             return loads()
-        case (.disparity, .showMeasures):
+        case .showMeasures where view == .disparity:
             view = .measures
             return []
         default:
             return []
         }
+    }
+
+    /// In the disparity view ↑ and ↓ go to the next measure that can be compared.
+    private mutating func selectComparable(step: Int) {
+        let measures = OutcomeMeasure.allCases
+        var index = selection.index + step
+        while measures.indices.contains(index), !Self.isComparable(measures[index]) { index += step }
+        if measures.indices.contains(index) { selection.select(index, count: measures.count, visibleRows: measures.count) }
     }
 
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
