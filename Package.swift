@@ -109,7 +109,8 @@ let package = Package(
         .testTarget(
             name: "LinkagesStoreTests",
             dependencies: [
-                "LinkagesStore", "LinkagesDemo", "LinkagesMatching", "LinkagesTestSupport",
+                "LinkagesStore", "LinkagesCSV", "LinkagesDemo", "LinkagesMatching", "LinkagesTestSupport", "PropertyTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

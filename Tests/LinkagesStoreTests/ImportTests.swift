@@ -1,8 +1,11 @@
 import Foundation
 import GRDB
+import LinkagesCSV
 import LinkagesDomain
 import LinkagesStore
 import LinkagesTestSupport
+import PropertyBased
+import PropertyTesting
 import Testing
 
 @Suite("Importing program extracts")
@@ -178,6 +181,33 @@ struct ImportTests {
         }
         #expect(error.map { "\($0)" }?.hasPrefix("broken.csv, \(message)") == true, "\(String(describing: error))")
         #expect(try database.homeSummary(on: Fixtures.today).familyCount == 0)
+    }
+
+    @Test("any people written out as a canonical extract import back exactly: accents, quotes, commas, hyphens, either date form")
+    func extractRoundTrip() throws {
+        let letter = Gen.oneOf(Gen.letter, Gen.always("é"), Gen.always("ñ"), Gen.always("Ú"), Gen.always("ü"))
+        let inner = Gen.oneOf(letter, Gen.always("-"), Gen.always("'"), Gen.always(","), Gen.always("\""))
+        let name = zip(letter, inner.string(of: 0...10), letter).map { first, middle, last in "\(first)\(middle)\(last)" }
+        // Birth dates from 1930 to 2026, written ISO or the US way.
+        let born = zip(Gen.int(in: 704_963...740_000), Gen.bool).map { day, iso in (CalendarDate(dayNumber: day), iso) }
+        let person = zip(name, name, born)
+        forAll(person.array(of: 1...8), count: 40) { people in
+            let header = ["person_id", "case_number", "first_name", "last_name", "dob"]
+            let rows = people.enumerated().map { index, person in
+                ["P\(index)", "C1", person.0, person.1, person.2.1 ? person.2.0.iso : person.2.0.usFormat]
+            }
+            let text = ([header] + rows).map(CSVWriter.row).joined()
+            do {
+                let (database, _) = try importing(text, .calworks)
+                let read = try database.writer.read { db in
+                    try Row.fetchAll(db, sql: "SELECT firstName, lastName, dateOfBirth FROM person ORDER BY sourcePersonId")
+                        .map { row -> [String] in [row["firstName"], row["lastName"], row["dateOfBirth"]] }
+                }
+                #expect(read == people.map { [$0.0, $0.1, $0.2.0.iso] }, "\(text)")
+            } catch {
+                Issue.record("\(error) importing \(text)")
+            }
+        }
     }
 
     @Test("a newer extract updates people by their source id instead of adding them again")
