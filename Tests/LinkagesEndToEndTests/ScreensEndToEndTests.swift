@@ -148,6 +148,26 @@ struct ScreensEndToEndTests {
         try ChildProcess.run(["kill", "-\(signal)", String(pid)])
         expectRestored(s, status: status)
     }
+
+    @Test("a signal on each of the other screens restores the terminal too", arguments: [
+        (["r"], "Linkages ▸ Referrals", "HUP", Int32(129)),
+        (["p"], "Linkages ▸ Case plans", "TERM", Int32(143)),
+        (["c"], "Linkages ▸ Changes from the other program", "INT", Int32(130)),
+        (["d"], "Linkages ▸ Intake drafts", "HUP", Int32(129)),
+        (["m"], "Linkages ▸ Match review", "TERM", Int32(143)),
+        (["a"], "Linkages ▸ Staffing agenda", "INT", Int32(130)),
+        (["e"], "Linkages ▸ Emergency openings", "HUP", Int32(129)),
+        (["o"], "Closed-loop rate", "TERM", Int32(143)),
+        (["i", "n"], "Linkages ▸ Intake", "INT", Int32(130)),
+    ])
+    func signalsOnEveryScreen(keys: [String], shows: String, signal: String, status: Int32) throws {
+        let s = try startDemo(as: "Robert Chen")
+        for key in keys { s.send(key) }
+        try #require(s.waitFor(shows), "\(s.capture())")
+        let pid = try #require(s.programPID)
+        try ChildProcess.run(["kill", "-\(signal)", String(pid)])
+        expectRestored(s, status: status)
+    }
 }
 
 @Suite("Starting with bad settings", .serialized)
