@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import LinkagesCSV
 import LinkagesDomain
 
 /// One service a provider offers, as a worker chooses among them for a referral.
@@ -41,25 +40,6 @@ public struct DirectoryImportReport: Equatable, Sendable {
     }
 }
 
-/// A directory file that cannot be imported: which file, line and column, and why.
-public struct DirectoryImportError: Error, Equatable, CustomStringConvertible, Sendable {
-    public var file: String
-    public var line: Int
-    public var column: String?
-    public var reason: String
-
-    public init(file: String, line: Int, column: String?, reason: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.reason = reason
-    }
-
-    public var description: String {
-        "\(file) line \(line)\(column.map { ", column \($0)" } ?? ""): \(reason)"
-    }
-}
-
 extension AppDatabase {
     /// Replaces the service directory with the Open Referral HSDS files in `folder`
     /// (organizations.csv and services.csv required; locations.csv, addresses.csv or
@@ -69,60 +49,30 @@ extension AppDatabase {
     public func importDirectory(
         files: [String: Data], by account: String?, at time: Date
     ) throws -> DirectoryImportReport {
-        let tables = try HSDSTables(files: files)
+        let directory = try HSDSDirectory.read(files)
         return try writer.write { db in
             try db.execute(sql: "DELETE FROM directoryPhone; DELETE FROM directoryService; DELETE FROM directoryLocation; DELETE FROM directoryOrganization")
-            var report = DirectoryImportReport()
-            let organizations = try tables.rows("organizations.csv", required: ["id", "name"])
-            var organizationIds = Set<String>()
-            for row in organizations {
-                let id = try row.unique("id", in: &organizationIds)
+            for organization in directory.organizations {
                 try db.execute(sql: "INSERT INTO directoryOrganization(id, name, description, email, website) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, try row.required("name"), row["description"], row["email"], row["website"] ?? row["url"]])
-                report.organizations += 1
+                               arguments: [organization.id, organization.name, organization.description, organization.email,
+                                           organization.website])
             }
-            var serviceIds = Set<String>()
-            for row in try tables.rows("services.csv", required: ["id", "organization_id", "name"]) {
-                let id = try row.unique("id", in: &serviceIds)
-                let organization = try row.reference("organization_id", to: organizationIds, in: "organizations.csv")
+            for service in directory.services {
                 try db.execute(sql: "INSERT INTO directoryService(id, organizationId, name, description, status) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, organization, try row.required("name"), row["description"], row["status"]])
-                report.services += 1
+                               arguments: [service.id, service.organizationId, service.name, service.description, service.status])
             }
-            let locations = tables.has("locations.csv") ? try tables.rows("locations.csv", required: ["id"]) : []
-            let locationIds = Set(locations.compactMap { $0["id"] })
-            var addresses: [String: HSDSRow] = [:]
-            for name in ["addresses.csv", "physical_addresses.csv"] where tables.has(name) {
-                for row in try tables.rows(name, required: ["location_id"]) {
-                    let location = try row.reference("location_id", to: locationIds, in: "locations.csv")
-                    if addresses[location] == nil { addresses[location] = row }
-                }
+            for location in directory.locations {
+                try db.execute(
+                    sql: "INSERT INTO directoryLocation(id, organizationId, name, street, city, postalCode) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [location.id, location.organizationId, location.name, location.street, location.city, location.postalCode])
             }
-            if !locations.isEmpty {
-                var seenLocations = Set<String>()
-                for row in locations {
-                    let id = try row.unique("id", in: &seenLocations)
-                    let organization = try row.optionalReference("organization_id", to: organizationIds, in: "organizations.csv")
-                    let address = addresses[id]
-                    try db.execute(
-                        sql: "INSERT INTO directoryLocation(id, organizationId, name, street, city, postalCode) VALUES (?, ?, ?, ?, ?, ?)",
-                        arguments: [id, organization, row["name"], address?["address_1"], address?["city"], address?["postal_code"]])
-                    report.locations += 1
-                }
+            for phone in directory.phones {
+                try db.execute(
+                    sql: "INSERT INTO directoryPhone(id, organizationId, serviceId, locationId, number) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [phone.id, phone.organizationId, phone.serviceId, phone.locationId, phone.number])
             }
-            if tables.has("phones.csv") {
-                var phoneIds = Set<String>()
-                for row in try tables.rows("phones.csv", required: ["id", "number"]) {
-                    let id = try row.unique("id", in: &phoneIds)
-                    try db.execute(
-                        sql: "INSERT INTO directoryPhone(id, organizationId, serviceId, locationId, number) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [id, try row.optionalReference("organization_id", to: organizationIds, in: "organizations.csv"),
-                                    try row.optionalReference("service_id", to: serviceIds, in: "services.csv"),
-                                    try row.optionalReference("location_id", to: locationIds, in: "locations.csv"),
-                                    try row.required("number")])
-                    report.phones += 1
-                }
-            }
+            let report = DirectoryImportReport(organizations: directory.organizations.count, services: directory.services.count,
+                                               locations: directory.locations.count, phones: directory.phones.count)
             if let account {
                 try AuditTrail.append(AuditEntry(account: account, action: .importExtract,
                                                  detail: "service directory: \(report.organizations) organizations, \(report.services) services"),
@@ -163,85 +113,5 @@ extension AppDatabase {
                 cities: (row["cities"] as String?).map { $0.split(separator: ",").map(String.init) } ?? [],
                 phone: row["phone"])
         }
-    }
-}
-
-/// The HSDS files of one import, read with their headers.
-struct HSDSTables {
-    let files: [String: Data]
-
-    init(files: [String: Data]) throws {
-        for required in ["organizations.csv", "services.csv"] where files[required] == nil {
-            throw DirectoryImportError(file: required, line: 0, column: nil, reason: "the file is missing from the folder")
-        }
-        self.files = files
-    }
-
-    func has(_ name: String) -> Bool { files[name] != nil }
-
-    /// Every row of `name` keyed by its header, after checking that the `required` columns exist.
-    func rows(_ name: String, required: [String]) throws -> [HSDSRow] {
-        let reader = CSVReader(data: files[name] ?? Data(), file: name, maxFieldLength: 20_000)
-        do {
-            guard let header = try reader.next() else {
-                throw DirectoryImportError(file: name, line: 1, column: nil, reason: "the file is empty; it needs a header line")
-            }
-            let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            for column in required where !columns.contains(column) {
-                throw DirectoryImportError(file: name, line: 1, column: column, reason: "the header has no \(column) column")
-            }
-            var rows: [HSDSRow] = []
-            while let record = try reader.next() {
-                if record.fields.allSatisfy({ $0.isEmpty }) { continue }
-                guard record.fields.count == columns.count else {
-                    throw DirectoryImportError(file: name, line: record.line, column: nil,
-                                               reason: "\(record.fields.count) fields where the header has \(columns.count)")
-                }
-                rows.append(HSDSRow(file: name, line: record.line, values: Dictionary(zip(columns, record.fields)) { first, _ in first }))
-            }
-            return rows
-        } catch let error as CSVError {
-            throw DirectoryImportError(file: name, line: error.line, column: nil, reason: error.reason)
-        }
-    }
-}
-
-/// One row of an HSDS file, with what it takes to say exactly where a problem is.
-struct HSDSRow {
-    let file: String
-    let line: Int
-    let values: [String: String]
-
-    subscript(_ column: String) -> String? {
-        let value = values[column]?.trimmingCharacters(in: .whitespaces)
-        return value?.isEmpty == false ? value : nil
-    }
-
-    func required(_ column: String) throws -> String {
-        guard let value = self[column] else {
-            throw DirectoryImportError(file: file, line: line, column: column, reason: "is empty; every row needs one")
-        }
-        return value
-    }
-
-    func unique(_ column: String, in seen: inout Set<String>) throws -> String {
-        let value = try required(column)
-        guard seen.insert(value).inserted else {
-            throw DirectoryImportError(file: file, line: line, column: column, reason: "'\(value)' is used by an earlier row")
-        }
-        return value
-    }
-
-    func reference(_ column: String, to ids: Set<String>, in other: String) throws -> String {
-        let value = try required(column)
-        guard ids.contains(value) else {
-            throw DirectoryImportError(file: file, line: line, column: column, reason: "no row of \(other) has the id '\(value)'")
-        }
-        return value
-    }
-
-    func optionalReference(_ column: String, to ids: Set<String>, in other: String) throws -> String? {
-        guard self[column] != nil else { return nil }
-        return try reference(column, to: ids, in: other)
     }
 }
