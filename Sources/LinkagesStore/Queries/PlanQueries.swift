@@ -34,7 +34,7 @@ extension AppDatabase {
                 LEFT JOIN worker ON worker.id = casePlan.leadWorkerId
                 ORDER BY overdueTasks DESC, nextDue IS NULL, nextDue, family.displayName
                 """, arguments: ["today": date])
-            return try rows.filter { row in
+            return rows.filter { row in
                 (try? Self.requirePlanAccess(db, familyId: row["familyId"], policy: policy)) != nil
             }.map { row in
                 PlanSummary(

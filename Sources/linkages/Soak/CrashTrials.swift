@@ -37,7 +37,7 @@ struct CrashTrials: ParsableCommand {
             guard trials > 0, rows > 0 else { throw InputError("--trials and --rows must be more than 0") }
             let scratch = try BenchScratch.folder(in: folder)
             defer { try? FileManager.default.removeItem(at: scratch) }
-            var lab = try CrashLab(folder: scratch, rows: rows)
+            let lab = try CrashLab(folder: scratch, rows: rows)
             var random = SeededGenerator(seed: seed)
             var tally = CrashTally()
             for trial in 1...trials {
