@@ -14,14 +14,22 @@ struct BenchCommand: ParsableCommand {
                       SoakWorker.self, CrashTrials.self, CrashIntakeWorker.self])
 }
 
-/// A new scratch folder for a benchmark's database, in `folder` or the temporary folder; the
-/// benchmark removes it when done.
-enum BenchScratch {
-    static func folder(in folder: String?) throws -> URL {
-        let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
-        let scratch = base.appendingPathComponent("linkages-bench-\(getpid())")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        return scratch
+/// Where a benchmark builds its scratch databases: in `--folder`, or the temporary folder.
+struct BenchScratch: ParsableArguments {
+    @Option(help: ArgumentHelp("The folder for the scratch databases (its disk is what is measured).", valueName: "folder"))
+    var folder: String?
+
+    /// Runs a benchmark in a new scratch folder that is removed when it is done; refused on the
+    /// installed county Linkages.
+    func run(_ body: (URL) throws -> Void) throws {
+        try Failure.reported {
+            try Installed.refuse("run benchmarks")
+            let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+            let scratch = base.appendingPathComponent("linkages-bench-\(getpid())")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            try body(scratch)
+        }
     }
 }
 
@@ -35,14 +43,10 @@ struct TypingBench: ParsableCommand {
     @Option(help: "How many keys to type.")
     var keys = 2000
 
-    @Option(help: ArgumentHelp("The folder for the scratch demo database (its disk is what is measured).", valueName: "folder"))
-    var folder: String?
+    @OptionGroup var scratchFolder: BenchScratch
 
     func run() throws {
-        try Failure.reported {
-            try Installed.refuse("run benchmarks")
-            let scratch = try BenchScratch.folder(in: folder)
-            defer { try? FileManager.default.removeItem(at: scratch) }
+        try scratchFolder.run { scratch in
             let today = Clock.today()
             let database = try DemoDatabase.build(
                 at: DatabaseLocation(path: scratch.appendingPathComponent("bench.sqlite").path, isDefault: false), on: today)

@@ -14,14 +14,10 @@ struct TrainingResetBench: ParsableCommand {
     @Option(help: "How many resets to time.")
     var runs = 20
 
-    @Option(help: ArgumentHelp("The folder for the scratch training database (its disk is what is measured).", valueName: "folder"))
-    var folder: String?
+    @OptionGroup var scratchFolder: BenchScratch
 
     func run() throws {
-        try Failure.reported {
-            try Installed.refuse("run benchmarks")
-            let scratch = try BenchScratch.folder(in: folder)
-            defer { try? FileManager.default.removeItem(at: scratch) }
+        try scratchFolder.run { scratch in
             let path = scratch.appendingPathComponent("training.sqlite").path
             let today = Clock.today()
             let database = try DemoDatabase.build(at: DatabaseLocation(path: path, isDefault: false), on: today, kind: .training)

@@ -28,15 +28,11 @@ struct CrashTrials: ParsableCommand {
     @Option(help: "The seed for the moments of the kills.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("The folder for the scratch databases.", valueName: "folder"))
-    var folder: String?
+    @OptionGroup var scratchFolder: BenchScratch
 
     func run() throws {
-        try Failure.reported {
-            try Installed.refuse("run benchmarks")
+        try scratchFolder.run { scratch in
             guard trials > 0, rows > 0 else { throw InputError("--trials and --rows must be more than 0") }
-            let scratch = try BenchScratch.folder(in: folder)
-            defer { try? FileManager.default.removeItem(at: scratch) }
             let lab = try CrashLab(folder: scratch, rows: rows)
             var random = SeededGenerator(seed: seed)
             var tally = CrashTally()

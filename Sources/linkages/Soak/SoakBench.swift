@@ -27,17 +27,13 @@ struct SoakBench: ParsableCommand {
                                valueName: "ms"))
     var pause = 25
 
-    @Option(help: ArgumentHelp("The folder for the scratch demo database (its disk is what is measured).", valueName: "folder"))
-    var folder: String?
+    @OptionGroup var scratchFolder: BenchScratch
 
     func run() throws {
-        try Failure.reported {
-            try Installed.refuse("run benchmarks")
+        try scratchFolder.run { scratch in
             guard processes > 0, seconds > 0, pause >= 0 else {
                 throw InputError("--processes and --seconds must be more than 0, and --pause 0 or more")
             }
-            let scratch = try BenchScratch.folder(in: folder)
-            defer { try? FileManager.default.removeItem(at: scratch) }
             let path = scratch.appendingPathComponent("soak.sqlite").path
             let database = try DemoDatabase.build(at: DatabaseLocation(path: path, isDefault: false), on: Clock.today())
             for index in 0..<processes {
