@@ -87,4 +87,29 @@ struct SearchTests {
         #expect(try names("zzyzx").isEmpty)
         #expect(try names("12/31/1900").isEmpty)
     }
+
+    @Test("the lookup's index follows a name that is added, changed and removed")
+    func indexFollowsNames() throws {
+        let (database, _) = try Fixtures.emptyDatabase()
+        try database.addFamily(RecordsTests.family(), at: RecordsTests.created)
+        func indexed(_ terms: [String]) throws -> [Int] {
+            try database.writer.read { db in
+                try terms.map { try Int.fetchOne(db, sql: "SELECT count(*) FROM personLookup WHERE personLookup MATCH ?", arguments: [$0]) ?? -1 }
+            }
+        }
+        #expect(try indexed(["sofia", "nunez", "beatriz"]) == [2, 3, 0])
+        // The index keeps no copy of the terms: a change takes the old ones out by computing them again.
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE person SET firstName = 'Beatriz' WHERE firstName = 'Sofía'")
+        }
+        #expect(try indexed(["sofia", "nunez", "beatriz"]) == [1, 3, 1])
+        try database.writer.write { db in
+            try db.execute(sql: "DELETE FROM person WHERE firstName = 'Beatriz'")
+        }
+        #expect(try indexed(["sofia", "nunez", "beatriz"]) == [1, 2, 0])
+        #expect(try names("beatriz").isEmpty)
+        try database.writer.write { db in
+            try db.execute(sql: "INSERT INTO personLookup(personLookup, rank) VALUES ('integrity-check', 0)")
+        }
+    }
 }

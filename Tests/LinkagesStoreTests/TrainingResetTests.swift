@@ -10,11 +10,13 @@ import Testing
 /// exactly as it was at the start, and nothing but a training database may ever be reset.
 @Suite("Training database reset")
 struct TrainingResetTests {
-    /// Every row of every table (the schema's own and full-text tables included), sorted.
+    /// Every row of every table (the schema's own and full-text tables included), sorted. A
+    /// full-text index is read from the tables it is stored in: one that keeps no copy of its
+    /// text cannot be read whole.
     static func contents(of database: AppDatabase) throws -> String {
         try database.writer.read { db in
             let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name
+                SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name
                 """)
             var text = ""
             for table in tables {

@@ -3,6 +3,10 @@ import LinkagesMatching
 
 /// The lookup's name index (the `personLookup` full-text table) and the SQL function that
 /// computes a person's terms, which every connection registers.
+///
+/// The index keeps no copy of the terms: taking a person out computes their old terms again from
+/// their old names. A change to what ``LookupTerms`` gives for a name therefore needs a
+/// migration that calls ``rebuild(_:)``.
 enum LookupIndex {
     static let function = DatabaseFunction("linkages_lookup_terms", argumentCount: 3, pure: true) { values in
         LookupTerms.terms(first: String.fromDatabaseValue(values[0]) ?? "", middle: String.fromDatabaseValue(values[1]) ?? "",
@@ -22,7 +26,7 @@ enum LookupIndex {
 
     /// Indexes everyone again, after names changed in bulk.
     static func rebuild(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM personLookup")
+        try db.execute(sql: "INSERT INTO personLookup(personLookup) VALUES ('delete-all')")
         try add(db, peopleFrom: 0)
     }
 }

@@ -20,8 +20,17 @@ struct BulkStatement {
 
     /// Binds the next value: text, or NULL for nil.
     mutating func bind(_ text: String?) {
-        if let text {
-            _ = text.withCString { sqlite3_bind_text(statement.sqliteStatement, index, $0, -1, SQLITE_TRANSIENT_SWIFT) }
+        if var text {
+            // Native strings hand over their UTF-8 with its length (no strlen, no copy here).
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    if let start = chars.baseAddress {
+                        _ = sqlite3_bind_text(statement.sqliteStatement, index, start, Int32(chars.count), SQLITE_TRANSIENT_SWIFT)
+                    } else {
+                        _ = sqlite3_bind_text(statement.sqliteStatement, index, "", 0, SQLITE_TRANSIENT_SWIFT)
+                    }
+                }
+            }
         } else {
             sqlite3_bind_null(statement.sqliteStatement, index)
         }

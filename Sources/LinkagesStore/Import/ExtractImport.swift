@@ -91,9 +91,13 @@ extension AppDatabase {
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+                // A full extract's rows run to about 150 to 250 bytes.
+                let expectedRows = data.count / 200
                 let nameIndex = try NameIndexPause(db)
                 var importer = try ExtractImporter(db: db, options: options, columns: resolved.columns,
-                                                   headerWidth: header.count, time: time)
+                                                   headerWidth: header.count, expectedRows: expectedRows, time: time)
+                let indexes = try SecondaryIndexPause(db, firstExtract: importer.households.isEmpty,
+                                                      expectedRows: expectedRows)
                 importer.report.ignoredColumns = resolved.ignored
                 let pipeline = RowPipeline(reader: reader, columns: resolved.columns, program: options.program,
                                            headerWidth: header.count)
@@ -103,6 +107,7 @@ extension AppDatabase {
                     progress(pipeline.fractionRead)
                 }
                 try importer.finish()
+                try indexes.resume(db)
                 try nameIndex.resume(db, peopleUpdated: importer.report.peopleUpdated > 0)
                 guard importer.report.rows > 0 || importer.errorCount > 0 else { throw ImportFailure.empty(options.file) }
                 if let account = options.account {

@@ -34,7 +34,7 @@ struct ExtractImporter {
     struct InvolvementKey: Hashable {
         var householdId: Int64
         var personId: Int64
-        var component: Int
+        var component: ServiceComponent
         var start: Int
         var end: Int
     }
@@ -47,8 +47,11 @@ struct ExtractImporter {
     var updatePerson: BulkStatement
     var deleteInvolvements: BulkStatement
     var insertInvolvement: BulkStatement
+    /// New people's lookup terms, which the import writes itself (see ``NameIndexPause``).
+    var insertLookupTerms: BulkStatement
 
-    init(db: Database, options: ImportOptions, columns: [ExtractColumn: Int], headerWidth: Int, time: Date) throws {
+    /// - Parameter expectedRows: about how many rows the file has, to size the maps once.
+    init(db: Database, options: ImportOptions, columns: [ExtractColumn: Int], headerWidth: Int, expectedRows: Int, time: Date) throws {
         self.headerWidth = headerWidth
         self.db = db
         self.options = options
@@ -81,6 +84,9 @@ struct ExtractImporter {
                                      welfareToWorkStatus)
             VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
             """)
+        insertLookupTerms = try BulkStatement(db, sql: "INSERT INTO personLookup(rowid, terms) VALUES (?, ?)")
+        people.reserveCapacity(expectedRows)
+        households.reserveCapacity(expectedRows / 2)
         let existing = try Row.fetchCursor(db, sql: "SELECT sourceKey, id, familyId FROM household WHERE source = ?",
                                            arguments: [source.rawValue])
         while let row = try existing.next() {
@@ -131,12 +137,13 @@ struct ExtractImporter {
         report.skipped = errors
     }
 
-    private mutating func write(_ person: ExtractPerson) throws {
-        let householdId = try household(for: person)
+    private mutating func write(_ prepared: PreparedPerson) throws {
+        let person = prepared.person
+        let householdId = try household(for: prepared)
         let personId: Int64
         if let existing = people[person.personId] {
             updatePerson.bind(householdId)
-            bindFields(of: person, to: &updatePerson)
+            bindFields(of: prepared, to: &updatePerson)
             updatePerson.bind(existing)
             try updatePerson.run()
             personId = existing
@@ -144,11 +151,14 @@ struct ExtractImporter {
         } else {
             insertPerson.bind(householdId)
             insertPerson.bind(person.personId)
-            bindFields(of: person, to: &insertPerson)
+            bindFields(of: prepared, to: &insertPerson)
             try insertPerson.run()
             personId = db.lastInsertedRowID
             people[person.personId] = personId
             report.peopleAdded += 1
+            insertLookupTerms.bind(personId)
+            insertLookupTerms.bind(prepared.lookupTerms)
+            try insertLookupTerms.run()
         }
         for involvement in person.involvements {
             // Welfare-to-Work is the person's; everything else is the household's (an extract may
@@ -156,7 +166,7 @@ struct ExtractImporter {
             let personal = involvement.component == .welfareToWork
             let key = InvolvementKey(
                 householdId: householdId, personId: personal ? personId : 0,
-                component: ServiceComponent.allCases.firstIndex(of: involvement.component)!,
+                component: involvement.component,
                 start: involvement.start?.dayNumber ?? -1, end: involvement.end?.dayNumber ?? -1)
             guard involvementsSeen.insert(key).inserted else { continue }
             insertInvolvement.bind(householdId)
@@ -172,11 +182,12 @@ struct ExtractImporter {
     }
 
     /// The person's columns from first name to phone, in the order both person statements use.
-    private func bindFields(of person: ExtractPerson, to statement: inout BulkStatement) {
+    private func bindFields(of prepared: PreparedPerson, to statement: inout BulkStatement) {
+        let person = prepared.person
         statement.bind(person.firstName)
         statement.bind(person.middleName)
         statement.bind(person.lastName)
-        statement.bind(person.dateOfBirth?.iso)
+        statement.bind(prepared.dateOfBirth)
         statement.bind(person.sex.rawValue)
         statement.bind(person.relationship.rawValue)
         statement.bind(person.caseRole?.rawValue)
@@ -187,9 +198,10 @@ struct ExtractImporter {
 
     /// The household record for a row: found, or made with a new family. The first time this
     /// import meets a known household, its address is updated and its involvement restated.
-    private mutating func household(for person: ExtractPerson) throws -> Int64 {
+    private mutating func household(for prepared: PreparedPerson) throws -> Int64 {
+        let person = prepared.person
         let isHead = person.relationship == .head || person.caseRole == .parent
-        let name = [person.lastName, person.firstName].filter { !$0.isEmpty }.joined(separator: ", ")
+        let name = prepared.familyName
         if let found = households[person.householdKey] {
             if restated.insert(found.id).inserted {
                 for value in [person.street, person.city, person.zip, person.phone, stamp] { updateHousehold.bind(value) }

@@ -1,9 +1,10 @@
 import GRDB
 
 /// Keeps the people's name indexes (FTS5) in step with a bulk import at a tenth of the cost of
-/// its per-row triggers: the triggers are set aside inside the import's transaction, and the
-/// index is brought up to date in one statement at the end. A rollback brings the triggers back
-/// with everything else.
+/// their per-row triggers: the triggers are set aside inside the import's transaction, the import
+/// writes each new person's lookup terms itself (worked out on the reading thread), and the
+/// intake's index is brought up to date in one statement at the end. A rollback brings the
+/// triggers back with everything else.
 struct NameIndexPause {
     private let triggerSQL: [String]
     private let firstNewPerson: Int64
@@ -33,7 +34,6 @@ struct NameIndexPause {
                 INSERT INTO personFts(rowid, firstName, middleName, lastName)
                 SELECT id, firstName, middleName, lastName FROM person WHERE id >= ?
                 """, arguments: [firstNewPerson])
-            try LookupIndex.add(db, peopleFrom: firstNewPerson)
         }
         for sql in triggerSQL {
             try db.execute(sql: sql)

@@ -1,13 +1,33 @@
 import Foundation
 import LinkagesCSV
 import LinkagesDomain
+import LinkagesMatching
+
+/// A person read from a row, with what the writer needs worked out beforehand on the reading
+/// thread, so that the writing thread does little but write.
+struct PreparedPerson: Sendable {
+    var person: ExtractPerson
+    /// The person's terms in the lookup's name index.
+    var lookupTerms: String
+    /// "Last, First": the family's name when this person starts or heads a household.
+    var familyName: String
+    /// The date of birth as stored.
+    var dateOfBirth: String?
+
+    init(_ person: ExtractPerson) {
+        self.person = person
+        lookupTerms = LookupTerms.terms(first: person.firstName, middle: person.middleName ?? "", last: person.lastName)
+        familyName = [person.lastName, person.firstName].filter { !$0.isEmpty }.joined(separator: ", ")
+        dateOfBirth = person.dateOfBirth?.iso
+    }
+}
 
 /// Reads and checks an extract's rows on a second thread while the import writes the previous
 /// batch: on two cores the reading and the writing overlap.
 final class RowPipeline: @unchecked Sendable {
     /// A row read and checked: a person to write, or what is wrong with it.
     enum Item: Sendable {
-        case person(ExtractPerson)
+        case person(PreparedPerson)
         case problems(line: Int, [ExtractFieldError])
         case wrongWidth(line: Int, fields: Int)
     }
@@ -48,7 +68,7 @@ final class RowPipeline: @unchecked Sendable {
         guard record.fields.count == headerWidth else { return .wrongWidth(line: record.line, fields: record.fields.count) }
         let fields = record.fields
         switch ExtractRowReader.read({ column in columns[column].map { fields[$0] } ?? "" }, program: program) {
-        case .person(let person): return .person(person)
+        case .person(let person): return .person(PreparedPerson(person))
         case .problems(let problems): return .problems(line: record.line, problems)
         }
     }
