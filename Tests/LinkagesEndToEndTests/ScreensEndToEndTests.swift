@@ -168,6 +168,38 @@ struct ScreensEndToEndTests {
         try ChildProcess.run(["kill", "-\(signal)", String(pid)])
         expectRestored(s, status: status)
     }
+
+    /// The steps to a screen deeper in, as a supervisor: a tmux key name, `type:` text to type, or
+    /// `=` text the screen must show before the next step (a list's "1 of" once it has loaded).
+    static let toSarah = ["l", "type:sarah", "=Mitchell, Sarah", "Tab", "Enter", "=Linkages ▸ Mitchell, Sarah"]
+
+    @Test("a signal deeper in (a family, a plan, a referral, every form) restores the terminal too", arguments: [
+        (toSarah, "=CalWORKs", "HUP", Int32(129)),
+        (toSarah + ["p"], "=Linkages ▸ Plan: Mitchell, Sarah", "TERM", Int32(143)),
+        (toSarah + ["p", "=Linkages ▸ Plan:", "w"], "=Linkages ▸ New plan: Mitchell, Sarah", "INT", Int32(130)),
+        (toSarah + ["p", "=Linkages ▸ Plan:", "m", "=Linkages ▸ Team meetings:", "n"], "=Linkages ▸ CFT meeting: Mitchell, Sarah", "HUP", Int32(129)),
+        (toSarah + ["n"], "=Linkages ▸ New referral: Mitchell, Sarah", "TERM", Int32(143)),
+        (toSarah + ["s"], "=Linkages ▸ Release: Mitchell, Sarah", "INT", Int32(130)),
+        (toSarah + ["c"], "=Linkages ▸ Tell CalWORKs: Mitchell, Sarah", "HUP", Int32(129)),
+        (["r", "=1 of ", "Enter"], "=Linkages ▸ Referral:", "TERM", Int32(143)),
+        (["p", "=1 of ", "Enter", "=Linkages ▸ Plan:", "=Enter change", "n"], "=Linkages ▸ New task:", "INT", Int32(130)),
+        (["a", "=1 of ", "v"], "=Linkages ▸ Staffed:", "HUP", Int32(129)),
+    ])
+    func signalsDeeperIn(steps: [String], shows: String, signal: String, status: Int32) throws {
+        let s = try startDemo(as: "Robert Chen")
+        for step in steps + [shows] {
+            if step.hasPrefix("=") {
+                try #require(s.waitFor(String(step.dropFirst())), "\(s.capture())")
+            } else if step.hasPrefix("type:") {
+                s.type(String(step.dropFirst(5)))
+            } else {
+                s.send(step)
+            }
+        }
+        let pid = try #require(s.programPID)
+        try ChildProcess.run(["kill", "-\(signal)", String(pid)])
+        expectRestored(s, status: status)
+    }
 }
 
 @Suite("Starting with bad settings", .serialized)

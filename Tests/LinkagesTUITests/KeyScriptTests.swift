@@ -25,6 +25,18 @@ struct KeyScriptTests {
         #expect(throws: KeyScriptError.self) { try KeyScript(parsing: "a\nb") }
     }
 
+    /// Found by the walkthrough fuzz harness: `<today+99999y>` stopped `linkages train` at the
+    /// presenter's "show me" key, past the calendar's year 9999.
+    @Test("a date moved further than 200 years is refused when the script is read, not when it is played")
+    func farDates() throws {
+        #expect(try KeyScript(parsing: "<today+200y>").keys(today: Fixtures.today) == "11/23/2226".map { .char($0) })
+        #expect(try KeyScript(parsing: "<today-100y-600m>").keys(today: Fixtures.today) == "11/23/1876".map { .char($0) })
+        let reason = "<today+99999y> is not a date this script can type: move today by days, months or years (<today-74d-32y>), at most 200 years in all"
+        #expect(throws: KeyScriptError(column: 2, reason: reason)) { try KeyScript(parsing: "a<today+99999y>") }
+        #expect(throws: KeyScriptError.self) { try KeyScript(parsing: "<today+200y+1d>") }
+        #expect(throws: KeyScriptError.self) { try KeyScript(parsing: "<today-99999d>") }
+    }
+
     @Test("any keys written in the notation read back as the same keys")
     func roundTrip() {
         let characters = Array("abcXYZ019 <>-/,.:éñÑ“”")

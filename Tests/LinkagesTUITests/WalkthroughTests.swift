@@ -149,7 +149,7 @@ struct WalkthroughTests {
                 if step.id != "intake-strengths" { d.press(Self.next) }
             }
             #expect(d.state.walkthrough?.step.id == "intake-strengths")
-            try Golden.check(d.screen, named: "training-outcome-\(size.width)x\(size.height)")
+            Golden.check(d.screen, named: "training-outcome-\(size.width)x\(size.height)")
         }
     }
 }

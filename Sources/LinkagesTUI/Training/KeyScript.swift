@@ -1,4 +1,7 @@
+#if canImport(LinkagesDomain)
 import LinkagesDomain
+#endif
+// (Fuzz/run.sh compiles this file into one module with the domain, hence the condition.)
 
 /// Keys written as text in a walkthrough script. Characters are typed as they are; a name in
 /// angle brackets is a key (`<Tab>`, `<S-Tab>`, `<Enter>`, `<Esc>`, `<Up>`, `<Down>`, `<Left>`,
@@ -27,7 +30,10 @@ public struct KeyScript: Equatable, Sendable {
                 }
                 let name = String(rest[rest.index(after: rest.startIndex)..<close])
                 guard let item = Self.item(named: name) else {
-                    throw KeyScriptError(column: column, reason: "<\(name)> is not a key this script knows")
+                    let reason = name.lowercased().hasPrefix("today")
+                        ? "<\(name)> is not a date this script can type: move today by days, months or years (<today-74d-32y>), at most \(DateChange.maximumYears) years in all"
+                        : "<\(name)> is not a key this script knows"
+                    throw KeyScriptError(column: column, reason: reason)
                 }
                 items.append(item)
                 column += name.count + 2
@@ -90,7 +96,20 @@ public struct KeyScript: Equatable, Sendable {
         var amount: Int
         var unit: Unit
 
-        /// The changes written after "today", or nil if they do not read as changes.
+        /// How far a script may move a date, all changes together: a class never needs more, and
+        /// a date stays within the calendar's years 1 to 9999 from any day it is played on.
+        static let maximumYears = 200
+
+        /// About how many days the change moves a date, at most.
+        var span: Int {
+            switch unit {
+            case .days: return abs(amount)
+            case .months: return abs(amount) * 31
+            case .years: return abs(amount) * 366
+            }
+        }
+
+        /// The changes written after "today", or nil if they do not read as changes or go too far.
         static func parse(_ text: Substring) -> [DateChange]? {
             var changes: [DateChange] = []
             var rest = text
@@ -108,6 +127,7 @@ public struct KeyScript: Equatable, Sendable {
                 default: break
                 }
                 changes.append(DateChange(amount: sign == "+" ? number : -number, unit: unit))
+                guard changes.reduce(0, { $0 + $1.span }) <= maximumYears * 366 else { return nil }
             }
             return changes
         }
