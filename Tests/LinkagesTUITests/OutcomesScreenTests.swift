@@ -42,6 +42,23 @@ struct OutcomesScreenTests {
         #expect(d.screen.contains("Last calendar year"))
     }
 
+    @Test("a breakdown longer than the room left scrolls with PgDn and PgUp, and starts at its top for another measure")
+    func scrollingBreakdown() throws {
+        var d = try supervisor()
+        d.press(.char("o"), .down, .down)
+        #expect(d.top(as: OutcomesScreen.self)?.selected == .referralsSent)
+        Golden.check(d.screen, named: "outcomes-breakdown-top-80x24.txt")
+        d.press(.pageDown)
+        Golden.check(d.screen, named: "outcomes-breakdown-scrolled-80x24.txt")
+        for _ in 0..<20 { d.press(.pageDown) }
+        let bottom = try #require(d.top(as: OutcomesScreen.self)?.detailOffset)
+        #expect(d.screen.contains("PgUp for more") && !d.screen.contains("PgUp PgDn"))
+        d.press(.pageUp)
+        #expect(try #require(d.top(as: OutcomesScreen.self)?.detailOffset) < bottom)
+        d.press(.down)
+        #expect(d.top(as: OutcomesScreen.self)?.detailOffset == 0)
+    }
+
     @Test("under NO_COLOR the charts are plain ASCII, on a larger terminal with more detail")
     func plainCharts() throws {
         var d = try supervisor(size: Size(width: 100, height: 30), plainCharts: true)

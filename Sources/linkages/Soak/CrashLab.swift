@@ -67,15 +67,15 @@ struct CrashLab {
     }
 
     /// Starts an import and kills it at a random moment up to a little after it would finish.
-    func killImport(using random: inout SeededGenerator) throws -> CrashResult {
+    func killImport(with signal: CrashSignal, using random: inout SeededGenerator) throws -> CrashResult {
         let path = try fresh("import")
         let delay = Double(random.int(0...1000)) / 1000 * importSeconds * 1.1
         let pid = try ChildProcesses.spawn(importArguments(path), quiet: true)
         usleep(UInt32(delay * 1_000_000))
-        kill(pid, SIGKILL)
+        kill(pid, signal.number)
         _ = ChildProcesses.wait(pid)
         let (people, integrity) = try Self.inspect(path)
-        let moment = String(format: "%.2f s", delay)
+        let moment = String(format: "%@ at %.2f s", signal.name, delay)
         guard integrity == "ok" else { return .failure("import killed at \(moment): integrity_check says \(integrity)") }
         switch people {
         case basePeople: return .importNone
@@ -85,14 +85,14 @@ struct CrashLab {
     }
 
     /// Starts an intake session that saves at every key and kills it at a random moment.
-    func killIntake(using random: inout SeededGenerator) throws -> CrashResult {
+    func killIntake(with signal: CrashSignal, using random: inout SeededGenerator) throws -> CrashResult {
         let path = try fresh("intake")
         let log = folder.appendingPathComponent("intake.log").path
         let pid = try ChildProcesses.spawn([ChildProcesses.executable, "bench", "crash-intake", "--database-file", path, "--log", log],
                                            quiet: true)
         let delay = random.int(100...1500)
         usleep(UInt32(delay) * 1000)
-        kill(pid, SIGKILL)
+        kill(pid, signal.number)
         _ = ChildProcesses.wait(pid)
         let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         let acknowledged = logged.split(separator: "\n").compactMap { line in
@@ -106,7 +106,7 @@ struct CrashLab {
             guard let id, let record = try IntakeRecord.fetchOne(db, key: id) else { return (nil, integrity) }
             return (record.draft.answers[CrashIntakeWorker.answerKey] ?? "", integrity)
         }
-        let moment = "\(delay) ms"
+        let moment = "\(signal.name) at \(delay) ms"
         guard integrity == "ok" else { return .failure("intake killed at \(moment): integrity_check says \(integrity)") }
         guard let answer else {
             return acknowledged == 0 ? .draftAsLastSaved : .failure("intake killed at \(moment): the draft is gone")
@@ -122,19 +122,20 @@ struct CrashTally {
     var counts: [String: Int] = [:]
     var failures: [String] = []
 
-    mutating func add(_ result: CrashResult, trial: Int) {
+    mutating func add(_ result: CrashResult, signal: CrashSignal, trial: Int) {
+        let by = "(\(signal.name))"
         switch result {
-        case .importNone: counts["import killed, nothing imported", default: 0] += 1
-        case .importAll: counts["import finished before the kill, all imported", default: 0] += 1
-        case .draftAsLastSaved: counts["intake killed, draft as last saved", default: 0] += 1
-        case .draftOneSaveAhead: counts["intake killed mid-save, draft has that save whole", default: 0] += 1
+        case .importNone: counts["import killed \(by), nothing imported", default: 0] += 1
+        case .importAll: counts["import finished before the kill \(by), all imported", default: 0] += 1
+        case .draftAsLastSaved: counts["intake killed \(by), draft as last saved", default: 0] += 1
+        case .draftOneSaveAhead: counts["intake killed mid-save \(by), draft has that save whole", default: 0] += 1
         case .failure(let problem): failures.append("trial \(trial): \(problem)")
         }
     }
 
     func summary(importSeconds: Double, rows: Int) -> String {
         let total = counts.values.reduce(0, +) + failures.count
-        var lines = [String(format: "Crash trials: %d kills (SIGKILL); a whole import of %d people takes %.2f s", total, rows, importSeconds)]
+        var lines = [String(format: "Crash trials: %d kills; a whole import of %d people takes %.2f s", total, rows, importSeconds)]
         lines += counts.keys.sorted().map { "  \($0): \(counts[$0]!)" }
         lines.append("  failures: \(failures.count)")
         lines += failures.prefix(10).map { "    \($0)" }

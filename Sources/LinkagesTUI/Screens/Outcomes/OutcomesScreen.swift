@@ -13,6 +13,8 @@ public struct OutcomesScreen: ScreenModel {
     public private(set) var preset = PeriodPreset.lastTwelveMonths
     public private(set) var view = View.measures
     public private(set) var selection = ListSelection()
+    /// How far the selected measure's breakdown is scrolled, in lines.
+    public private(set) var detailOffset = 0
     /// The whole county's report for the period, once read.
     public private(set) var report: OutcomeReport?
     /// The same report split by race/ethnicity, read when the disparity view first needs it.
@@ -42,7 +44,13 @@ public struct OutcomesScreen: ScreenModel {
         ]
         switch view {
         case .measures:
-            return CommonBindings.moveInList + periods + [
+            let list = CommonBindings.moveInList.filter { ![.pageUp, .pageDown].contains($0.action) }
+            let detail = [
+                KeyBinding([.pageDown, .char(" ")], .pageDown, label: "more",
+                           help: "Scroll the selected measure's breakdown down, when it is longer than the screen.", inHintBar: false),
+                KeyBinding([.pageUp], .pageUp, label: "back up", help: "Scroll the breakdown back up.", inHintBar: false),
+            ]
+            return list + detail + periods + [
                 KeyBinding([.char("d"), .enter], .showDisparity, label: "by race",
                            help: "Split the selected rate by race/ethnicity, each group beside the county's rate.",
                            disabledReason: Self.isComparable(selected) ? nil : "counts are not compared between groups; pick a rate"),
@@ -75,7 +83,12 @@ public struct OutcomesScreen: ScreenModel {
             selectComparable(step: action == .moveUp ? -1 : 1)
             return []
         }
+        if view == .measures, action == .pageUp || action == .pageDown {
+            scrollDetail(down: action == .pageDown, viewport: viewport)
+            return []
+        }
         if view == .measures, selection.apply(action, count: count, visibleRows: count) {
+            detailOffset = 0
             return []
         }
         switch action {
@@ -83,6 +96,7 @@ public struct OutcomesScreen: ScreenModel {
             let presets = PeriodPreset.allCases
             let index = presets.firstIndex(of: preset)! + (action == .nextPeriod ? 1 : -1)
             preset = presets[(index + presets.count) % presets.count]
+            detailOffset = 0
             return loads()
         case .refresh:
             report = nil
@@ -97,6 +111,21 @@ public struct OutcomesScreen: ScreenModel {
         default:
             return []
         }
+    }
+
+    /// Moves the breakdown by the lines it shows, within its length.
+    private mutating func scrollDetail(down: Bool, viewport: Size) {
+        guard let report, report.period == period, let result = report.result(selected) else { return }
+        let view = MeasuresView(report: report, selected: selected, plain: plainCharts)
+        let window = view.detailWindow(result, area: Self.body(of: Rect(row: 0, column: 0, width: viewport.width, height: viewport.height)))
+        let step = max(1, window.shown)
+        detailOffset = max(0, min(detailOffset + (down ? step : -step), window.lines - window.shown))
+    }
+
+    /// Where the measures or the disparity view go: below the heading, inside the margins.
+    static func body(of area: Rect) -> Rect {
+        let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
+        return Rect(row: inner.row + 2, column: inner.column, width: inner.width, height: inner.height - 2)
     }
 
     /// In the disparity view ↑ and ↓ go to the next measure that can be compared.
@@ -124,7 +153,7 @@ public struct OutcomesScreen: ScreenModel {
         let inner = Rect(row: area.row + 1, column: area.column + 1, width: area.width - 2, height: area.height - 1)
         let heading = "\(preset.title) · \(period.description)"
         grid.put(heading, row: inner.row, column: inner.column, style: .heading, maxWidth: inner.width)
-        let body = Rect(row: inner.row + 2, column: inner.column, width: inner.width, height: inner.height - 2)
+        let body = Self.body(of: area)
         if let loadError {
             grid.put(loadError, row: body.row, column: body.column, style: .danger, maxWidth: body.width)
             return
@@ -135,7 +164,7 @@ public struct OutcomesScreen: ScreenModel {
                 grid.put("Counting…", row: body.row, column: body.column, style: .muted)
                 return
             }
-            MeasuresView(report: report, selected: selected, plain: plainCharts).render(into: &grid, area: body)
+            MeasuresView(report: report, selected: selected, plain: plainCharts, detailOffset: detailOffset).render(into: &grid, area: body)
         case .disparity:
             guard let report, let byRace, report.period == period, byRace.period == period,
                   let county = report.result(selected), let groups = byRace.result(selected) else {
