@@ -84,6 +84,23 @@ struct AccessTests {
         #expect(named.substanceUseShownUnderConsent && !named.withheld.substanceUse)
     }
 
+    @Test("an intake attached to a known family learns only what the worker may see on its page, audited")
+    func intakeAttachFollowsThePage() throws {
+        let database = try Fixtures.demoDatabase()
+        let sarah = try familyId("Mitchell, Sarah", in: database)
+        let marcus = try policy(database, as: "Marcus Bell", account: "mbell")
+        let ana = try policy(database, as: "Ana Ruiz", account: "aruiz")
+        #expect(try database.knownFamily(id: sarah, for: marcus, at: now).concerns.contains(.substanceUse))
+        let before = try auditCount(database)
+        #expect(try !database.knownFamily(id: sarah, for: ana, at: now).concerns.contains(.substanceUse))
+        #expect(try auditCount(database) == before + 1)
+        // No basis to read the Child Welfare record: its involvement stays out of the intake.
+        let jose = try familyId("Núñez-García, José", in: database)
+        let known = try database.knownFamily(id: jose, for: ana, at: now)
+        #expect(!known.involvements.contains { $0.program == .childWelfare })
+        #expect(known.involvements.contains { $0.program == .calworks })
+    }
+
     @Test("AB 429 and AB 135 show only to a worker who sees both programs' records")
     func reunification() throws {
         let database = try Fixtures.demoDatabase()

@@ -92,19 +92,22 @@ extension AppDatabase {
         }
     }
 
-    /// What Linkages knows of a family an intake is attached to: its involvement, concerns,
-    /// and the worker on its current CalWORKs case.
-    public func knownFamily(id familyId: Int64, on date: CalendarDate) throws -> KnownFamily {
-        try writer.read { db in
-            let involvements = try Involvement.fetchAll(db, sql: """
-                SELECT involvement.* FROM involvement JOIN household ON household.id = involvement.householdId
-                WHERE household.familyId = ?
-                """, arguments: [familyId])
-            let concerns = try String.fetchAll(db, sql: "SELECT kind FROM concern WHERE familyId = ?", arguments: [familyId])
-                .compactMap(ConcernKind.init(rawValue:))
-            let workerId = involvements.first { $0.program == .calworks && $0.isCurrent(on: date) && $0.workerId != nil }?.workerId
+    /// What Linkages knows of a family an intake is attached to, as `policy`'s worker may see it
+    /// on the family's page: the involvement, concerns and CalWORKs worker of the records the
+    /// worker may read in full (a record shown only in its identifying fields adds nothing, and a
+    /// concern withheld from the page, such as substance use, is withheld here too). Audited as a
+    /// view of the family.
+    public func knownFamily(id familyId: Int64, for policy: AccessPolicy, at time: Date) throws -> KnownFamily {
+        guard policy.mayOpenFamilies else { return KnownFamily() }
+        return try writer.write { db in
+            guard let detail = try Self.familyDetail(db, id: familyId, on: policy.today)?
+                .visible(under: policy, emergencyReason: nil, sensitiveQuestions: []) else { return KnownFamily() }
+            try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .viewFamily, familyId: familyId,
+                                             detail: "attached to an ER intake"), at: time, in: db)
+            let involvements = detail.records.flatMap(\.involvements)
+            let workerId = involvements.first { $0.program == .calworks && $0.isCurrent(on: policy.today) && $0.workerId != nil }?.workerId
             let worker = try workerId.flatMap { try Worker.fetchOne(db, key: $0) }
-            return KnownFamily(involvements: involvements, concerns: concerns, calworksWorker: worker)
+            return KnownFamily(involvements: involvements, concerns: detail.concerns.map(\.kind), calworksWorker: worker)
         }
     }
 

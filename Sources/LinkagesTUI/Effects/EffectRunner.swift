@@ -157,7 +157,7 @@ public struct EffectRunner: Sendable {
             case .findKnownRecords(let members, let generation):
                 return .knownRecords(generation: generation, try database.knownRecords(for: members))
             case .loadKnownFamily(let id):
-                let known = try database.knownFamily(id: id, on: today())
+                let known = try database.knownFamily(id: id, for: policy, at: now())
                 let name = try database.familyName(id: id) ?? ""
                 return .knownFamily(id: id, known, name: name)
             case .finishIntake(let id):
