@@ -74,6 +74,18 @@ struct WalkthroughTests {
         #expect(d.state.walkthrough?.revealed == 0)
     }
 
+    @Test("? lists the presenter keys after the screen's own while a walkthrough runs, and not otherwise")
+    func presenterKeysInHelp() throws {
+        var (d, _, _, _) = try Self.driver(size: Size(width: 100, height: 40))
+        d.press(.char("?"))
+        #expect(d.screen.contains("F8") && d.screen.contains("Walkthrough: the next step."))
+        for _ in 0..<10 { d.press(.down) }
+        #expect(d.screen.contains("Walkthrough: put the training database back"))
+        var plain = ScreenDriver(database: DemoFixture.database, size: Size(width: 100, height: 40))
+        plain.press(.char("?"))
+        #expect(plain.screen.contains("Keys for") && !plain.screen.contains("Walkthrough:"))
+    }
+
     @Test("a key pressed while a step is shown stops the rest, and does nothing else")
     func keyStopsPlaying() throws {
         var (d, _, _, _) = try Self.driver()

@@ -204,7 +204,8 @@ public enum App {
         Chrome.renderHints(into: &grid, bindings: state.activeBindings)
         if let scroll = state.helpScroll {
             grid.cursor = nil
-            HelpOverlay.render(into: &grid, title: state.top.title, bindings: state.activeBindings, scroll: scroll)
+            HelpOverlay.render(into: &grid, title: state.top.title, bindings: state.activeBindings,
+                               extra: state.walkthrough == nil ? [] : WalkthroughState.PresenterKey.help, scroll: scroll)
         }
         if let walkthrough = state.walkthrough, let list = walkthrough.stepList {
             StepListOverlay.render(walkthrough, selection: list, into: &grid)

@@ -54,6 +54,16 @@ public struct WalkthroughState: Equatable, Sendable {
         static let back = Key.function(7)
         static let next = Key.function(8)
         static let reveal = Key.function(9)
+
+        /// What each does, for the `?` overlay while a walkthrough runs (docs/trainer-guide.md).
+        static let help: [(key: String, text: String)] = [
+            (next.label, "Walkthrough: the next step."),
+            (back.label, "Walkthrough: the step before."),
+            (showMe.label, "Walkthrough: press this step's keys for the room, one by one; any key stops them."),
+            (reveal.label, "Walkthrough: reveal the next answer to the step's discussion question."),
+            (steps.label, "Walkthrough: the list of steps, to jump to one."),
+            (reset.label, "Walkthrough: put the training database back as it was at the start (asks first)."),
+        ]
     }
 
     /// The presenter keys that do something on this step, for the panel's bottom line.

@@ -8,13 +8,15 @@ enum HelpOverlay {
         }
     }
 
-    static func render(into grid: inout CellGrid, title: String, bindings: [KeyBinding], scroll: Int) {
+    /// - Parameter extra: keys that belong to no screen, listed after the screen's own (a trainer's presenter keys).
+    static func render(into grid: inout CellGrid, title: String, bindings: [KeyBinding], extra: [(key: String, text: String)] = [],
+                       scroll: Int) {
         let width = min(grid.size.width - 4, 76)
         let height = grid.size.height - 4
         let rect = Rect(row: 2, column: (grid.size.width - width) / 2, width: width, height: height)
         grid.fill(Rect(row: 1, column: 0, width: grid.size.width, height: grid.size.height - 3))
         Chrome.box(into: &grid, rect, title: "Keys for \(title)")
-        let entries = lines(title: title, bindings: bindings)
+        let entries = lines(title: title, bindings: bindings) + extra.map { ($0.key, $0.text, true) }
         let keyWidth = min(18, entries.map { DisplayWidth.of($0.key) }.max() ?? 8)
         let textWidth = rect.width - 4 - keyWidth - 2
         var rendered: [(String, String, Bool)] = []
