@@ -131,4 +131,25 @@ struct MeetingTests {
         #expect(plan.detail?.tasks.map(\.title) == ["CalWORKs approves child care so Emma can return to school"])
         #expect(plan.detail?.tasks.first?.kind == .supportiveService && plan.detail?.tasks.first?.owner == .calworks)
     }
+
+    @Test("a scheduled meeting is cancelled after a yes, stays listed as cancelled, and takes no decision")
+    func cancelMeeting() throws {
+        var d = try PlanEditingTests().sarahsFamily()
+        d.press(.char("p"), .char("w"))
+        d.type("Keep my kids safe.")
+        d.press(.enter, .char("m"), .char("n"), .tab, .tab)
+        d.type("Central office")
+        d.press(.enter)
+        #expect(d.screen.contains("x cancel"), "\(d.screen)")
+        d.press(.char("x"))
+        #expect(d.screen.contains("Cancel the meeting of 11/30/2026?"), "\(d.screen)")
+        d.press(.char("n"))
+        #expect(d.top(as: MeetingsScreen.self)?.selected?.meeting.status == .scheduled)
+        d.press(.char("x"), .char("y"))
+        #expect(d.screen.contains("Meeting cancelled."), "\(d.screen)")
+        #expect(d.top(as: MeetingsScreen.self)?.selected?.meeting.status == .cancelled)
+        d.press(.char("d"))
+        #expect(d.top(as: MeetingsScreen.self) != nil)
+        #expect(d.state.message == "The meeting was cancelled.")
+    }
 }

@@ -46,7 +46,7 @@ public enum Action: Hashable, Sendable {
     // Plans
     case newTask, editGoals
     // Team meetings
-    case scheduleMeeting, recordDecision, markHeld
+    case scheduleMeeting, recordDecision, markHeld, cancelMeeting, confirmCancelMeeting
     // Outcomes
     case previousPeriod, nextPeriod, showDisparity, showMeasures
     // Training

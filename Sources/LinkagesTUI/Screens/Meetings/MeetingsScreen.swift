@@ -8,6 +8,8 @@ public struct MeetingsScreen: ScreenModel {
     public private(set) var detail: FamilyDetail?
     public private(set) var selection = ListSelection()
     public private(set) var loadError: String?
+    /// The status last asked for, for the message once it is saved.
+    private var statusAsked: MeetingStatus?
 
     public init(familyId: Int64) {
         self.familyId = familyId
@@ -31,6 +33,9 @@ public struct MeetingsScreen: ScreenModel {
                        disabledReason: noMeeting ?? (selected?.meeting.status == .cancelled ? "the meeting was cancelled" : nil)),
             KeyBinding([.char("h")], .markHeld, label: "held", help: "Mark the selected meeting as held.",
                        disabledReason: noMeeting ?? (selected?.meeting.status != .scheduled ? "only a scheduled meeting can be marked held" : nil)),
+            KeyBinding([.char("x")], .cancelMeeting, label: "cancel",
+                       help: "Cancel the selected meeting (asks first). It stays on the list as cancelled, and no longer meets the first meeting's deadline.",
+                       disabledReason: noMeeting ?? (selected?.meeting.status != .scheduled ? "only a scheduled meeting can be cancelled" : nil)),
             KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the meetings again.", inHintBar: false),
         ]
     }
@@ -49,7 +54,16 @@ public struct MeetingsScreen: ScreenModel {
             return [.open(.meetingDecision(meetingId: id, familyId: familyId, familyName: name))]
         case .markHeld:
             guard let id = selected?.meeting.id, selected?.meeting.status == .scheduled else { return [] }
+            statusAsked = .held
             return [.run(.setMeetingStatus(meetingId: id, .held))]
+        case .cancelMeeting:
+            guard let meeting = selected?.meeting, meeting.status == .scheduled else { return [] }
+            return [.confirm(Confirmation("Cancel the meeting of \(meeting.date.usFormat)? The invitees are not told by Linkages.",
+                                          confirmLabel: "cancel it", action: .confirmCancelMeeting))]
+        case .confirmCancelMeeting:
+            guard let id = selected?.meeting.id, selected?.meeting.status == .scheduled else { return [] }
+            statusAsked = .cancelled
+            return [.run(.setMeetingStatus(meetingId: id, .cancelled))]
         default: return []
         }
     }
@@ -60,7 +74,9 @@ public struct MeetingsScreen: ScreenModel {
             self.detail = detail
             selection.clamp(count: detail?.meetings.count ?? 0)
         case .meetingChanged:
-            return [.run(.loadFamily(id: familyId)), .say("Marked held.")]
+            let said = statusAsked == .cancelled ? "Meeting cancelled." : "Marked held."
+            statusAsked = nil
+            return [.run(.loadFamily(id: familyId)), .say(said)]
         case .failed(let message):
             loadError = message
         default:
