@@ -20,7 +20,7 @@ public struct ScheduleMeetingScreen: ScreenModel {
         form = Form([
             .text("date", "Date (MM/DD/YYYY)", today.adding(workingDays: 5).usFormat),
             .text("time", "Time", "10:00"),
-            .text("place", "Where", placeholder: "e.g. Central office, room 2, or the family's home"),
+            .text("place", "Where", placeholder: "e.g. an office and room, or the family's home"),
         ])
     }
 
@@ -85,16 +85,30 @@ public struct ScheduleMeetingScreen: ScreenModel {
     }
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
-        let labelWidth = 26
+        // Labels as wide as the longest (an invitee's name), within reason.
+        let labelWidth = min(34, max(20, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2))
         let fieldsTop = form.renderScreen(
             intro: "Invite the people who support the family; the CalWORKs worker is invited by default.",
-            problems: problems, into: &grid, area: area, labelWidth: labelWidth, spaced: false)
-        // Each invitee's role goes after the answer, dimmed, so the name stays the label.
+            problems: [], into: &grid, area: area, labelWidth: labelWidth, spaced: false)
+        // Each invitee's role goes after the answer, dimmed, so the name stays the label; on a
+        // terminal too narrow for every role, the roles are listed below the form instead.
         let roleColumn = area.column + 2 + labelWidth + DisplayWidth.of("(•) Invite  ( ) Leave out") + 2
+        let roleWidth = area.right - 1 - roleColumn
         let firstInvitee = form.fields.firstIndex { $0.id == "invitee0" } ?? form.fields.count
-        for (index, invitee) in invitees.enumerated() where fieldsTop + firstInvitee + index < area.bottom {
-            grid.put(invitee.role, row: fieldsTop + firstInvitee + index, column: roleColumn, style: .muted,
-                     maxWidth: max(0, area.right - roleColumn - 1))
+        var row = fieldsTop + form.fields.count + 1
+        if invitees.allSatisfy({ DisplayWidth.of($0.role) <= roleWidth }) {
+            for (index, invitee) in invitees.enumerated() where fieldsTop + firstInvitee + index < area.bottom {
+                grid.put(invitee.role, row: fieldsTop + firstInvitee + index, column: roleColumn, style: .muted, maxWidth: roleWidth)
+            }
+        } else {
+            for invitee in invitees {
+                for line in DisplayWidth.wrap("\(invitee.name): \(invitee.role)", to: area.width - 4) where row < area.bottom {
+                    grid.put(line, row: row, column: area.column + 2, style: .muted)
+                    row += 1
+                }
+            }
+            row += 1
         }
+        FormProblems.render(problems, into: &grid, row: row, left: area.column + 2, area: area)
     }
 }
