@@ -37,7 +37,8 @@ struct CrashTrials: ParsableCommand {
 
     func run() throws {
         try scratchFolder.run { scratch in
-            guard trials > 0, rows > 0, !signals.isEmpty else { throw InputError("--trials and --rows must be more than 0") }
+            guard trials > 0, rows > 0 else { throw InputError("--trials and --rows must be more than 0") }
+            guard !signals.isEmpty else { throw InputError("--signals must name kill, hup or both") }
             let lab = try CrashLab(folder: scratch, rows: rows)
             var random = SeededGenerator(seed: seed)
             var tally = CrashTally()
