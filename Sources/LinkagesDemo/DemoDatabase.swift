@@ -5,8 +5,9 @@ import LinkagesResources
 import LinkagesStore
 
 /// Builds the demo database: Sarah's Story, José Núñez-García's family and about 230 other
-/// synthetic families over all three tiers, with today's referrals and joint case plans and a
-/// year of past work. The same seed and date always give the same database.
+/// synthetic families over all three tiers, with today's referrals and joint case plans, a
+/// year of past work and Mai Yer Vang's AB 135 months running out. The same seed and date
+/// always give the same database.
 public enum DemoDatabase {
     public static let defaultSeed: UInt64 = 2_024_0229
     /// Who `linkages demo` works as: the Child Welfare ER caseworker of Sarah's Story.
@@ -105,6 +106,7 @@ public enum DemoDatabase {
                                           lead: plan.leadWorkerId, in: batch)
                 try history.record(family, familyId: added.familyId, in: batch)
             }
+            try DemoClockCase.add(staff: staff, on: today, to: batch)
         }
         // The county's community service directory (invented providers, Open Referral HSDS files).
         try database.importDirectory(files: LinkagesResources.files(in: "directory"), by: nil, at: today.adding(days: -1).instant(hour: 8))

@@ -31,14 +31,15 @@ struct ChangeDeskTests {
         #expect(throws: WorkRefusal.self) {
             try database.shareChange(familyId: jose, kind: .employment, text: "Started at the cannery.", for: ana, at: now)
         }
-        let inbox = try database.changeInbox(for: recipient)
+        // The demo's own notice about the Vang family is in the same inbox.
+        let inbox = try database.changeInbox(for: recipient).filter { $0.notice.familyId == jose }
         #expect(inbox.map(\.notice.text) == ["Moved to 22 Elm St, Fresno 93702."] && inbox.first?.fromWorkerName == "Ana Ruiz")
         #expect(throws: WorkRefusal("that notice is not in your inbox")) {
             try database.markChangeRead(id: notice.id!, by: ana.viewer, at: now)
         }
         try database.markChangeRead(id: notice.id!, by: recipient, at: now)
         try database.markChangeRead(id: notice.id!, by: recipient, at: now.addingTimeInterval(60))
-        #expect(try database.changeInbox(for: recipient).first?.notice.readAt == now)
+        #expect(try database.changeInbox(for: recipient).first { $0.notice.id == notice.id }?.notice.readAt == now)
         let actions = try database.auditEvents(familyId: jose).map(\.action)
         #expect(actions.filter { $0 == .shareChange }.count == 1 && actions.filter { $0 == .readChange }.count == 1)
         #expect(try database.auditEvents(familyId: jose).allSatisfy { !($0.detail ?? "").contains("Elm") })
@@ -54,6 +55,22 @@ struct ChangeDeskTests {
         let agenda = try database.staffingAgenda(for: try policy(database, as: "Karen López", account: "klopez", practice: true),
                                                  weights: Fixtures.staffingWeights, at: now)
         #expect(agenda.first { $0.familyId == sarah }?.reasons.contains { $0.text == "1 change told between the programs this month" } == true)
+    }
+
+    @Test("the demo county's CalWORKs supervisor sees every kind of reason the agenda weighs, AB 135 near its end among the first")
+    func demoAgendaShowsEveryReason() throws {
+        let database = try Fixtures.demoDatabase()
+        let patricia = try policy(database, as: "Patricia Owens", account: "powens", practice: true)
+        let agenda = try database.staffingAgenda(for: patricia, weights: Fixtures.staffingWeights, at: now)
+        let reasons = agenda.flatMap(\.reasons).map(\.text)
+        for kind in ["Emergency Response referral open", "Safety concerns: ", "AB 135 aid ends in ", "First CFT meeting ",
+                     "Welfare-to-Work: sanction", "referral overdue", "plan task", "clash", "change told between the programs",
+                     "Never staffed jointly", "Last staffed ", "Mutual client", "Early intervention"] {
+            #expect(reasons.contains { $0.contains(kind) }, "no family on the demo agenda shows \(kind)")
+        }
+        let vang = try #require(agenda.firstIndex { $0.familyName == "Vang, Mai Yer" })
+        #expect(vang < 3)
+        #expect(agenda[vang].reasons.map(\.text).contains("AB 135 aid ends in 7 days"))
     }
 
     @Test("only a supervisor records a staffing; the family then drops down the agenda")

@@ -119,6 +119,12 @@ public struct StoreBatch {
                        arguments: [familyId, reviewedAt, reviewedBy, minutes])
     }
 
+    /// Records a change notice as it was sent (demo and training data).
+    public func addChangeNotice(_ notice: ChangeNotice) throws {
+        var notice = notice
+        try notice.insert(db)
+    }
+
     /// Notes when and how a family known to both programs was found (demo and training data);
     /// an earlier note stands.
     public func noteIdentified(familyId: Int64, by method: IdentificationMethod, account: String?, at time: Date) throws {
