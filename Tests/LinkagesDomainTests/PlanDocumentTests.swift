@@ -33,6 +33,14 @@ struct PlanDocumentTests {
             """))
         #expect(document.markdown.contains("| no date | Supervised visit | Child Welfare, Marcus Bell | Wed 10:00-11:00 | not started |"))
         #expect(document.text.contains("What Child Welfare does:\n  no date  Supervised visit\n              Child Welfare, Marcus Bell · Wed 10:00-11:00 · not started\n"))
+        // On paper the clash breaks under its bullet instead of running past the page's edge.
+        #expect(document.text.contains("""
+            Clashes to resolve:
+              * Welfare-to-Work hours clash with Child Welfare. “Job club” (Mon,Wed,Fri
+                9:00-12:00) falls on “Supervised visit” (Wed 10:00-11:00) on Wed. Move the
+                Welfare-to-Work hours: the visit cannot move.
+            """))
+        #expect(document.text.split(separator: "\n").allSatisfy { $0.count <= PrintedText.pageWidth })
     }
 
     @Test("Markdown: the goals quoted, the tasks in a table, overdue ones marked, pipes kept out of the cells")

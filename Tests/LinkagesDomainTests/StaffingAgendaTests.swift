@@ -68,6 +68,17 @@ struct StaffingAgendaTests {
 
             """)
         #expect(StaffingAgenda.text([], title: "Agenda") == "Agenda\n======\n\nNo family is due for a joint staffing.\n")
+        // A long reason breaks under itself on paper.
+        let concerns = StaffingAgenda.rank([
+            StaffingSignals(familyId: 4, familyName: "Cruz-Núñez, Sebastián", tier: .earlyIntervention, openEmergencyResponse: true,
+                            safetyConcerns: [.domesticViolence, .substanceUse, .homeSafetyHazard, .mentalHealth]),
+        ], weights: Self.weights)
+        #expect(StaffingAgenda.text(concerns, title: "Agenda").contains("""
+            1. Cruz-Núñez, Sebastián  (score 65)
+                 Emergency Response referral open  +30
+                 Safety concerns: domestic violence, substance use, home safety hazards,
+                   mental health need  +30
+            """))
     }
 
     @Test("a Welfare-to-Work sanction outranks non-compliance; an unmet first team meeting counts from two weeks before it is due to a month after")

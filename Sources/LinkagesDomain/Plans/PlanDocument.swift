@@ -60,10 +60,12 @@ public struct PlanDocument: Sendable {
     public var text: String {
         let title = "Joint case plan: \(familyName)"
         var lines = [title, String(repeating: "=", count: title.count), "", "Lead worker: \(lead). Printed \(today.usFormat).", "",
-                     "The family's goals:", plan.goals.isEmpty ? "  Not written yet." : "  \"\(plan.goals)\"", ""]
+                     "The family's goals:"]
+        lines += PrintedText.wrap(plan.goals.isEmpty ? "Not written yet." : "\"\(plan.goals)\"", firstIndent: "  ", indent: "   ")
+        lines.append("")
         if !conflicts.isEmpty {
             lines.append("Clashes to resolve:")
-            lines += conflicts.map { "  * \($0.heading). \($0.explanation)" }
+            lines += conflicts.flatMap { PrintedText.wrap("\($0.heading). \($0.explanation)", firstIndent: "  * ", indent: "    ") }
             lines.append("")
         }
         if tasks.isEmpty { lines += ["Tasks:", "  No tasks yet.", ""] }
@@ -71,8 +73,10 @@ public struct PlanDocument: Sendable {
             lines.append("\(section.title):")
             for task in section.tasks {
                 let row = line(task)
-                lines.append("  \(row.due)  \(row.title)")
-                lines.append("              " + [row.owner, row.hours, row.status].filter { !$0.isEmpty }.joined(separator: " · "))
+                let column = "              "
+                lines += PrintedText.wrap(row.title, firstIndent: "  \(row.due)  ", indent: column)
+                lines += PrintedText.wrap([row.owner, row.hours, row.status].filter { !$0.isEmpty }.joined(separator: " · "),
+                                          firstIndent: column, indent: column)
             }
             lines.append("")
         }

@@ -240,9 +240,9 @@ public enum StaffingAgenda {
     public static func text(_ items: [AgendaItem], title: String) -> String {
         var lines = [title, String(repeating: "=", count: title.count), ""]
         for (index, item) in items.enumerated() {
-            lines.append("\(index + 1). \(item.familyName)  (score \(item.score))")
+            lines += PrintedText.wrap("\(item.familyName)  (score \(item.score))", firstIndent: "\(index + 1). ", indent: "     ")
             for reason in item.reasons {
-                lines.append("     \(reason.text)  \(reason.signedPoints)")
+                lines += PrintedText.wrap("\(reason.text)  \(reason.signedPoints)", firstIndent: "     ", indent: "       ")
             }
         }
         if items.isEmpty { lines.append("No family is due for a joint staffing.") }
