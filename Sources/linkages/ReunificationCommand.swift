@@ -17,6 +17,9 @@ struct ReunificationCommand: ParsableCommand {
             answer.met.forEach { Swift.print("  ✓ \($0)") }
             answer.notMet.forEach { Swift.print("  ✗ \($0)") }
         }
+        if let services = status.ab429Services {
+            Swift.print(services.sentence(on: today))
+        }
         if let clock = status.ab135Clock {
             Swift.print("AB 135 clock: \(clock.firstFullMonth.usFormat) to \(clock.lastDay.usFormat). \(clock.state(on: today).sentence)")
         }

@@ -27,6 +27,10 @@ struct SettingsCommand: DatabaseCommand {
     @Option(help: ArgumentHelp("An accepted referral is overdue when the family is not contacted within this many days.", valueName: "days"))
     var referralContactDays: Int?
 
+    @Option(help: ArgumentHelp("A parent eligible under AB 429 keeps Welfare-to-Work services this many days after the removal.",
+                               valueName: "days"))
+    var ab429ServiceDays: Int?
+
     var changesReferralLevels: Bool {
         referralReceiveDays != nil || referralDecideDays != nil || referralContactDays != nil
     }
@@ -41,12 +45,15 @@ struct SettingsCommand: DatabaseCommand {
         for days in [referralReceiveDays, referralDecideDays, referralContactDays].compactMap({ $0 }) where !(1...60).contains(days) {
             throw ValidationError("referral service levels must be between 1 and 60 days")
         }
+        if let days = ab429ServiceDays, !(30...730).contains(days) {
+            throw ValidationError("--ab429-service-days must be between 30 and 730 days")
+        }
     }
 
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
-            if coordinationDays != nil || idleLockMinutes != nil || changesReferralLevels {
+            if coordinationDays != nil || idleLockMinutes != nil || changesReferralLevels || ab429ServiceDays != nil {
                 let worker = try Identity.worker(in: database, withRole: [.admin, .supervisor], to: "change the county's settings")
                 let account = worker.account ?? Account.current
                 if let days = coordinationDays {
@@ -54,6 +61,9 @@ struct SettingsCommand: DatabaseCommand {
                 }
                 if let minutes = idleLockMinutes {
                     try database.setIdleLockMinutes(minutes, by: account, at: Date())
+                }
+                if let days = ab429ServiceDays {
+                    try database.setAB429ServiceDays(days, by: account, at: Date())
                 }
                 if changesReferralLevels {
                     var levels = try database.referralServiceLevels()
@@ -71,6 +81,7 @@ struct SettingsCommand: DatabaseCommand {
             let levels = try database.referralServiceLevels()
             print("Referrals: received within \(levels.receiveWithinWorkingDays) working days, accepted or declined within "
                   + "\(levels.decideWithinWorkingDays) working days, first contact within \(levels.firstContactWithinDays) days")
+            print("AB 429 Welfare-to-Work services continue \(try database.ab429ServiceDays()) days after a removal")
         }
     }
 }

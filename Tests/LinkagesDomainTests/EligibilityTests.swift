@@ -30,7 +30,7 @@ struct EligibilityTests {
             "The Child Welfare social worker has not found Welfare-to-Work services needed for reunification.",
             "The parent receives SSI (excluded).",
         ])
-        #expect(AB429.servicesEnd(facts, days: 180) == Self.date(2026, 9, 6))
+        #expect(AB429.services(facts, days: 180).lastDay == Self.date(2026, 9, 6))
     }
 
     @Test("AB 135: the plan must be amended first; every condition is listed")
@@ -114,5 +114,23 @@ struct ReunificationStatusTests {
             involvements: Self.involvements(cashAidEnded: Self.removed.adding(days: -1)), record: record))
         #expect(!ended.ab135.eligible && ended.ab135Clock == nil)
         #expect(ended.ab135.notMet == ["The family was not receiving cash aid when the children were removed."])
+    }
+
+    @Test("AB 429 services last the county's number of days after the removal, with a warning in the last thirty")
+    func ab429ServicePeriod() throws {
+        let record = ReunificationRecord(familyId: 1, servicesNeeded: true, recordedBy: "w", recordedAt: .distantPast)
+        #expect(try #require(ReunificationStatus.of(involvements: Self.involvements(), record: nil)).ab429Services == nil,
+                "no period before the parent is eligible")
+        let services = try #require(ReunificationStatus.of(involvements: Self.involvements(), record: record,
+                                                            ab429ServiceDays: 240)?.ab429Services)
+        #expect(services.lastDay == Self.removed.adding(days: 240))
+        #expect(services.sentence(on: Self.removed) == "AB 429 services continue to \(services.lastDay.usFormat) "
+            + "(240 days after the removal, the county's setting); 240 days left.")
+        #expect(!services.endingSoon(on: services.lastDay.adding(days: -31)) && services.endingSoon(on: services.lastDay.adding(days: -30)))
+        #expect(services.endingSoon(on: services.lastDay) && !services.endingSoon(on: services.lastDay.adding(days: 1)))
+        #expect(services.sentence(on: services.lastDay.adding(days: -1)).hasSuffix("; 1 day left."))
+        #expect(services.sentence(on: services.lastDay) == "AB 429 services end today (240 days after the removal, the county's setting).")
+        #expect(services.sentence(on: services.lastDay.adding(days: 1)).hasPrefix("AB 429 services ended on \(services.lastDay.usFormat)"))
+        #expect(ReunificationStatus.of(involvements: Self.involvements(), record: record)?.ab429Services?.days == AB429.defaultServiceDays)
     }
 }

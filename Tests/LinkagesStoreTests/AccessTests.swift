@@ -101,7 +101,7 @@ struct AccessTests {
         #expect(known.involvements.contains { $0.program == .calworks })
     }
 
-    @Test("AB 429 and AB 135 show only to a worker who sees both programs' records")
+    @Test("AB 429 and AB 135 show only to a worker who sees both programs' records; AB 429 services last the county's period")
     func reunification() throws {
         let database = try Fixtures.demoDatabase()
         let jose = try familyId("Núñez-García, José", in: database)
@@ -111,11 +111,16 @@ struct AccessTests {
                                    isPracticeData: true, today: today)
         let status = try #require(try database.familyDetail(id: jose, for: trainer, at: now)?.reunification)
         #expect(status.ab429.eligible && status.ab135.eligible)
+        #expect(status.ab429Services?.lastDay == status.facts.removedOn.adding(days: AB429.defaultServiceDays))
+        // The county's own period for AB 429 services, audited as a settings change.
+        try database.setAB429ServiceDays(270, by: "powens", at: now)
+        #expect(try database.ab429ServiceDays() == 270)
+        #expect(try database.familyDetail(id: jose, for: trainer, at: now)?.reunification?.ab429Services?.days == 270)
         try database.recordReunification(ReunificationRecord(familyId: jose, servicesNeeded: true, receivesSSI: true,
                                                              recordedBy: "klopez", recordedAt: now), at: now)
         let changed = try #require(try database.familyDetail(id: jose, for: trainer, at: now)?.reunification)
         #expect(!changed.ab429.eligible && changed.ab429.notMet == ["The parent receives SSI (excluded)."])
-        #expect(!changed.ab135.eligible && changed.ab135Clock == nil)
+        #expect(!changed.ab135.eligible && changed.ab135Clock == nil && changed.ab429Services == nil)
         #expect(try database.auditEvents(familyId: jose).contains { $0.action == .recordReunification })
     }
 

@@ -29,8 +29,37 @@ public enum AB429 {
         ], source: source)
     }
 
-    /// The last day services continue, counting `days` from the removal (the county's setting).
-    public static func servicesEnd(_ facts: RemovalFacts, days: Int) -> CalendarDate {
-        facts.removedOn.adding(days: days)
+    /// How long services continue after the removal when the county has not said otherwise:
+    /// the one county guide that gives a period says 180 days (item C20).
+    public static let defaultServiceDays = 180
+    /// The worker is warned this many days before services end, as for AB 135.
+    public static let warningDays = 30
+
+    /// The period services continue for an eligible parent: `days` from the removal (the
+    /// county's setting).
+    public static func services(_ facts: RemovalFacts, days: Int) -> AB429Services {
+        AB429Services(removedOn: facts.removedOn, days: days)
+    }
+}
+
+/// The period a parent keeps Welfare-to-Work services under AB 429, as the county sets it.
+public struct AB429Services: Equatable, Sendable {
+    public var removedOn: CalendarDate
+    /// The county's setting: how many days after the removal services continue.
+    public var days: Int
+    public var lastDay: CalendarDate { removedOn.adding(days: days) }
+
+    /// Where the period stands on `date`, in one sentence for the worker.
+    public func sentence(on date: CalendarDate) -> String {
+        let left = date.days(until: lastDay)
+        let period = "\(days) days after the removal, the county's setting"
+        if left < 0 { return "AB 429 services ended on \(lastDay.usFormat) (\(period))." }
+        if left == 0 { return "AB 429 services end today (\(period))." }
+        return "AB 429 services continue to \(lastDay.usFormat) (\(period)); \(left) day\(left == 1 ? "" : "s") left."
+    }
+
+    /// Thirty days or fewer left: plan for the end of services now.
+    public func endingSoon(on date: CalendarDate) -> Bool {
+        (0...AB429.warningDays).contains(date.days(until: lastDay))
     }
 }

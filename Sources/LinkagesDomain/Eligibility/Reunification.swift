@@ -43,9 +43,14 @@ public struct ReunificationStatus: Equatable, Sendable {
     public var ab135: EligibilityAnswer
     /// The AB 135 clock, once the plan recommends cash aid and the family is eligible.
     public var ab135Clock: AB135Clock?
+    /// How long the parent keeps Welfare-to-Work services, once eligible under AB 429.
+    public var ab429Services: AB429Services?
 
-    /// The family's status, or nil when it has no Family Reunification case.
-    public static func of(involvements: [Involvement], record: ReunificationRecord?) -> ReunificationStatus? {
+    /// The family's status, or nil when it has no Family Reunification case. `ab429ServiceDays`
+    /// is the county's setting for how long AB 429 services continue after the removal.
+    public static func of(
+        involvements: [Involvement], record: ReunificationRecord?, ab429ServiceDays: Int = AB429.defaultServiceDays
+    ) -> ReunificationStatus? {
         let reunification = involvements.filter { $0.component == .familyReunification }
         guard let start = reunification.compactMap(\.startDate).min() else { return nil }
         let removed = record?.removedOn ?? start
@@ -63,10 +68,12 @@ public struct ReunificationStatus: Equatable, Sendable {
             cashAidRecommendedOn: record?.cashAidRecommendedOn, receivesSSI: record?.receivesSSI ?? false,
             undocumentedNoncitizen: record?.undocumentedNoncitizen ?? false, fleeingFelon: record?.fleeingFelon ?? false,
             atTimeOnAidLimit: record?.atTimeOnAidLimit ?? false)
+        let ab429 = AB429.assess(facts)
         let ab135 = AB135.assess(facts)
         return ReunificationStatus(
-            facts: facts, ab429: AB429.assess(facts), ab135: ab135,
-            ab135Clock: ab135.eligible ? facts.cashAidRecommendedOn.map(AB135.clock(amendedOn:)) : nil)
+            facts: facts, ab429: ab429, ab135: ab135,
+            ab135Clock: ab135.eligible ? facts.cashAidRecommendedOn.map(AB135.clock(amendedOn:)) : nil,
+            ab429Services: ab429.eligible ? AB429.services(facts, days: ab429ServiceDays) : nil)
     }
 }
 

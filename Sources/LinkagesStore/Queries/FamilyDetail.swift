@@ -124,7 +124,8 @@ extension AppDatabase {
             family: family, records: records,
             workers: Dictionary(uniqueKeysWithValues: workers.map { ($0.id!, $0) }),
             concerns: concerns, referrals: referrals, plan: plan, tasks: tasks, intakes: intakes, tier: tier,
-            sharingBases: bases, reunification: ReunificationStatus.of(involvements: involvements, record: record))
+            sharingBases: bases, reunification: ReunificationStatus.of(
+                involvements: involvements, record: record, ab429ServiceDays: try ab429ServiceDays(db)))
         detail.meetings = try meetings(db, familyId: familyId)
         let icwa = intakes.contains { $0.draft.answers[IntakeQuestion.icwaAncestry.rawValue] == "yes" }
         detail.teamMeetingDeadline = TeamMeetingDeadline.of(involvements: involvements, removedOn: record?.removedOn, icwa: icwa, on: date)

@@ -266,6 +266,10 @@ public struct FamilyScreen: ScreenModel {
                 lines += StyledLine.wrapped(missing, width: width, indent: "      ", firstIndent: "    ✗ ")
             }
         }
+        if let services = status.ab429Services {
+            lines += StyledLine.wrapped(services.sentence(on: today), width: width,
+                                        style: services.endingSoon(on: today) ? .warning : .plain, indent: "    ", firstIndent: "  ")
+        }
         if let clock = status.ab135Clock {
             let state = clock.state(on: today)
             let style: Style = if case .endingSoon = state { .warning } else { .plain }
