@@ -31,16 +31,23 @@ public struct AgendaScreen: ScreenModel {
         [.run(.loadAgenda)]
     }
 
-    /// Rows of the agenda's table; the reasons for the selected family take the rest.
-    static let reasonRows = 6
+    /// Rows below the table for the selected family's reasons: a heading and as many lines as
+    /// the family with the most reasons has (so that the table does not jump as the selection
+    /// moves), at most half the screen or what a short agenda leaves; none when the screen is
+    /// too short to share.
+    func reasonRows(_ height: Int) -> Int {
+        guard height >= 12 else { return 0 }
+        let items = items ?? []
+        let most = items.map(\.reasons.count).max() ?? 0
+        // The table's heading, a blank line and its column names, then a row per family.
+        let tableNeeds = 3 + items.count
+        return min(max(4, most + 2), max(height / 2, height - 4 - tableNeeds))
+    }
 
-    static func listHeight(_ viewport: Size) -> Int { max(3, viewport.height - 4 - reasonRows(viewport.height)) }
-
-    /// Rows for the selected family's reasons: none when the screen is too short to share.
-    static func reasonRows(_ height: Int) -> Int { height >= 12 ? reasonRows : 0 }
+    func listHeight(_ viewport: Size) -> Int { max(3, viewport.height - 4 - reasonRows(viewport.height)) }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
-        if list.handle(action, visibleRows: Self.listHeight(viewport)) { return [] }
+        if list.handle(action, visibleRows: listHeight(viewport)) { return [] }
         switch action {
         case .open: return selected.map { [.open(.family($0.familyId))] } ?? []
         case .markReviewed: return selected.map { [.open(.staffingMinutes(familyId: $0.familyId, familyName: $0.familyName))] } ?? []
@@ -85,13 +92,22 @@ public struct AgendaScreen: ScreenModel {
                  TableCell(item.reasons.first?.text ?? "")]
             },
             empty: "No family is due for a joint staffing.",
-            into: &grid, area: Rect(row: inner.row, column: inner.column, width: inner.width, height: inner.height - Self.reasonRows(area.height)))
-        guard let selected, Self.reasonRows(area.height) > 0 else { return }
-        var row = inner.bottom - Self.reasonRows + 1
+            into: &grid, area: Rect(row: inner.row, column: inner.column, width: inner.width, height: inner.height - reasonRows(area.height)))
+        let panel = reasonRows(area.height)
+        guard let selected, panel > 0 else { return }
+        var row = inner.bottom - panel + 1
         grid.put("Why \(selected.familyName):", row: row, column: inner.column, style: .heading, maxWidth: inner.width)
-        for reason in selected.reasons.prefix(inner.bottom - row - 1) {
+        // Lines left under the heading; the last says how many reasons did not fit.
+        let room = panel - 2
+        let shown = selected.reasons.count <= room ? selected.reasons[...] : selected.reasons.prefix(room - 1)
+        for reason in shown {
             row += 1
             grid.put("  \(reason.text) (\(reason.signedPoints))", row: row, column: inner.column, maxWidth: inner.width)
+        }
+        if shown.count < selected.reasons.count {
+            let more = selected.reasons.count - shown.count
+            grid.put("  … \(more) more reason\(more == 1 ? "" : "s"): linkages agenda export lists them all", row: row + 1,
+                     column: inner.column, style: .muted, maxWidth: inner.width)
         }
     }
 }
