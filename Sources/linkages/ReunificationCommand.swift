@@ -28,34 +28,35 @@ struct ReunificationCommand: ParsableCommand {
 
 struct RecordReunification: DatabaseCommand {
     static let configuration = CommandConfiguration(
-        commandName: "record", abstract: "Record (or replace) the findings for a family's reunification.")
+        commandName: "record", abstract: "Record the findings for a family's reunification; findings not named stay as they were.",
+        discussion: "Each finding has a --no- form to take it back (--no-services-needed). Only a worker who sees both programs' records of the family records them.")
 
     @OptionGroup var options: DatabaseOptions
     @ParentCommand var root: Linkages
     @Option(help: "The family's number in Linkages.") var family: Int64
     @Option(help: "The removal date, when it differs from the Family Reunification start.") var removed: CalendarDate?
-    @Flag(help: "Child Welfare found Welfare-to-Work services needed for reunification (AB 429).") var servicesNeeded = false
+    @Flag(inversion: .prefixedNo, help: "Child Welfare found Welfare-to-Work services needed for reunification (AB 429).")
+    var servicesNeeded: Bool?
     @Option(help: "The day the reunification plan was amended to recommend cash aid (AB 135).") var cashAidRecommended: CalendarDate?
-    @Flag(help: "Every CalWORKs-eligible child was removed (AB 135).") var allChildrenRemoved = false
-    @Flag(help: "The parent receives SSI.") var ssi = false
-    @Flag(help: "The parent is an undocumented noncitizen.") var undocumented = false
-    @Flag(help: "The parent is a fleeing felon.") var fleeingFelon = false
-    @Flag(help: "The parent has reached the time-on-aid limit.") var timeLimit = false
+    @Flag(help: "The amendment date recorded before was wrong: replace it (AB 135 has no extension, so a second date is otherwise refused).")
+    var correctAmendment = false
+    @Flag(inversion: .prefixedNo, help: "Every CalWORKs-eligible child was removed (AB 135).") var allChildrenRemoved: Bool?
+    @Flag(inversion: .prefixedNo, help: "The parent receives SSI.") var ssi: Bool?
+    @Flag(inversion: .prefixedNo, help: "The parent is an undocumented noncitizen.") var undocumented: Bool?
+    @Flag(inversion: .prefixedNo, help: "The parent is a fleeing felon.") var fleeingFelon: Bool?
+    @Flag(inversion: .prefixedNo, help: "The parent has reached the time-on-aid limit.") var timeLimit: Bool?
 
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
             let policy = try Identity.caseWorker(in: database)
-            let account = policy.viewer.account ?? Account.current
-            try database.recordReunification(ReunificationRecord(
-                familyId: family, removedOn: removed, servicesNeeded: servicesNeeded, cashAidRecommendedOn: cashAidRecommended,
+            try database.recordReunification(familyId: family, ReunificationChanges(
+                removedOn: removed, servicesNeeded: servicesNeeded, cashAidRecommendedOn: cashAidRecommended,
                 allEligibleChildrenRemoved: allChildrenRemoved, receivesSSI: ssi, undocumentedNoncitizen: undocumented,
-                fleeingFelon: fleeingFelon, atTimeOnAidLimit: timeLimit, recordedBy: account, recordedAt: Date()), at: Date())
-            guard let status = try database.familyDetail(id: family, for: policy, at: Date())?.reunification else {
-                print("Recorded. The family has no Family Reunification case you may see with both programs' records.")
-                return
+                fleeingFelon: fleeingFelon, atTimeOnAidLimit: timeLimit, correctingAmendment: correctAmendment), for: policy, at: Date())
+            if let status = try database.familyDetail(id: family, for: policy, at: Date())?.reunification {
+                ReunificationCommand.print(status, today: policy.today)
             }
-            ReunificationCommand.print(status, today: policy.today)
         }
     }
 }

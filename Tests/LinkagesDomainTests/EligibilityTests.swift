@@ -134,3 +134,51 @@ struct ReunificationStatusTests {
         #expect(ReunificationStatus.of(involvements: Self.involvements(), record: record)?.ab429Services?.days == AB429.defaultServiceDays)
     }
 }
+
+@Suite("Recording reunification findings")
+struct ReunificationChangesTests {
+    static let removed = CalendarDate(year: 2026, month: 5, day: 13)!
+    static let today = CalendarDate(year: 2026, month: 11, day: 24)!
+
+    func update(_ existing: ReunificationRecord?, _ changes: ReunificationChanges) throws(ReunificationRefusal) -> ReunificationRecord {
+        try ReunificationRecord.updating(existing, familyId: 7, with: changes, reunificationStart: Self.removed, today: Self.today,
+                                         by: "ltran", at: .distantPast)
+    }
+
+    @Test("findings not named stay as recorded; a --no- form takes one back")
+    func keepsWhatIsNotNamed() throws {
+        let first = try update(nil, ReunificationChanges(servicesNeeded: true, cashAidRecommendedOn: Self.removed.adding(days: 19),
+                                                         allEligibleChildrenRemoved: true))
+        let second = try update(first, ReunificationChanges(receivesSSI: true))
+        #expect(second.servicesNeeded && second.allEligibleChildrenRemoved && second.receivesSSI)
+        #expect(second.cashAidRecommendedOn == Self.removed.adding(days: 19))
+        #expect(try !update(second, ReunificationChanges(servicesNeeded: false)).servicesNeeded)
+    }
+
+    @Test("no amendment before the removal or after today, and no removal in the future")
+    func impossibleDates() {
+        #expect(throws: ReunificationRefusal("the reunification plan cannot be amended on 03/01/2026, before the removal on 05/13/2026")) {
+            try update(nil, ReunificationChanges(cashAidRecommendedOn: CalendarDate(year: 2026, month: 3, day: 1)!))
+        }
+        #expect(throws: ReunificationRefusal("12/15/2027 is after today; record the amendment once the plan is amended")) {
+            try update(nil, ReunificationChanges(cashAidRecommendedOn: CalendarDate(year: 2027, month: 12, day: 15)!))
+        }
+        #expect(throws: ReunificationRefusal.self) {
+            try update(nil, ReunificationChanges(removedOn: Self.today.adding(days: 1)))
+        }
+    }
+
+    @Test("AB 135 has no extension: a second amendment date for the same removal is refused unless it corrects the first; a new removal starts over")
+    func noSecondClock() throws {
+        let first = try update(nil, ReunificationChanges(cashAidRecommendedOn: CalendarDate(year: 2026, month: 6, day: 1)!))
+        let later = CalendarDate(year: 2026, month: 11, day: 20)!
+        #expect(throws: ReunificationRefusal.self) { try update(first, ReunificationChanges(cashAidRecommendedOn: later)) }
+        #expect(try update(first, ReunificationChanges(cashAidRecommendedOn: first.cashAidRecommendedOn)).cashAidRecommendedOn
+                == first.cashAidRecommendedOn, "the same date again is no change")
+        #expect(try update(first, ReunificationChanges(cashAidRecommendedOn: later, correctingAmendment: true)).cashAidRecommendedOn == later)
+        let again = CalendarDate(year: 2026, month: 10, day: 2)!
+        let removedAgain = try update(first, ReunificationChanges(removedOn: again))
+        #expect(removedAgain.cashAidRecommendedOn == nil, "a new removal waits for its own amendment")
+        #expect(try update(first, ReunificationChanges(removedOn: again, cashAidRecommendedOn: later)).cashAidRecommendedOn == later)
+    }
+}

@@ -116,11 +116,16 @@ struct AccessTests {
         try database.setAB429ServiceDays(270, by: "powens", at: now)
         #expect(try database.ab429ServiceDays() == 270)
         #expect(try database.familyDetail(id: jose, for: trainer, at: now)?.reunification?.ab429Services?.days == 270)
-        try database.recordReunification(ReunificationRecord(familyId: jose, servicesNeeded: true, receivesSSI: true,
-                                                             recordedBy: "klopez", recordedAt: now), at: now)
+        #expect(throws: WorkRefusal("family \(jose) has no Family Reunification case you may see with both programs' records")) {
+            try database.recordReunification(familyId: jose, ReunificationChanges(receivesSSI: true), for: ana, at: now)
+        }
+        try database.recordReunification(familyId: jose, ReunificationChanges(receivesSSI: true), for: trainer, at: now)
         let changed = try #require(try database.familyDetail(id: jose, for: trainer, at: now)?.reunification)
         #expect(!changed.ab429.eligible && changed.ab429.notMet == ["The parent receives SSI (excluded)."])
-        #expect(!changed.ab135.eligible && changed.ab135Clock == nil && changed.ab429Services == nil)
+        // SSI excludes AB 429 only; AB 135 keeps its clock.
+        #expect(changed.ab429Services == nil && changed.ab135.eligible && changed.ab135Clock == status.ab135Clock)
+        // Findings not named stay: the earlier amendment date is still there.
+        #expect(changed.facts.cashAidRecommendedOn == status.facts.cashAidRecommendedOn && changed.facts.servicesNeededForReunification)
         #expect(try database.auditEvents(familyId: jose).contains { $0.action == .recordReunification })
     }
 

@@ -3,15 +3,37 @@ import GRDB
 import LinkagesDomain
 
 extension AppDatabase {
-    /// Records (or replaces) the workers' findings for a family's reunification, audited.
-    public func recordReunification(_ record: ReunificationRecord, at time: Date) throws {
+    /// Records a worker's findings for a family's reunification: only the findings given
+    /// change, dates are checked (no amendment before the removal or after today, no second
+    /// AB 135 clock for the same removal unless correcting), and only a worker who sees both
+    /// programs' records of the family may record them. Audited.
+    @discardableResult
+    public func recordReunification(
+        familyId: Int64, _ changes: ReunificationChanges, for policy: AccessPolicy, at time: Date
+    ) throws -> ReunificationRecord {
         try writer.write { db in
-            guard try Family.exists(db, key: record.familyId) else {
-                throw StoreError.cannotOpen(path: "family \(record.familyId)", reason: "there is no such family")
+            guard policy.mayOpenFamilies, let detail = try Self.familyDetail(db, id: familyId, on: policy.today) else {
+                throw WorkRefusal("there is no such family")
+            }
+            let start = detail.records.flatMap(\.involvements).filter { $0.component == .familyReunification }
+                .compactMap(\.startDate).min()
+            guard let start, detail.visible(under: policy, emergencyReason: nil, sensitiveQuestions: []).reunification != nil else {
+                throw WorkRefusal("family \(familyId) has no Family Reunification case you may see with both programs' records")
+            }
+            let existing = try ReunificationRecord.fetchOne(db, key: familyId)
+            let record: ReunificationRecord
+            do {
+                record = try ReunificationRecord.updating(existing, familyId: familyId, with: changes, reunificationStart: start,
+                                                          today: policy.today, by: policy.viewer.account ?? "", at: time)
+            } catch let refusal as ReunificationRefusal {
+                throw WorkRefusal(refusal.description)
             }
             try record.save(db)
-            try AuditTrail.append(AuditEntry(account: record.recordedBy, action: .recordReunification, familyId: record.familyId),
-                                  at: time, in: db)
+            let corrected = changes.correctingAmendment && existing?.cashAidRecommendedOn != record.cashAidRecommendedOn
+                ? "; corrected the amendment date from \(existing?.cashAidRecommendedOn?.usFormat ?? "none")" : ""
+            try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .recordReunification, familyId: familyId,
+                                             detail: corrected.isEmpty ? nil : String(corrected.dropFirst(2))), at: time, in: db)
+            return record
         }
     }
 
