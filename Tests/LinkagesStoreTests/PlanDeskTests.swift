@@ -52,12 +52,22 @@ struct PlanDeskTests {
         #expect(audit.allSatisfy { !($0.detail ?? "").contains("Emma") && !($0.detail ?? "").contains("orientation") })
     }
 
-    @Test("a team meeting's decision on a family with no plan starts one, led by the worker who recorded it, goals still to write")
+    @Test("a team meeting's decision on a family with no plan starts one, led by the worker who recorded it, goals still to write; a meeting not yet held decides nothing")
     func decisionStartsPlan() throws {
         let database = try Fixtures.demoDatabase()
         let jose = try familyId("Núñez-García, José", in: database)
         let linh = try policy(database, as: "Linh Tran", account: "ltran")
         #expect(try database.familyDetail(id: jose, on: Fixtures.today)?.plan == nil)
+        // A meeting set for tomorrow has not been held: what it decides waits for the day.
+        let tomorrow = try database.scheduleMeeting(
+            TeamMeeting(familyId: jose, date: Fixtures.today.adding(days: 1), place: "Sanger", scheduledBy: "ltran", scheduledAt: now),
+            invitees: [], for: linh, at: now)
+        let notYet = WorkRefusal("the meeting is on \(Fixtures.today.adding(days: 1).usFormat): record what it decided on that day or after")
+        #expect(throws: notYet) {
+            try database.recordDecision("Anything", meetingId: tomorrow.id!, task: nil, for: linh, at: now)
+        }
+        #expect(throws: notYet) { try database.setMeetingStatus(.held, meetingId: tomorrow.id!, for: linh, at: now) }
+        try database.setMeetingStatus(.cancelled, meetingId: tomorrow.id!, for: linh, at: now)
         let meeting = try database.scheduleMeeting(
             TeamMeeting(familyId: jose, date: Fixtures.today, place: "Sanger", scheduledBy: "ltran", scheduledAt: now),
             invitees: [MeetingInvitee(name: "The family", role: "the family")], for: linh, at: now)
@@ -67,7 +77,9 @@ struct PlanDeskTests {
         let detail = try #require(try database.familyDetail(id: jose, on: Fixtures.today))
         #expect(detail.plan?.leadWorkerId == linh.viewer.id && detail.plan?.goals == "")
         #expect(detail.tasks.map(\.id) == [decision.taskId] && detail.tasks.first?.title == "José keeps Welfare-to-Work services")
-        #expect(detail.meetings.first?.meeting.status == .held)
+        #expect(detail.tasks.first?.ownerWorkerId == detail.workers.values.first { $0.name == "David Kim" }?.id,
+                "a CalWORKs task goes to the family's CalWORKs worker")
+        #expect(detail.meetings.first { $0.meeting.id == meeting.id }?.meeting.status == .held)
         #expect(try database.auditEvents(familyId: jose).contains { $0.detail == "plan started by a team meeting's decision" })
     }
 

@@ -77,6 +77,15 @@ public enum TaskOwner: String, Codable, CaseIterable, Sendable {
         case .provider: return "Provider"
         }
     }
+
+    /// The program that carries the task, when a program does.
+    public var program: Program? {
+        switch self {
+        case .calworks: return .calworks
+        case .childWelfare: return .childWelfare
+        case .family, .provider: return nil
+        }
+    }
 }
 
 public enum TaskStatus: String, Codable, CaseIterable, Sendable {

@@ -9,21 +9,26 @@ extension AppDatabase {
         try writer.read { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
             guard let detail = try Self.familyDetail(db, id: familyId, on: policy.today) else { return [] }
-            // Each program's workers on its open records; for a program with none open, the
-            // worker of its latest record (Sarah's CalWORKs worker from her closed case).
-            let involvements = detail.records.flatMap(\.involvements)
-            var assigned: [(worker: Worker, program: Program)] = []
-            for program in Program.allCases {
-                let mine = involvements.filter { $0.program == program && $0.workerId != nil }
-                let current = mine.filter { $0.isCurrent(on: policy.today) }
-                let latest = mine.max { ($0.startDate?.dayNumber ?? 0) < ($1.startDate?.dayNumber ?? 0) }
-                let chosen = current.isEmpty ? (latest.map { [$0] } ?? []) : current
-                assigned += chosen.compactMap { involvement in
-                    involvement.workerId.flatMap { detail.workers[$0] }.map { (worker: $0, program: program) }
-                }
-            }
-            return MeetingInvitee.defaults(familyName: "The family (\(detail.family.displayName))", assigned: assigned)
+            return MeetingInvitee.defaults(familyName: "The family (\(detail.family.displayName))",
+                                           assigned: Self.assignedWorkers(detail, on: policy.today))
         }
+    }
+
+    /// Each program's workers on its open records; for a program with none open, the worker of
+    /// its latest record (Sarah's CalWORKs worker from her closed case).
+    static func assignedWorkers(_ detail: FamilyDetail, on today: CalendarDate) -> [(worker: Worker, program: Program)] {
+        let involvements = detail.records.flatMap(\.involvements)
+        var assigned: [(worker: Worker, program: Program)] = []
+        for program in Program.allCases {
+            let mine = involvements.filter { $0.program == program && $0.workerId != nil }
+            let current = mine.filter { $0.isCurrent(on: today) }
+            let latest = mine.max { ($0.startDate?.dayNumber ?? 0) < ($1.startDate?.dayNumber ?? 0) }
+            let chosen = current.isEmpty ? (latest.map { [$0] } ?? []) : current
+            assigned += chosen.compactMap { involvement in
+                involvement.workerId.flatMap { detail.workers[$0] }.map { (worker: $0, program: program) }
+            }
+        }
+        return assigned
     }
 
     /// Schedules a Child and Family Team meeting with its invitees. Audited.
@@ -50,7 +55,8 @@ extension AppDatabase {
     }
 
     /// Records a decision of the meeting; with `task`, the decision becomes a task of the
-    /// family's plan in the same transaction. A meeting with a decision has been held. Audited.
+    /// family's plan in the same transaction. A meeting with a decision has been held, so one
+    /// set for a later day is refused. Audited.
     @discardableResult
     public func recordDecision(
         _ text: String, meetingId: Int64, task: PlanTask?, for policy: AccessPolicy, at time: Date
@@ -61,6 +67,7 @@ extension AppDatabase {
             guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw WorkRefusal("there is no such meeting") }
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
             guard meeting.status != .cancelled else { throw WorkRefusal("the meeting was cancelled") }
+            try Self.requireHeld(meeting, by: policy.today)
             var decision = MeetingDecision(meetingId: meetingId, text: text)
             if var task {
                 let plan = try CasePlan.filter(Column("familyId") == meeting.familyId).fetchOne(db)
@@ -68,6 +75,11 @@ extension AppDatabase {
                 task.id = nil
                 task.planId = plan.id!
                 task.title = text
+                // A program's task goes to the family's worker in that program unless one was named.
+                if task.ownerWorkerId == nil, let program = task.owner.program,
+                   let detail = try Self.familyDetail(db, id: meeting.familyId, on: policy.today) {
+                    task.ownerWorkerId = Self.assignedWorkers(detail, on: policy.today).first { $0.program == program }?.worker.id
+                }
                 try task.insert(db)
                 decision.taskId = task.id
             }
@@ -80,6 +92,13 @@ extension AppDatabase {
                                              detail: "meeting \(meetingId) decision \(decision.id!)" + (decision.taskId.map { ", task \($0)" } ?? "")),
                                   at: time, in: db)
             return decision
+        }
+    }
+
+    /// A meeting set for a later day has not been held yet: what it decided waits for that day.
+    private static func requireHeld(_ meeting: TeamMeeting, by today: CalendarDate) throws {
+        guard meeting.date <= today else {
+            throw WorkRefusal("the meeting is on \(meeting.date.usFormat): record what it decided on that day or after")
         }
     }
 
@@ -99,6 +118,7 @@ extension AppDatabase {
         try writer.write { db in
             guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw WorkRefusal("there is no such meeting") }
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
+            if status == .held { try Self.requireHeld(meeting, by: policy.today) }
             meeting.status = status
             try meeting.update(db)
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .recordMeeting, familyId: meeting.familyId,

@@ -163,7 +163,7 @@ public enum App {
         case .planGoals(let familyId, let name, let plan): return PlanGoalsScreen(familyId: familyId, familyName: name, plan: plan)
         case .planTask(let familyId, let name, let task, let tasks):
             return TaskFormScreen(familyId: familyId, familyName: name, task: task, tasks: tasks)
-        case .meetings(let familyId): return MeetingsScreen(familyId: familyId)
+        case .meetings(let familyId): return MeetingsScreen(familyId: familyId, today: session.today)
         case .scheduleMeeting(let familyId, let name): return ScheduleMeetingScreen(familyId: familyId, familyName: name, today: session.today)
         case .meetingDecision(let meetingId, let familyId, let name):
             return DecisionFormScreen(meetingId: meetingId, familyId: familyId, familyName: name)

@@ -61,7 +61,7 @@ public enum KeybindingsDocument {
             ("Any list: typing a `/` filter", referralFilter.bindings),
             ("Case plans", PlansScreen().bindings),
             ("Joint plan", PlanScreen(familyId: 0).bindings),
-            ("Team meetings", MeetingsScreen(familyId: 0).bindings),
+            ("Team meetings", MeetingsScreen(familyId: 0, today: .distantPast).bindings),
             ("Match review", MatchReviewScreen(session: session).bindings),
             ("Staffing agenda (supervisors)", AgendaScreen().bindings),
             ("Outcomes: every measure", OutcomesScreen(session: session).bindings),

@@ -5,14 +5,23 @@ import LinkagesStore
 /// who is invited and what it decided. Meetings are scheduled and decisions recorded from here.
 public struct MeetingsScreen: ScreenModel {
     public let familyId: Int64
+    /// Meetings set for a later day have not been held: their decisions wait for the day.
+    let today: CalendarDate
     public private(set) var detail: FamilyDetail?
     public private(set) var selection = ListSelection()
     public private(set) var loadError: String?
     /// The status last asked for, for the message once it is saved.
     private var statusAsked: MeetingStatus?
 
-    public init(familyId: Int64) {
+    public init(familyId: Int64, today: CalendarDate) {
         self.familyId = familyId
+        self.today = today
+    }
+
+    /// Why the selected meeting cannot be marked held or take decisions yet, if so.
+    private var notHeldYet: String? {
+        guard let meeting = selected?.meeting, meeting.date > today else { return nil }
+        return "the meeting is on \(meeting.date.usFormat): record what it decided on that day or after"
     }
 
     public var title: String { detail.map { "Team meetings: \($0.family.displayName)" } ?? "Team meetings" }
@@ -30,9 +39,9 @@ public struct MeetingsScreen: ScreenModel {
                        disabledReason: detail == nil ? "still loading" : nil),
             KeyBinding([.char("d")], .recordDecision, label: "decision",
                        help: "Record what the selected meeting decided; it can become a task of the plan.",
-                       disabledReason: noMeeting ?? (selected?.meeting.status == .cancelled ? "the meeting was cancelled" : nil)),
+                       disabledReason: noMeeting ?? (selected?.meeting.status == .cancelled ? "the meeting was cancelled" : notHeldYet)),
             KeyBinding([.char("h")], .markHeld, label: "held", help: "Mark the selected meeting as held.",
-                       disabledReason: noMeeting ?? (selected?.meeting.status != .scheduled ? "only a scheduled meeting can be marked held" : nil)),
+                       disabledReason: noMeeting ?? (selected?.meeting.status != .scheduled ? "only a scheduled meeting can be marked held" : notHeldYet)),
             KeyBinding([.char("x")], .cancelMeeting, label: "cancel",
                        help: "Cancel the selected meeting (asks first). It stays on the list as cancelled, and no longer meets the first meeting's deadline.",
                        disabledReason: noMeeting ?? (selected?.meeting.status != .scheduled ? "only a scheduled meeting can be cancelled" : nil)),
