@@ -48,5 +48,11 @@ struct ChangeInboxTests {
         #expect(d.screen.contains("Recorded the staffing of \(first.familyName)."), "\(d.screen)")
         let again = try #require(d.top(as: AgendaScreen.self)?.items?.first { $0.familyId == first.familyId })
         #expect(again.score < first.score && again.reasons.last?.text == "Staffed today")
+        // The minutes can be read again on the family's page.
+        d.press(.char("/"))
+        d.type(String(first.familyName.prefix(6)))
+        d.press(.enter, .enter)
+        for _ in 0..<8 { d.press(.pageDown) }
+        #expect(d.screen.contains("Joint staffings") && d.screen.contains("Patricia Owens: CalWORKs re-opens cash aid;"), "\(d.screen)")
     }
 }

@@ -106,9 +106,11 @@ extension FamilyDetail {
             result.tasks = []
             withheld.plan = true
         }
-        // Team meetings follow the plan: who met about the family and what they decided.
+        // Team meetings and joint staffings follow the plan: who met about the family and what
+        // they decided.
         if fullPrograms.isEmpty {
             result.meetings = []
+            result.staffings = []
         }
 
         // AB 429 and AB 135 weigh both programs' records (and CalWORKs exclusions): shown only

@@ -28,11 +28,21 @@ public struct FamilyDetail: Sendable, Equatable {
     public var meetings: [MeetingRecord] = []
     /// When the first team meeting is due, for a family with a child in placement.
     public var teamMeetingDeadline: TeamMeetingDeadline?
+    /// Joint staffings of the family, newest first, with their minutes.
+    public var staffings: [StaffingMinutes] = []
 
     /// The records one source holds for this family.
     public func records(from source: RecordSource) -> [HouseholdRecord] {
         records.filter { $0.household.source == source }
     }
+}
+
+/// A joint staffing as a supervisor recorded it: when, who, and what was agreed.
+public struct StaffingMinutes: Equatable, Sendable {
+    public var reviewedAt: Date
+    /// The supervisor's name, or their account when it no longer names a worker.
+    public var reviewedBy: String
+    public var minutes: String
 }
 
 /// One team meeting with who is invited and what it decided.
@@ -127,6 +137,13 @@ extension AppDatabase {
             sharingBases: bases, reunification: ReunificationStatus.of(
                 involvements: involvements, record: record, ab429ServiceDays: try ab429ServiceDays(db)))
         detail.meetings = try meetings(db, familyId: familyId)
+        detail.staffings = try Row.fetchAll(db, sql: """
+            SELECT staffingReview.reviewedAt, coalesce(worker.name, staffingReview.reviewedBy) AS reviewedBy, staffingReview.minutes
+            FROM staffingReview LEFT JOIN worker ON worker.account = staffingReview.reviewedBy
+            WHERE staffingReview.familyId = ? ORDER BY staffingReview.reviewedAt DESC
+            """, arguments: [familyId]).map { row in
+            StaffingMinutes(reviewedAt: row["reviewedAt"], reviewedBy: row["reviewedBy"], minutes: row["minutes"])
+        }
         let icwa = intakes.contains { $0.draft.answers[IntakeQuestion.icwaAncestry.rawValue] == "yes" }
         detail.teamMeetingDeadline = TeamMeetingDeadline.of(involvements: involvements, removedOn: record?.removedOn, icwa: icwa, on: date)
         return detail

@@ -226,6 +226,18 @@ public struct FamilyScreen: ScreenModel {
         } else {
             lines.append(StyledLine("  No joint case plan yet · press p to start one", .muted))
         }
+        lines += staffingLines(detail.staffings, width: width)
+        return lines
+    }
+
+    /// The family's joint staffings, newest first, with their minutes: what was agreed, to read again.
+    private func staffingLines(_ staffings: [StaffingMinutes], width: Int) -> [StyledLine] {
+        guard !staffings.isEmpty else { return [] }
+        var lines: [StyledLine] = [.blank, StyledLine("Joint staffings", .heading)]
+        for staffing in staffings {
+            let day = CalendarDate.today(now: staffing.reviewedAt).usFormat
+            lines += StyledLine.wrapped("\(day), \(staffing.reviewedBy): \(staffing.minutes)", width: width, indent: "    ", firstIndent: "  ")
+        }
         return lines
     }
 
