@@ -10,6 +10,16 @@ struct ReunificationCommand: ParsableCommand {
         abstract: "Record the findings AB 429 and AB 135 depend on, and show what a family may keep.",
         subcommands: [RecordReunification.self, ShowReunification.self])
 
+    /// The family's reunification answers, then its first team meeting's deadline.
+    static func print(_ detail: FamilyDetail, today: CalendarDate) {
+        guard let status = detail.reunification else { return }
+        print(status, today: today)
+        if let deadline = detail.teamMeetingDeadline {
+            let met = deadline.metBy(detail.meetings.map(\.meeting)).map { " Met by the meeting on \($0.date.usFormat)." } ?? ""
+            Swift.print("First Child and Family Team meeting due \(deadline.due.usFormat): \(deadline.rule).\(met)")
+        }
+    }
+
     static func print(_ status: ReunificationStatus, today: CalendarDate) {
         Swift.print("Removed \(status.facts.removedOn.usFormat)")
         for (name, answer) in [("AB 429 Welfare-to-Work services", status.ab429), ("AB 135 cash aid and child care", status.ab135)] {
@@ -45,6 +55,10 @@ struct RecordReunification: DatabaseCommand {
     @Flag(inversion: .prefixedNo, help: "The parent is an undocumented noncitizen.") var undocumented: Bool?
     @Flag(inversion: .prefixedNo, help: "The parent is a fleeing felon.") var fleeingFelon: Bool?
     @Flag(inversion: .prefixedNo, help: "The parent has reached the time-on-aid limit.") var timeLimit: Bool?
+    @Option(help: "The dispositional hearing's date: the first Child and Family Team meeting is due before it when that comes first.")
+    var dispositionalHearing: CalendarDate?
+    @Flag(inversion: .prefixedNo, help: "There is reason to know a child is an Indian child (ICWA): the first team meeting is due within 30 days.")
+    var icwa: Bool?
 
     func run() throws {
         try Failure.reported {
@@ -53,9 +67,10 @@ struct RecordReunification: DatabaseCommand {
             try database.recordReunification(familyId: family, ReunificationChanges(
                 removedOn: removed, servicesNeeded: servicesNeeded, cashAidRecommendedOn: cashAidRecommended,
                 allEligibleChildrenRemoved: allChildrenRemoved, receivesSSI: ssi, undocumentedNoncitizen: undocumented,
-                fleeingFelon: fleeingFelon, atTimeOnAidLimit: timeLimit, correctingAmendment: correctAmendment), for: policy, at: Date())
-            if let status = try database.familyDetail(id: family, for: policy, at: Date())?.reunification {
-                ReunificationCommand.print(status, today: policy.today)
+                fleeingFelon: fleeingFelon, atTimeOnAidLimit: timeLimit, dispositionalHearingOn: dispositionalHearing, icwa: icwa,
+                correctingAmendment: correctAmendment), for: policy, at: Date())
+            if let detail = try database.familyDetail(id: family, for: policy, at: Date()) {
+                ReunificationCommand.print(detail, today: policy.today)
             }
         }
     }
@@ -72,10 +87,10 @@ struct ShowReunification: DatabaseCommand {
         try Failure.reported {
             let database = try openDatabase()
             let policy = try Identity.caseWorker(in: database)
-            guard let status = try database.familyDetail(id: family, for: policy, at: Date())?.reunification else {
+            guard let detail = try database.familyDetail(id: family, for: policy, at: Date()), detail.reunification != nil else {
                 throw InputError("family \(family) has no Family Reunification case you may see with both programs' records")
             }
-            ReunificationCommand.print(status, today: policy.today)
+            ReunificationCommand.print(detail, today: policy.today)
         }
     }
 }

@@ -166,6 +166,11 @@ struct ReunificationChangesTests {
         #expect(throws: ReunificationRefusal.self) {
             try update(nil, ReunificationChanges(removedOn: Self.today.adding(days: 1)))
         }
+        #expect(throws: ReunificationRefusal("the dispositional hearing on 05/01/2026 cannot come before the removal on 05/13/2026")) {
+            try update(nil, ReunificationChanges(dispositionalHearingOn: CalendarDate(year: 2026, month: 5, day: 1)!))
+        }
+        let hearing = try? update(nil, ReunificationChanges(dispositionalHearingOn: Self.today.adding(days: 30), icwa: true))
+        #expect(hearing?.dispositionalHearingOn == Self.today.adding(days: 30) && hearing?.icwa == true, "a hearing may be set ahead")
     }
 
     @Test("AB 135 has no extension: a second amendment date for the same removal is refused unless it corrects the first; a new removal starts over")

@@ -22,6 +22,18 @@ struct TeamMeetingTests {
                                        on: Self.today) == nil)
     }
 
+    @Test("a dispositional hearing set before the placement deadline brings the first meeting forward to the day before it; a later one does not")
+    func hearing() {
+        let open = [Self.reunification(since: "2026-10-01")]
+        let early = TeamMeetingDeadline.of(involvements: open, removedOn: nil, dispositionalHearing: CalendarDate("2026-11-10"), icwa: false,
+                                           on: Self.today)
+        #expect(early?.due == CalendarDate("2026-11-09") && early?.rule == "first meeting before the dispositional hearing on 11/10/2026 (10/01/2026)")
+        #expect(TeamMeetingDeadline.of(involvements: open, removedOn: nil, dispositionalHearing: CalendarDate("2026-12-15"), icwa: false,
+                                       on: Self.today)?.due == CalendarDate("2026-11-30"))
+        #expect(TeamMeetingDeadline.of(involvements: open, removedOn: nil, dispositionalHearing: CalendarDate("2026-11-10"), icwa: true,
+                                       on: Self.today)?.due == CalendarDate("2026-10-31"), "ICWA's 30 days come first")
+    }
+
     @Test("the deadline is met by a meeting held or scheduled on or before it, not by a cancelled or a later one")
     func deadlineMet() throws {
         let deadline = try #require(TeamMeetingDeadline.of(involvements: [Self.reunification(since: "2026-10-01")], removedOn: nil,

@@ -26,13 +26,18 @@ public struct TeamMeetingDeadline: Equatable, Sendable {
 
     /// The deadline for a family with a child in placement: from the removal date recorded for
     /// reunification, else the start of the open Family Reunification case; nil when no child
-    /// is placed. `icwa` is true when there is reason to know the child is an Indian child.
-    public static func of(involvements: [Involvement], removedOn: CalendarDate?, icwa: Bool, on date: CalendarDate) -> TeamMeetingDeadline? {
+    /// is placed. `icwa` is true when there is reason to know the child is an Indian child; a
+    /// dispositional hearing set before the placement deadline brings the deadline forward.
+    public static func of(
+        involvements: [Involvement], removedOn: CalendarDate?, dispositionalHearing: CalendarDate? = nil, icwa: Bool,
+        on date: CalendarDate
+    ) -> TeamMeetingDeadline? {
         let placement = removedOn ?? involvements
             .filter { $0.component == .familyReunification && $0.isCurrent(on: date) }
             .compactMap(\.startDate).min()
         guard let placement else { return nil }
-        let (due, rule) = ChildAndFamilyTeam.firstMeetingDue(placedOn: placement, dispositionalHearing: nil, icwa: icwa)
+        let (due, rule) = ChildAndFamilyTeam.firstMeetingDue(placedOn: placement, dispositionalHearing: dispositionalHearing,
+                                                           icwa: icwa)
         return TeamMeetingDeadline(due: due, rule: "first meeting " + rule + " (\(placement.usFormat))")
     }
 

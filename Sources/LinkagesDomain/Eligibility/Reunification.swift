@@ -14,13 +14,19 @@ public struct ReunificationRecord: Identifiable, Codable, Equatable, Sendable {
     public var undocumentedNoncitizen: Bool
     public var fleeingFelon: Bool
     public var atTimeOnAidLimit: Bool
+    /// The dispositional hearing, when set: the first team meeting comes before it.
+    public var dispositionalHearingOn: CalendarDate?
+    /// There is reason to know a child is an Indian child (ICWA): the first team meeting is due
+    /// within 30 days.
+    public var icwa: Bool
     public var recordedBy: String
     public var recordedAt: Date
 
     public init(
         familyId: Int64, removedOn: CalendarDate? = nil, servicesNeeded: Bool = false, cashAidRecommendedOn: CalendarDate? = nil,
         allEligibleChildrenRemoved: Bool = false, receivesSSI: Bool = false, undocumentedNoncitizen: Bool = false,
-        fleeingFelon: Bool = false, atTimeOnAidLimit: Bool = false, recordedBy: String, recordedAt: Date
+        fleeingFelon: Bool = false, atTimeOnAidLimit: Bool = false, dispositionalHearingOn: CalendarDate? = nil,
+        icwa: Bool = false, recordedBy: String, recordedAt: Date
     ) {
         self.familyId = familyId
         self.removedOn = removedOn
@@ -31,6 +37,8 @@ public struct ReunificationRecord: Identifiable, Codable, Equatable, Sendable {
         self.undocumentedNoncitizen = undocumentedNoncitizen
         self.fleeingFelon = fleeingFelon
         self.atTimeOnAidLimit = atTimeOnAidLimit
+        self.dispositionalHearingOn = dispositionalHearingOn
+        self.icwa = icwa
         self.recordedBy = recordedBy
         self.recordedAt = recordedAt
     }

@@ -11,6 +11,8 @@ public struct ReunificationChanges: Equatable, Sendable {
     public var undocumentedNoncitizen: Bool?
     public var fleeingFelon: Bool?
     public var atTimeOnAidLimit: Bool?
+    public var dispositionalHearingOn: CalendarDate?
+    public var icwa: Bool?
     /// The worker corrects an amendment date recorded wrongly; without it, a second date for
     /// the same removal is refused, because AB 135 has no extension.
     public var correctingAmendment: Bool
@@ -18,7 +20,8 @@ public struct ReunificationChanges: Equatable, Sendable {
     public init(
         removedOn: CalendarDate? = nil, servicesNeeded: Bool? = nil, cashAidRecommendedOn: CalendarDate? = nil,
         allEligibleChildrenRemoved: Bool? = nil, receivesSSI: Bool? = nil, undocumentedNoncitizen: Bool? = nil,
-        fleeingFelon: Bool? = nil, atTimeOnAidLimit: Bool? = nil, correctingAmendment: Bool = false
+        fleeingFelon: Bool? = nil, atTimeOnAidLimit: Bool? = nil, dispositionalHearingOn: CalendarDate? = nil, icwa: Bool? = nil,
+        correctingAmendment: Bool = false
     ) {
         self.removedOn = removedOn
         self.servicesNeeded = servicesNeeded
@@ -28,6 +31,8 @@ public struct ReunificationChanges: Equatable, Sendable {
         self.undocumentedNoncitizen = undocumentedNoncitizen
         self.fleeingFelon = fleeingFelon
         self.atTimeOnAidLimit = atTimeOnAidLimit
+        self.dispositionalHearingOn = dispositionalHearingOn
+        self.icwa = icwa
         self.correctingAmendment = correctingAmendment
     }
 }
@@ -82,6 +87,13 @@ extension ReunificationRecord {
         record.undocumentedNoncitizen = changes.undocumentedNoncitizen ?? record.undocumentedNoncitizen
         record.fleeingFelon = changes.fleeingFelon ?? record.fleeingFelon
         record.atTimeOnAidLimit = changes.atTimeOnAidLimit ?? record.atTimeOnAidLimit
+        if let hearing = changes.dispositionalHearingOn {
+            if hearing < removed {
+                throw ReunificationRefusal("the dispositional hearing on \(hearing.usFormat) cannot come before the removal on \(removed.usFormat)")
+            }
+            record.dispositionalHearingOn = hearing
+        }
+        record.icwa = changes.icwa ?? record.icwa
         record.recordedBy = account
         record.recordedAt = time
         return record

@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("v13-welfare-to-work-status", migrate: welfareToWorkStatus)
         migrator.registerMigration("v14-mutual-identification", migrate: mutualIdentification)
         migrator.registerMigration("v15-compact-name-indexes", migrate: compactNameIndexes)
+        migrator.registerMigration("v16-placement-hearing", migrate: placementHearing)
         return migrator
     }
 
@@ -83,6 +84,15 @@ enum Migrations {
     }
 
     /// A parent's Welfare-to-Work standing (sanction, non-compliance …), read from the CalWORKs extract.
+    /// The dispositional hearing's date and whether there is reason to know a child is an
+    /// Indian child: both move the first Child and Family Team meeting's deadline.
+    private static func placementHearing(_ db: Database) throws {
+        try db.alter(table: "reunificationRecord") { t in
+            t.add(column: "dispositionalHearingOn", .text)
+            t.add(column: "icwa", .boolean).notNull().defaults(to: false)
+        }
+    }
+
     private static func welfareToWorkStatus(_ db: Database) throws {
         try db.alter(table: "involvement") { t in
             t.add(column: "welfareToWorkStatus", .text)

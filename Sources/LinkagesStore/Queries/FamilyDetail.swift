@@ -144,8 +144,9 @@ extension AppDatabase {
             """, arguments: [familyId]).map { row in
             StaffingMinutes(reviewedAt: row["reviewedAt"], reviewedBy: row["reviewedBy"], minutes: row["minutes"])
         }
-        let icwa = intakes.contains { $0.draft.answers[IntakeQuestion.icwaAncestry.rawValue] == "yes" }
-        detail.teamMeetingDeadline = TeamMeetingDeadline.of(involvements: involvements, removedOn: record?.removedOn, icwa: icwa, on: date)
+        let icwa = record?.icwa == true || intakes.contains { $0.draft.answers[IntakeQuestion.icwaAncestry.rawValue] == "yes" }
+        detail.teamMeetingDeadline = TeamMeetingDeadline.of(involvements: involvements, removedOn: record?.removedOn,
+                                                            dispositionalHearing: record?.dispositionalHearingOn, icwa: icwa, on: date)
         return detail
     }
 
