@@ -11,7 +11,7 @@ struct PlanDocumentTests {
         plan: CasePlan(familyId: 1, leadWorkerId: 1, goals: "Emma back in school; the kids safe at home.", createdAt: Date(timeIntervalSince1970: 0)),
         tasks: [
             PlanTask(planId: 1, title: "Child care for Jack | Lily", owner: .calworks, ownerWorkerId: 2, dueDate: today.adding(days: -1),
-                     status: .inProgress),
+                     status: .inProgress, note: "Ask the provider about Saturdays."),
             PlanTask(planId: 1, title: "Home safety kit installed", owner: .provider, dueDate: nil, status: .notStarted),
         ],
         workerNames: [1: "Marcus Bell", 2: "Ana Ruiz"], today: today)
@@ -31,7 +31,7 @@ struct PlanDocumentTests {
             - **Welfare-to-Work hours clash with Child Welfare.** “Job club” (Mon,Wed,Fri 9:00-12:00) falls on “Supervised visit” \
             (Wed 10:00-11:00) on Wed. Move the Welfare-to-Work hours: the visit cannot move.
             """))
-        #expect(document.markdown.contains("| no date | Supervised visit | Child Welfare, Marcus Bell | Wed 10:00-11:00 | not started |"))
+        #expect(document.markdown.contains("| no date | Supervised visit | Child Welfare, Marcus Bell | Wed 10:00-11:00 | not started |  |"))
         #expect(document.text.contains("What Child Welfare does:\n  no date  Supervised visit\n              Child Welfare, Marcus Bell · Wed 10:00-11:00 · not started\n"))
         // On paper the clash breaks under its bullet instead of running past the page's edge.
         #expect(document.text.contains("""
@@ -56,15 +56,15 @@ struct PlanDocumentTests {
 
             ## What CalWORKs does
 
-            | Due | Task | Owner | Hours | Status |
-            | --- | --- | --- | --- | --- |
-            | 11/22/2026 | Child care for Jack / Lily | CalWORKs, Ana Ruiz |  | OVERDUE |
+            | Due | Task | Owner | Hours | Status | Note |
+            | --- | --- | --- | --- | --- | --- |
+            | 11/22/2026 | Child care for Jack / Lily | CalWORKs, Ana Ruiz |  | OVERDUE | Ask the provider about Saturdays. |
 
             ## The family's and providers' part
 
-            | Due | Task | Owner | Hours | Status |
-            | --- | --- | --- | --- | --- |
-            | no date | Home safety kit installed | Provider |  | not started |
+            | Due | Task | Owner | Hours | Status | Note |
+            | --- | --- | --- | --- | --- | --- |
+            | no date | Home safety kit installed | Provider |  | not started |  |
 
             """)
     }
@@ -72,6 +72,7 @@ struct PlanDocumentTests {
     @Test("plain text reads on paper")
     func text() {
         #expect(Self.document.text.hasPrefix("Joint case plan: Mitchell, Sarah\n================================\n"))
-        #expect(Self.document.text.contains("  11/22/2026  Child care for Jack | Lily\n              CalWORKs, Ana Ruiz · OVERDUE\n"))
+        #expect(Self.document.text.contains(
+            "  11/22/2026  Child care for Jack | Lily\n              CalWORKs, Ana Ruiz · OVERDUE\n              Note: Ask the provider about Saturdays.\n"))
     }
 }

@@ -62,7 +62,7 @@ struct StaffingAgendaTests {
         #expect(StaffingAgenda.markdown(items, title: "Agenda") == """
             # Agenda
 
-            1. **Núñez-García, José** (score 20)
+            1. **Núñez-García, José** (family 3, score 20)
                - 1 referral overdue (+10)
                - Mutual client (open in both programs) (+10)
 
@@ -74,7 +74,7 @@ struct StaffingAgendaTests {
                             safetyConcerns: [.domesticViolence, .substanceUse, .homeSafetyHazard, .mentalHealth]),
         ], weights: Self.weights)
         #expect(StaffingAgenda.text(concerns, title: "Agenda").contains("""
-            1. Cruz-Núñez, Sebastián  (score 65)
+            1. Cruz-Núñez, Sebastián  (family 4, score 65)
                  Emergency Response referral open  +30
                  Safety concerns: domestic violence, substance use, home safety hazards,
                    mental health need  +30

@@ -1,7 +1,7 @@
 /// A joint case plan written out for paper or the case file: the goals in the family's words,
 /// the clashes the plan holds, then the tasks of each side (what CalWORKs does, what Child
 /// Welfare does, the family's and providers' part), each with its owner, worker, due date,
-/// hours and status.
+/// hours, status and note.
 public struct PlanDocument: Sendable {
     public var familyName: String
     public var plan: CasePlan
@@ -32,10 +32,10 @@ public struct PlanDocument: Sendable {
 
     var conflicts: [PlanConflict] { PlanConflicts.find(in: tasks, today: today) }
 
-    func line(_ task: PlanTask) -> (due: String, title: String, owner: String, hours: String, status: String) {
+    func line(_ task: PlanTask) -> (due: String, title: String, owner: String, hours: String, status: String, note: String) {
         let who = [task.owner.displayName, task.ownerWorkerId.flatMap { workerNames[$0] }].compactMap { $0 }.joined(separator: ", ")
         let status = task.isOverdue(on: today) ? "OVERDUE" : task.status.displayName
-        return (task.dueDate?.usFormat ?? "no date", task.title, who, task.time?.description ?? "", status)
+        return (task.dueDate?.usFormat ?? "no date", task.title, who, task.time?.description ?? "", status, task.note ?? "")
     }
 
     public var markdown: String {
@@ -46,10 +46,11 @@ public struct PlanDocument: Sendable {
         }
         if tasks.isEmpty { lines += ["## Tasks", "", "No tasks yet.", ""] }
         for section in sections {
-            lines += ["## \(section.title)", "", "| Due | Task | Owner | Hours | Status |", "| --- | --- | --- | --- | --- |"]
+            lines += ["## \(section.title)", "", "| Due | Task | Owner | Hours | Status | Note |", "| --- | --- | --- | --- | --- | --- |"]
             for task in section.tasks {
                 let row = line(task)
-                let cells = [row.due, row.title, row.owner, row.hours, row.status].map { $0.replacingOccurrences(of: "|", with: "/") }
+                let cells = [row.due, row.title, row.owner, row.hours, row.status, row.note]
+                    .map { $0.replacingOccurrences(of: "|", with: "/").replacingOccurrences(of: "\n", with: " ") }
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }
             lines.append("")
@@ -77,6 +78,10 @@ public struct PlanDocument: Sendable {
                 lines += PrintedText.wrap(row.title, firstIndent: "  \(row.due)  ", indent: column)
                 lines += PrintedText.wrap([row.owner, row.hours, row.status].filter { !$0.isEmpty }.joined(separator: " · "),
                                           firstIndent: column, indent: column)
+                if !row.note.isEmpty {
+                    lines += PrintedText.wrap("Note: " + row.note.replacingOccurrences(of: "\n", with: " "), firstIndent: column,
+                                              indent: column + "      ")
+                }
             }
             lines.append("")
         }

@@ -223,11 +223,12 @@ public enum StaffingAgenda {
                           reasons: reasons.sorted { $0.points > $1.points })
     }
 
-    /// The agenda as Markdown, for printing or pasting into the staffing's minutes.
+    /// The agenda as Markdown, for printing or pasting into the staffing's minutes. Each family
+    /// has its number, for `linkages plan export`.
     public static func markdown(_ items: [AgendaItem], title: String) -> String {
         var lines = ["# \(title)", ""]
         for (index, item) in items.enumerated() {
-            lines.append("\(index + 1). **\(item.familyName)** (score \(item.score))")
+            lines.append("\(index + 1). **\(item.familyName)** (family \(item.familyId), score \(item.score))")
             for reason in item.reasons {
                 lines.append("   - \(reason.text) (\(reason.signedPoints))")
             }
@@ -240,7 +241,8 @@ public enum StaffingAgenda {
     public static func text(_ items: [AgendaItem], title: String) -> String {
         var lines = [title, String(repeating: "=", count: title.count), ""]
         for (index, item) in items.enumerated() {
-            lines += PrintedText.wrap("\(item.familyName)  (score \(item.score))", firstIndent: "\(index + 1). ", indent: "     ")
+            lines += PrintedText.wrap("\(item.familyName)  (family \(item.familyId), score \(item.score))", firstIndent: "\(index + 1). ",
+                                      indent: "     ")
             for reason in item.reasons {
                 lines += PrintedText.wrap("\(reason.text)  \(reason.signedPoints)", firstIndent: "     ", indent: "       ")
             }
