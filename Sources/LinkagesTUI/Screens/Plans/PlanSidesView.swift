@@ -67,11 +67,16 @@ enum PlanConflictsView {
             let remaining = count - index
             guard row + lines.count <= top + maxRows - (remaining > 1 ? 1 : 0) else {
                 if index == 0 {
-                    // Too little room for the whole first clash: as much of it as fits.
-                    let shown = top + maxRows - row
+                    // Too little room for the whole first clash: as much of it as fits, and a
+                    // line for the others when there is room for it.
+                    let others = count - 1
+                    let shown = max(1, top + maxRows - row - (others > 0 ? 1 : 0))
                     for (offset, line) in lines.prefix(shown).enumerated() {
                         let cut = offset == shown - 1 && lines.count > shown ? DisplayWidth.truncate(line + " …", to: width - 2) : line
                         grid.put(cut, row: row + offset, column: column + 2, maxWidth: width - 2)
+                    }
+                    if others > 0 && row + shown < top + maxRows {
+                        grid.put("  … and \(others) more; ⚠ marks the tasks.", row: row + shown, column: column, style: .muted, maxWidth: width)
                     }
                     return maxRows
                 }
