@@ -41,6 +41,7 @@ struct PlanDeskTests {
         let detail = try #require(try database.familyDetail(id: sarah, on: Fixtures.today))
         #expect(detail.plan?.id == plan.id && detail.plan?.leadWorkerId == marcus.viewer.id)
         #expect(PlanConflicts.find(in: detail.tasks, today: Fixtures.today).map(\.taskIds) == [[work.id!, visit.id!]])
+        #expect(try database.planSummaries(for: ana).first { $0.familyId == sarah }?.clashes == 1, "the plans list counts the clash")
 
         work.time = try TaskTime.parse("Mon,Wed,Fri 9:00-12:00").get()
         try database.saveTask(work, familyId: sarah, for: ana, at: now)

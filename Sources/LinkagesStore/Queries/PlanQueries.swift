@@ -11,6 +11,8 @@ public struct PlanSummary: Sendable, Equatable, Identifiable {
     public var openTasks: Int
     public var overdueTasks: Int
     public var nextDue: CalendarDate?
+    /// How many clashes the plan holds (``PlanConflicts``).
+    public var clashes = 0
 }
 
 extension AppDatabase {
@@ -34,13 +36,18 @@ extension AppDatabase {
                 LEFT JOIN worker ON worker.id = casePlan.leadWorkerId
                 ORDER BY overdueTasks DESC, nextDue IS NULL, nextDue, family.displayName
                 """, arguments: ["today": date])
-            return rows.filter { row in
+            let visible = rows.filter { row in
                 (try? Self.requirePlanAccess(db, familyId: row["familyId"], policy: policy)) != nil
-            }.map { row in
-                PlanSummary(
+            }
+            let planIds = visible.map { $0["planId"] as Int64 }
+            let tasks = Dictionary(grouping: try PlanTask.filter(planIds.contains(Column("planId"))).fetchAll(db), by: \.planId)
+            return visible.map { row in
+                var summary = PlanSummary(
                     planId: row["planId"], familyId: row["familyId"], familyName: row["familyName"],
                     leadWorkerName: row["leadWorkerName"], openTasks: row["openTasks"],
                     overdueTasks: row["overdueTasks"], nextDue: row["nextDue"])
+                summary.clashes = PlanConflicts.find(in: tasks[summary.planId] ?? [], today: date).count
+                return summary
             }
         }
     }

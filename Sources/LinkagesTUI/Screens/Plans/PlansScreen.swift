@@ -51,6 +51,7 @@ public struct PlansScreen: ScreenModel {
         TableColumn("Open", .fixed(4), alignment: .trailing),
         TableColumn("Overdue", .fixed(9)),
         TableColumn("Next due", .fixed(10)),
+        TableColumn("Clash", .fixed(5), alignment: .trailing),
     ]
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
@@ -64,6 +65,7 @@ public struct PlansScreen: ScreenModel {
                     TableCell(String(plan.openTasks)),
                     plan.overdueTasks > 0 ? TableCell("\(plan.overdueTasks) OVERDUE", .warning) : TableCell("—", .muted),
                     TableCell(plan.nextDue?.usFormat ?? "—"),
+                    plan.clashes > 0 ? TableCell("⚠ \(plan.clashes)", .warning) : TableCell("—", .muted),
                 ]
             },
             empty: "No joint case plan yet.", into: &grid, area: inner)
