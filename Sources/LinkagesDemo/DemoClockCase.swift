@@ -3,8 +3,9 @@ import LinkagesDomain
 import LinkagesStore
 
 /// Mai Yer Vang's family: the demo's reunification case whose AB 135 months run out this month,
-/// and whose move CalWORKs told Child Welfare of this week. Without it no demo family would show
-/// a supervisor those two reasons on the staffing agenda.
+/// whose mother has fallen into Welfare-to-Work non-compliance, and whose move CalWORKs told
+/// Child Welfare of this week. Without it no demo family would show a supervisor those reasons
+/// on the staffing agenda.
 enum DemoClockCase {
     /// Adds the family, its release, its reunification findings, its last joint staffing and the
     /// change notice.
@@ -37,7 +38,7 @@ enum DemoClockCase {
                 NewInvolvement(component: .cashAid, status: .open, startDate: today.adding(days: -700),
                                sourceCaseId: caseNumber, workerId: calworksWorker.id),
                 NewInvolvement(personIndex: 0, component: .welfareToWork, status: .open, startDate: today.adding(days: -650),
-                               sourceCaseId: caseNumber, workerId: calworksWorker.id, welfareToWorkStatus: .registered),
+                               sourceCaseId: caseNumber, workerId: calworksWorker.id, welfareToWorkStatus: .nonCompliance),
             ])
         let childWelfare = NewHousehold(
             source: .childWelfare, sourceKey: referralId, street: "1187 N Maple Ave", city: "Fresno", zip: "93703",

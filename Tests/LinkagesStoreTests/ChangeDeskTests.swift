@@ -64,7 +64,7 @@ struct ChangeDeskTests {
         let agenda = try database.staffingAgenda(for: patricia, weights: Fixtures.staffingWeights, at: now)
         let reasons = agenda.flatMap(\.reasons).map(\.text)
         for kind in ["Emergency Response referral open", "Safety concerns: ", "AB 135 aid ends in ", "First CFT meeting ",
-                     "Welfare-to-Work: sanction", "referral overdue", "plan task", "clash", "change told between the programs",
+                     "Welfare-to-Work: sanction", "Welfare-to-Work: non-compliance", "referral overdue", "plan task", "clash", "change told between the programs",
                      "Never staffed jointly", "Last staffed ", "Mutual client", "Early intervention"] {
             #expect(reasons.contains { $0.contains(kind) }, "no family on the demo agenda shows \(kind)")
         }
