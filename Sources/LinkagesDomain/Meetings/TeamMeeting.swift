@@ -70,6 +70,17 @@ public struct MeetingInvitee: Identifiable, Hashable, Codable, Sendable {
         }
         return invitees
     }
+
+    /// Other people the worker invites, as typed: "name, role" entries separated by semicolons
+    /// ("Rosa Vang, aunt; Pastor Lee, family support"). An entry without a role is "invited".
+    public static func others(_ text: String) -> [MeetingInvitee] {
+        text.split(separator: ";").compactMap { entry in
+            let parts = entry.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = parts.first, !name.isEmpty else { return nil }
+            let role = parts.count > 1 && !parts[1].isEmpty ? parts[1] : "invited"
+            return MeetingInvitee(name: name, role: role)
+        }
+    }
 }
 
 /// What a team meeting decided, and the plan task it became, if it did.

@@ -2,7 +2,8 @@ import LinkagesDomain
 import LinkagesStore
 
 /// Scheduling a Child and Family Team meeting: when and where, and who is invited. The family
-/// and each program's assigned worker are on the list; the CalWORKs worker by default.
+/// and each program's assigned worker are on the list, the CalWORKs worker by default; anyone
+/// else (relatives, supports, a tribal representative, providers) is typed in.
 public struct ScheduleMeetingScreen: ScreenModel {
     public let familyId: Int64
     let familyName: String
@@ -21,6 +22,7 @@ public struct ScheduleMeetingScreen: ScreenModel {
             .text("date", "Date (MM/DD/YYYY)", today.adding(workingDays: 5).usFormat),
             .text("time", "Time", "10:00"),
             .text("place", "Where", placeholder: "e.g. an office and room, or the family's home"),
+            .text("others", "Also invite", placeholder: "name, role; name, role"),
         ])
     }
 
@@ -40,6 +42,7 @@ public struct ScheduleMeetingScreen: ScreenModel {
         let time = form.value("time").isEmpty ? nil : ClockTime(form.value("time"))
         if !form.value("time").isEmpty && time == nil { problems.append("Write the time like 10:00 or 2pm.") }
         let invited = invitees.enumerated().filter { form.value("invitee\($0.offset)") == "yes" }.map(\.element)
+            + MeetingInvitee.others(form.value("others"))
         if invited.isEmpty { problems.append("Invite at least the family.") }
         guard problems.isEmpty, let date else { return .failure(FormRefusal(sentences: problems)) }
         return .success((TeamMeeting(familyId: familyId, date: date, time: time, place: form.value("place"), scheduledBy: "",
