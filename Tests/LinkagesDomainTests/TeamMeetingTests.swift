@@ -54,4 +54,12 @@ struct TeamMeetingTests {
         #expect(list.map(\.name) == ["The family", "Marcus Bell", "Ana Ruiz"])
         #expect(list.last?.role == "CalWORKs worker, invited by default")
     }
+
+    @Test("others invited are typed as 'name, role' separated by semicolons; a missing role reads 'invited', blanks are skipped")
+    func othersInvited() {
+        let others = MeetingInvitee.others(" Rosa Vang, aunt ; Pastor Lee;; , nobody; Dr. Ortiz, pediatrician, Valley clinic")
+        #expect(others.map(\.name) == ["Rosa Vang", "Pastor Lee", "Dr. Ortiz"])
+        #expect(others.map(\.role) == ["aunt", "invited", "pediatrician, Valley clinic"])
+        #expect(MeetingInvitee.others("  ").isEmpty)
+    }
 }
