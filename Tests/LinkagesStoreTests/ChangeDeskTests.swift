@@ -71,6 +71,7 @@ struct ChangeDeskTests {
         let vang = try #require(agenda.firstIndex { $0.familyName == "Vang, Mai Yer" })
         #expect(vang < 3)
         #expect(agenda[vang].reasons.map(\.text).contains("AB 135 aid ends in 7 days"))
+        #expect(try database.homeSummary(on: Fixtures.today).ab135EndingSoon == 1, "the home screen warns of it too")
     }
 
     @Test("only a supervisor records a staffing; the family then drops down the agenda")

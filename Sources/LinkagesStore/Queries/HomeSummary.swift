@@ -12,6 +12,8 @@ public struct HomeSummary: Sendable, Equatable {
     public var openReferralsByStatus: [ReferralStatus: Int]
     public var overdueTasks: Int
     public var tasksDueThisWeek: Int
+    /// Families whose AB 135 months end within 30 days: aid stops then, with no extension.
+    public var ab135EndingSoon = 0
 
     public init(
         familyCount: Int = 0, familiesByTier: [LinkagesTier: Int] = [:], familiesWithoutTier: Int = 0,
@@ -71,6 +73,21 @@ extension HomeSummary {
         summary.tasksDueThisWeek = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM planTask WHERE \(openTask) AND dueDate >= ? AND dueDate <= ?
             """, arguments: [date, date.adding(days: 7)]) ?? 0
+        summary.ab135EndingSoon = try ab135EndingSoon(db, on: date)
         return summary
+    }
+
+    /// How many families' AB 135 clocks are in their last 30 days: each recorded amendment
+    /// weighed with the family's records, as the family page does.
+    static func ab135EndingSoon(_ db: Database, on date: CalendarDate) throws -> Int {
+        try ReunificationRecord.filter(Column("cashAidRecommendedOn") != nil).fetchAll(db).filter { record in
+            let involvements = try Involvement.fetchAll(db, sql: """
+                SELECT involvement.* FROM involvement JOIN household ON household.id = involvement.householdId
+                WHERE household.familyId = ?
+                """, arguments: [record.familyId])
+            guard case .endingSoon? = ReunificationStatus.of(involvements: involvements, record: record)?.ab135Clock?.state(on: date)
+            else { return false }
+            return true
+        }.count
     }
 }

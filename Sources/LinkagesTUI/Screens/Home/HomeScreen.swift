@@ -226,5 +226,6 @@ public struct HomeScreen: ScreenModel {
         row += 1
         line("Plan tasks overdue", summary.overdueTasks, style: summary.overdueTasks > 0 ? .warning : .plain)
         line("Plan tasks due in 7 days", summary.tasksDueThisWeek)
+        line("AB 135 aid ending in 30 days", summary.ab135EndingSoon, style: summary.ab135EndingSoon > 0 ? .warning : .plain)
     }
 }
