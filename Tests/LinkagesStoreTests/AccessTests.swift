@@ -127,6 +127,15 @@ struct AccessTests {
         // Findings not named stay: the earlier amendment date is still there.
         #expect(changed.facts.cashAidRecommendedOn == status.facts.cashAidRecommendedOn && changed.facts.servicesNeededForReunification)
         #expect(try database.auditEvents(familyId: jose).contains { $0.action == .recordReunification })
+        // A wrongly recorded amendment date is corrected only on purpose, and the trail keeps the old one.
+        let earlier = try #require(status.facts.cashAidRecommendedOn)
+        let right = earlier.adding(days: 1)
+        #expect(throws: WorkRefusal.self) {
+            try database.recordReunification(familyId: jose, ReunificationChanges(cashAidRecommendedOn: right), for: trainer, at: now)
+        }
+        try database.recordReunification(familyId: jose, ReunificationChanges(cashAidRecommendedOn: right, correctingAmendment: true),
+                                         for: trainer, at: now)
+        #expect(try database.auditEvents(familyId: jose).contains { $0.detail == "corrected the amendment date from \(earlier.usFormat)" })
     }
 
     @Test("an administrator gets no family at all")

@@ -29,10 +29,10 @@ extension AppDatabase {
                 throw WorkRefusal(refusal.description)
             }
             try record.save(db)
-            let corrected = changes.correctingAmendment && existing?.cashAidRecommendedOn != record.cashAidRecommendedOn
-                ? "; corrected the amendment date from \(existing?.cashAidRecommendedOn?.usFormat ?? "none")" : ""
+            let correction = changes.correctingAmendment && existing?.cashAidRecommendedOn != record.cashAidRecommendedOn
+                ? "corrected the amendment date from \(existing?.cashAidRecommendedOn?.usFormat ?? "none")" : nil
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .recordReunification, familyId: familyId,
-                                             detail: corrected.isEmpty ? nil : String(corrected.dropFirst(2))), at: time, in: db)
+                                             detail: correction), at: time, in: db)
             return record
         }
     }
