@@ -185,5 +185,25 @@ struct ReunificationChangesTests {
         let removedAgain = try update(first, ReunificationChanges(removedOn: again))
         #expect(removedAgain.cashAidRecommendedOn == nil, "a new removal waits for its own amendment")
         #expect(try update(first, ReunificationChanges(removedOn: again, cashAidRecommendedOn: later)).cashAidRecommendedOn == later)
+        // Moving to a new removal and back does not free the first removal for a second clock.
+        #expect(throws: ReunificationRefusal.self) { try update(removedAgain, ReunificationChanges(removedOn: Self.removed)) }
+        // Correcting the removal to an earlier day keeps its clock, and no second date slips in with it.
+        let corrected = try update(first, ReunificationChanges(removedOn: Self.removed.adding(days: -2)))
+        #expect(corrected.cashAidRecommendedOn == first.cashAidRecommendedOn)
+        #expect(throws: ReunificationRefusal.self) {
+            try update(first, ReunificationChanges(removedOn: Self.removed.adding(days: -2), cashAidRecommendedOn: later))
+        }
+    }
+
+    @Test("a new removal has its own dispositional hearing; a corrected one keeps its hearing only if it still comes after")
+    func hearingFollowsTheRemoval() throws {
+        let first = try update(nil, ReunificationChanges(cashAidRecommendedOn: CalendarDate(year: 2026, month: 6, day: 1)!,
+                                                         dispositionalHearingOn: CalendarDate(year: 2026, month: 6, day: 20)!))
+        let again = try update(first, ReunificationChanges(removedOn: CalendarDate(year: 2026, month: 10, day: 2)!))
+        #expect(again.dispositionalHearingOn == nil && again.priorCashAidRecommendedOn == first.cashAidRecommendedOn)
+        #expect(throws: ReunificationRefusal.self) {
+            try update(first, ReunificationChanges(removedOn: CalendarDate(year: 2026, month: 5, day: 1)!,
+                                                   dispositionalHearingOn: CalendarDate(year: 2026, month: 4, day: 30)!))
+        }
     }
 }

@@ -63,11 +63,13 @@ struct PlanDeskTests {
         let tomorrow = try database.scheduleMeeting(
             TeamMeeting(familyId: jose, date: Fixtures.today.adding(days: 1), place: "Sanger", scheduledBy: "ltran", scheduledAt: now),
             invitees: [], for: linh, at: now)
-        let notYet = WorkRefusal("the meeting is on \(Fixtures.today.adding(days: 1).usFormat): record what it decided on that day or after")
-        #expect(throws: notYet) {
+        let day = Fixtures.today.adding(days: 1).usFormat
+        #expect(throws: WorkRefusal("the meeting is on \(day): record what it decided on that day or after")) {
             try database.recordDecision("Anything", meetingId: tomorrow.id!, task: nil, for: linh, at: now)
         }
-        #expect(throws: notYet) { try database.setMeetingStatus(.held, meetingId: tomorrow.id!, for: linh, at: now) }
+        #expect(throws: WorkRefusal("the meeting is on \(day): mark it held on that day or after")) {
+            try database.setMeetingStatus(.held, meetingId: tomorrow.id!, for: linh, at: now)
+        }
         try database.setMeetingStatus(.cancelled, meetingId: tomorrow.id!, for: linh, at: now)
         let meeting = try database.scheduleMeeting(
             TeamMeeting(familyId: jose, date: Fixtures.today, place: "Sanger", scheduledBy: "ltran", scheduledAt: now),

@@ -19,6 +19,9 @@ public struct ReunificationRecord: Identifiable, Codable, Equatable, Sendable {
     /// There is reason to know a child is an Indian child (ICWA): the first team meeting is due
     /// within 30 days.
     public var icwa: Bool
+    /// The amendment that started the previous removal's AB 135 clock: a removal recorded
+    /// later must come after it, so that no removal gets a second clock.
+    public var priorCashAidRecommendedOn: CalendarDate?
     public var recordedBy: String
     public var recordedAt: Date
 
@@ -26,7 +29,7 @@ public struct ReunificationRecord: Identifiable, Codable, Equatable, Sendable {
         familyId: Int64, removedOn: CalendarDate? = nil, servicesNeeded: Bool = false, cashAidRecommendedOn: CalendarDate? = nil,
         allEligibleChildrenRemoved: Bool = false, receivesSSI: Bool = false, undocumentedNoncitizen: Bool = false,
         fleeingFelon: Bool = false, atTimeOnAidLimit: Bool = false, dispositionalHearingOn: CalendarDate? = nil,
-        icwa: Bool = false, recordedBy: String, recordedAt: Date
+        icwa: Bool = false, priorCashAidRecommendedOn: CalendarDate? = nil, recordedBy: String, recordedAt: Date
     ) {
         self.familyId = familyId
         self.removedOn = removedOn
@@ -39,6 +42,7 @@ public struct ReunificationRecord: Identifiable, Codable, Equatable, Sendable {
         self.atTimeOnAidLimit = atTimeOnAidLimit
         self.dispositionalHearingOn = dispositionalHearingOn
         self.icwa = icwa
+        self.priorCashAidRecommendedOn = priorCashAidRecommendedOn
         self.recordedBy = recordedBy
         self.recordedAt = recordedAt
     }

@@ -65,6 +65,20 @@ extension ReunificationRecord {
         if removed > today {
             throw ReunificationRefusal("the removal date \(removed.usFormat) is after today; record it once the children are removed")
         }
+        if removed != removedBefore {
+            if let prior = record.priorCashAidRecommendedOn, removed <= prior {
+                throw ReunificationRefusal("the removal before this one had its AB 135 clock from \(prior.usFormat); "
+                    + "a later removal comes after that day, and an earlier one cannot have a second clock")
+            }
+            // A removal after the recorded amendment is a new removal: its own clock, once its
+            // plan is amended, and its own dispositional hearing. An earlier date corrects the
+            // current removal and keeps its findings.
+            if let amended = record.cashAidRecommendedOn, removed > amended {
+                record.priorCashAidRecommendedOn = amended
+                record.cashAidRecommendedOn = nil
+                record.dispositionalHearingOn = nil
+            }
+        }
         if let amended = changes.cashAidRecommendedOn {
             if amended < removed {
                 throw ReunificationRefusal("the reunification plan cannot be amended on \(amended.usFormat), before the removal on \(removed.usFormat)")
@@ -72,14 +86,15 @@ extension ReunificationRecord {
             if amended > today {
                 throw ReunificationRefusal("\(amended.usFormat) is after today; record the amendment once the plan is amended")
             }
-            if let earlier = record.cashAidRecommendedOn, earlier != amended, removed == removedBefore, !changes.correctingAmendment {
+            // An amendment still recorded here belongs to this removal (a new one cleared it).
+            if let earlier = record.cashAidRecommendedOn, earlier != amended, !changes.correctingAmendment {
                 throw ReunificationRefusal("AB 135 has no extension: the six months for the removal on \(removed.usFormat) count from "
                     + "the amendment on \(earlier.usFormat). If that date was recorded wrongly, record the right one with --correct-amendment")
             }
             record.cashAidRecommendedOn = amended
-        } else if removed != removedBefore {
-            // A new removal starts a new clock, once its plan is amended.
-            record.cashAidRecommendedOn = nil
+        }
+        if let amended = record.cashAidRecommendedOn, amended < removed {
+            throw ReunificationRefusal("the plan was amended on \(amended.usFormat), before the removal on \(removed.usFormat)")
         }
         record.servicesNeeded = changes.servicesNeeded ?? record.servicesNeeded
         record.allEligibleChildrenRemoved = changes.allEligibleChildrenRemoved ?? record.allEligibleChildrenRemoved
@@ -87,11 +102,9 @@ extension ReunificationRecord {
         record.undocumentedNoncitizen = changes.undocumentedNoncitizen ?? record.undocumentedNoncitizen
         record.fleeingFelon = changes.fleeingFelon ?? record.fleeingFelon
         record.atTimeOnAidLimit = changes.atTimeOnAidLimit ?? record.atTimeOnAidLimit
-        if let hearing = changes.dispositionalHearingOn {
-            if hearing < removed {
-                throw ReunificationRefusal("the dispositional hearing on \(hearing.usFormat) cannot come before the removal on \(removed.usFormat)")
-            }
-            record.dispositionalHearingOn = hearing
+        record.dispositionalHearingOn = changes.dispositionalHearingOn ?? record.dispositionalHearingOn
+        if let hearing = record.dispositionalHearingOn, hearing < removed {
+            throw ReunificationRefusal("the dispositional hearing on \(hearing.usFormat) cannot come before the removal on \(removed.usFormat)")
         }
         record.icwa = changes.icwa ?? record.icwa
         record.recordedBy = account

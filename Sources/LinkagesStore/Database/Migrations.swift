@@ -85,11 +85,13 @@ enum Migrations {
 
     /// A parent's Welfare-to-Work standing (sanction, non-compliance …), read from the CalWORKs extract.
     /// The dispositional hearing's date and whether there is reason to know a child is an
-    /// Indian child: both move the first Child and Family Team meeting's deadline.
+    /// Indian child: both move the first Child and Family Team meeting's deadline. The amendment
+    /// date of the removal before the current one keeps a later removal from reusing its clock.
     private static func placementHearing(_ db: Database) throws {
         try db.alter(table: "reunificationRecord") { t in
             t.add(column: "dispositionalHearingOn", .text)
             t.add(column: "icwa", .boolean).notNull().defaults(to: false)
+            t.add(column: "priorCashAidRecommendedOn", .text)
         }
     }
 

@@ -67,7 +67,7 @@ extension AppDatabase {
             guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw WorkRefusal("there is no such meeting") }
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
             guard meeting.status != .cancelled else { throw WorkRefusal("the meeting was cancelled") }
-            try Self.requireHeld(meeting, by: policy.today)
+            try Self.requireHeld(meeting, by: policy.today, to: "record what it decided")
             var decision = MeetingDecision(meetingId: meetingId, text: text)
             if var task {
                 let plan = try CasePlan.filter(Column("familyId") == meeting.familyId).fetchOne(db)
@@ -96,9 +96,9 @@ extension AppDatabase {
     }
 
     /// A meeting set for a later day has not been held yet: what it decided waits for that day.
-    private static func requireHeld(_ meeting: TeamMeeting, by today: CalendarDate) throws {
+    private static func requireHeld(_ meeting: TeamMeeting, by today: CalendarDate, to doing: String) throws {
         guard meeting.date <= today else {
-            throw WorkRefusal("the meeting is on \(meeting.date.usFormat): record what it decided on that day or after")
+            throw WorkRefusal("the meeting is on \(meeting.date.usFormat): \(doing) on that day or after")
         }
     }
 
@@ -118,7 +118,7 @@ extension AppDatabase {
         try writer.write { db in
             guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw WorkRefusal("there is no such meeting") }
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
-            if status == .held { try Self.requireHeld(meeting, by: policy.today) }
+            if status == .held { try Self.requireHeld(meeting, by: policy.today, to: "mark it held") }
             meeting.status = status
             try meeting.update(db)
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .recordMeeting, familyId: meeting.familyId,

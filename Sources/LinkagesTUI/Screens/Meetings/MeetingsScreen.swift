@@ -19,9 +19,9 @@ public struct MeetingsScreen: ScreenModel {
     }
 
     /// Why the selected meeting cannot be marked held or take decisions yet, if so.
-    private var notHeldYet: String? {
+    private func notHeldYet(_ doing: String) -> String? {
         guard let meeting = selected?.meeting, meeting.date > today else { return nil }
-        return "the meeting is on \(meeting.date.usFormat): record what it decided on that day or after"
+        return "the meeting is on \(meeting.date.usFormat): \(doing) on that day or after"
     }
 
     public var title: String { detail.map { "Team meetings: \($0.family.displayName)" } ?? "Team meetings" }
@@ -39,9 +39,9 @@ public struct MeetingsScreen: ScreenModel {
                        disabledReason: detail == nil ? "still loading" : nil),
             KeyBinding([.char("d")], .recordDecision, label: "decision",
                        help: "Record what the selected meeting decided; it can become a task of the plan.",
-                       disabledReason: noMeeting ?? (selected?.meeting.status == .cancelled ? "the meeting was cancelled" : notHeldYet)),
+                       disabledReason: noMeeting ?? (selected?.meeting.status == .cancelled ? "the meeting was cancelled" : notHeldYet("record what it decided"))),
             KeyBinding([.char("h")], .markHeld, label: "held", help: "Mark the selected meeting as held.",
-                       disabledReason: noMeeting ?? (selected?.meeting.status != .scheduled ? "only a scheduled meeting can be marked held" : notHeldYet)),
+                       disabledReason: noMeeting ?? (selected?.meeting.status != .scheduled ? "only a scheduled meeting can be marked held" : notHeldYet("mark it held"))),
             KeyBinding([.char("x")], .cancelMeeting, label: "cancel",
                        help: "Cancel the selected meeting (asks first). It stays on the list as cancelled, and no longer meets the first meeting's deadline.",
                        disabledReason: noMeeting ?? (selected?.meeting.status != .scheduled ? "only a scheduled meeting can be cancelled" : nil)),
