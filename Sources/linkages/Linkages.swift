@@ -51,6 +51,6 @@ extension DatabaseCommand {
     }
 
     func openDatabase() throws -> AppDatabase {
-        try AppDatabase.open(databaseLocation())
+        try openAnnouncingUpdates(databaseLocation())
     }
 }

@@ -30,6 +30,14 @@ enum Failure {
     }
 }
 
+/// Opens a database for a command, saying on standard error when an older database is being
+/// brought up to date (the screens start only after it is done).
+func openAnnouncingUpdates(_ location: DatabaseLocation, create: Bool = false) throws -> AppDatabase {
+    try AppDatabase.open(location, create: create) { notice in
+        FileHandle.standardError.write(Data("linkages: \(notice)\n".utf8))
+    }
+}
+
 /// A problem with what a command was given (a file it cannot read, a setting out of range),
 /// said in one sentence.
 struct InputError: Error, CustomStringConvertible {

@@ -120,6 +120,25 @@ struct OpeningTests {
         #expect(throws: StoreError.newerVersion(path: location.path)) { try AppDatabase.open(location) }
     }
 
+    @Test("an older database is brought up to date after saying so, with its people counted; a new or current one says nothing")
+    func announcesUpdates() throws {
+        let location = DatabaseLocation(path: try Fixtures.temporaryFolder().appendingPathComponent("old.sqlite").path, isDefault: false)
+        var notices: [String] = []
+        // A database as the previous version left it: every migration up to v15.
+        let old = try DatabaseQueue(path: location.path, configuration: AppDatabase.configuration(label: location.path))
+        try old.write { db in try db.execute(sql: "PRAGMA application_id = \(AppDatabase.applicationID)") }
+        try Migrations.migrator.migrate(old, upTo: "v15-compact-name-indexes")
+        try old.close()
+        _ = try AppDatabase.open(location) { notices.append($0) }
+        #expect(notices == ["Updating old.sqlite (0 people) for this version of Linkages; on a large county this takes a minute or two. "
+            + "Nothing is lost if it is stopped."])
+        notices = []
+        _ = try AppDatabase.open(location) { notices.append($0) }
+        let fresh = DatabaseLocation(path: try Fixtures.temporaryFolder().appendingPathComponent("new.sqlite").path, isDefault: false)
+        _ = try AppDatabase.open(fresh, create: true) { notices.append($0) }
+        #expect(notices.isEmpty)
+    }
+
     @Test("an unwritable file is reported as such")
     func unwritable() throws {
         guard getuid() != 0 else { return }  // root can write anything

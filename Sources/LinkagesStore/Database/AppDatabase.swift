@@ -18,7 +18,11 @@ public final class AppDatabase: Sendable {
     static let applicationID: Int32 = 0x4C4E_4B53
 
     /// Wraps a writer and brings its schema up to date.
-    public init(_ writer: any DatabaseWriter) throws {
+    ///
+    /// - Parameter announceUpdate: told, before an existing database is brought up to date, what
+    ///   is about to happen: on a county of a million people it takes a while, and the worker
+    ///   should know why nothing shows.
+    public init(_ writer: any DatabaseWriter, announceUpdate: (String) -> Void = { _ in }) throws {
         self.writer = writer
         try writer.write { db in
             let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -32,6 +36,13 @@ public final class AppDatabase: Sendable {
         let migrator = Migrations.migrator
         if try writer.read(migrator.hasBeenSuperseded) {
             throw StoreError.newerVersion(path: writer.configuration.label ?? "the database")
+        }
+        let applied = try writer.read(migrator.appliedIdentifiers)
+        if !applied.isEmpty && migrator.migrations.contains(where: { !applied.contains($0) }) {
+            let people = try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0 }
+            let file = ((writer.configuration.label ?? "the database") as NSString).lastPathComponent
+            announceUpdate("Updating \(file) (\(people.formatted()) people) for this version of Linkages; "
+                + "on a large county this takes a minute or two. Nothing is lost if it is stopped.")
         }
         try migrator.migrate(writer)
     }
@@ -62,9 +73,13 @@ public final class AppDatabase: Sendable {
     /// Opens (and if allowed creates) the database file at `location`, checks that the safety
     /// settings took effect, and migrates it.
     ///
-    /// - Parameter create: create a missing file. The default location is always created on
-    ///   first use; a path the user named must exist unless `create` is true.
-    public static func open(_ location: DatabaseLocation, create: Bool = false) throws -> AppDatabase {
+    /// - Parameters:
+    ///   - create: create a missing file. The default location is always created on first use;
+    ///     a path the user named must exist unless `create` is true.
+    ///   - announceUpdate: told when an existing database is about to be brought up to date.
+    public static func open(
+        _ location: DatabaseLocation, create: Bool = false, announceUpdate: (String) -> Void = { _ in }
+    ) throws -> AppDatabase {
         let path = location.path
         let folder = (path as NSString).deletingLastPathComponent
         let fileManager = FileManager.default
@@ -99,7 +114,7 @@ public final class AppDatabase: Sendable {
             // prepareDatabase ran: set FULL again so that a committed write survives a power cut.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try verifySettings(of: pool)
-            return try AppDatabase(pool)
+            return try AppDatabase(pool, announceUpdate: announceUpdate)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
         }
