@@ -32,7 +32,8 @@ struct ExportPlan: DatabaseCommand {
                     : "family \(family) has no joint case plan yet")
             }
             let document = PlanDocument(familyName: detail.family.displayName, plan: plan, tasks: detail.tasks,
-                                        workerNames: detail.workers.mapValues(\.name), today: policy.today)
+                                        workerNames: detail.workers.mapValues(\.name), today: policy.today,
+                                        reunification: detail.reunification)
             let text = format == .md ? document.markdown : document.text
             if let out {
                 try WorkerFiles.write(Data(text.utf8), to: out)

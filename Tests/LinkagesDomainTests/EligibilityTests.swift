@@ -135,6 +135,50 @@ struct ReunificationStatusTests {
     }
 }
 
+@Suite("AB 429 and AB 135 on the joint plan")
+struct ReunificationSummaryTests {
+    static let removed = ReunificationStatusTests.removed
+
+    static func status(_ record: ReunificationRecord?) throws -> ReunificationStatus {
+        try #require(ReunificationStatus.of(involvements: ReunificationStatusTests.involvements(), record: record))
+    }
+
+    static let found = ReunificationRecord(familyId: 1, servicesNeeded: true, cashAidRecommendedOn: removed.adding(days: 11),
+                                           allEligibleChildrenRemoved: true, recordedBy: "w", recordedAt: .distantPast)
+
+    @Test("one line says how many conditions each answer lacks, or until when each runs, and warns in the last thirty days")
+    func planLine() throws {
+        let bare = try Self.status(nil).planLine(on: Self.removed)
+        #expect(bare.text == "AB 429: 1 condition not met · AB 135: 2 conditions not met · f for details" && !bare.endingSoon)
+        let found = try Self.status(Self.found)
+        let running = found.planLine(on: Self.removed.adding(days: 20))
+        #expect(running.text == "AB 429 services to 03/08/2027 · AB 135 aid to 03/31/2027 · f for details" && !running.endingSoon)
+        #expect(found.planLine(on: CalendarDate(year: 2027, month: 2, day: 20)!).endingSoon, "AB 429's last thirty days")
+        let ended = found.planLine(on: CalendarDate(year: 2027, month: 4, day: 1)!)
+        #expect(ended.text.contains("AB 135 aid ended 03/31/2027") && !ended.endingSoon)
+        var waiting = Self.found
+        waiting.cashAidRecommendedOn = nil
+        waiting.servicesNeeded = false
+        #expect(try Self.status(waiting).planLine(on: Self.removed).text.contains("AB 135: 1 condition not met"))
+        for day in [Self.removed, CalendarDate(year: 2027, month: 3, day: 31)!] {
+            #expect(try Self.status(Self.found).planLine(on: day).text.count <= 78)
+        }
+    }
+
+    @Test("on paper each answer lists the conditions met and not met, its source, and its period")
+    func answers() throws {
+        let bare = try Self.status(nil).answers(on: Self.removed)
+        #expect(bare.map(\.heading) == ["AB 429 Welfare-to-Work services: not eligible yet.", "AB 135 cash aid and child care: not eligible yet."])
+        #expect(bare[0].details.contains { $0.hasPrefix("Met: ") } && bare[0].details.contains { $0.hasPrefix("Not met: ") })
+        #expect(bare.allSatisfy { $0.details.last?.hasPrefix("Source: AB ") == true })
+        let found = try Self.status(Self.found).answers(on: CalendarDate(year: 2026, month: 10, day: 20)!)
+        #expect(found[0].heading.hasPrefix("AB 429 Welfare-to-Work services: eligible. AB 429 services continue to 03/08/2027"))
+        #expect(found[1].heading.hasPrefix("AB 135 cash aid and child care: eligible. The six months run 10/01/2026 to 03/31/2027. "))
+        #expect(found[1].heading.hasSuffix(" days of AB 135 aid left."))
+        #expect(found.allSatisfy { !$0.details.contains { $0.hasPrefix("Not met: ") } })
+    }
+}
+
 @Suite("Recording reunification findings")
 struct ReunificationChangesTests {
     static let removed = CalendarDate(year: 2026, month: 5, day: 13)!

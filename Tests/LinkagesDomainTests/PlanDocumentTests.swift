@@ -16,6 +16,35 @@ struct PlanDocumentTests {
         ],
         workerNames: [1: "Marcus Bell", 2: "Ana Ruiz"], today: today)
 
+    @Test("a family in Family Reunification: AB 429 and AB 135 after the goals, every condition on the page")
+    func reunification() throws {
+        let removed = CalendarDate(year: 2026, month: 9, day: 9)!
+        let involvements = [
+            Involvement(householdId: 1, component: .cashAid, status: .open, startDate: removed.adding(days: -400)),
+            Involvement(householdId: 2, personId: 3, component: .familyReunification, status: .open, startDate: removed),
+        ]
+        let record = ReunificationRecord(familyId: 1, servicesNeeded: true, cashAidRecommendedOn: removed.adding(days: 11),
+                                         allEligibleChildrenRemoved: true, recordedBy: "w", recordedAt: .distantPast)
+        var document = Self.document
+        document.reunification = try #require(ReunificationStatus.of(involvements: involvements, record: record))
+        #expect(document.markdown.contains("""
+            ## Family Reunification: AB 429 and AB 135
+
+            - **AB 429 Welfare-to-Work services: eligible. AB 429 services continue to 03/08/2027 (180 days after the removal, \
+            the county's setting); 105 days left.**
+              - Met: The family was receiving CalWORKs when the children were removed.
+            """))
+        #expect(document.markdown.contains("The six months run 10/01/2026 to 03/31/2027. 128 days of AB 135 aid left.**"))
+        let text = document.text
+        #expect(text.contains("Family Reunification: AB 429 and AB 135:\n  AB 429 Welfare-to-Work services: eligible. AB 429 services continue to\n"))
+        #expect(text.contains("\n    - Source: AB 135, as Santa Clara County's CalWORKs handbook states it\n"))
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 78 })
+        let goals = try #require(text.range(of: "The family's goals:"))
+        let reunification = try #require(text.range(of: "Family Reunification:"))
+        #expect(goals.upperBound < reunification.lowerBound)
+        #expect(!Self.document.markdown.contains("Family Reunification"), "no section for a family without a removal")
+    }
+
     @Test("a plan with a clash lists it before the tasks, with the hours of each task")
     func clashes() {
         var document = Self.document

@@ -9,13 +9,19 @@ public struct PlanDocument: Sendable {
     /// Worker names by id, for the lead worker and the task owners.
     public var workerNames: [Int64: String]
     public var today: CalendarDate
+    /// AB 429 and AB 135, for a family in Family Reunification whose records the reader sees.
+    public var reunification: ReunificationStatus?
 
-    public init(familyName: String, plan: CasePlan, tasks: [PlanTask], workerNames: [Int64: String], today: CalendarDate) {
+    public init(
+        familyName: String, plan: CasePlan, tasks: [PlanTask], workerNames: [Int64: String], today: CalendarDate,
+        reunification: ReunificationStatus? = nil
+    ) {
         self.familyName = familyName
         self.plan = plan
         self.tasks = tasks
         self.workerNames = workerNames
         self.today = today
+        self.reunification = reunification
     }
 
     var lead: String {
@@ -41,6 +47,13 @@ public struct PlanDocument: Sendable {
     public var markdown: String {
         var lines = ["# Joint case plan: \(familyName)", "", "Lead worker: \(lead). Printed \(today.usFormat).", "",
                      "## The family's goals", "", plan.goals.isEmpty ? "Not written yet." : "> \(plan.goals)", ""]
+        if let reunification {
+            lines += ["## Family Reunification: AB 429 and AB 135", ""]
+            for answer in reunification.answers(on: today) {
+                lines += ["- **\(answer.heading)**"] + answer.details.map { "  - \($0)" }
+            }
+            lines.append("")
+        }
         if !conflicts.isEmpty {
             lines += ["## Clashes to resolve", ""] + conflicts.map { "- **\($0.heading).** \($0.explanation)" } + [""]
         }
@@ -64,6 +77,14 @@ public struct PlanDocument: Sendable {
                      "The family's goals:"]
         lines += PrintedText.wrap(plan.goals.isEmpty ? "Not written yet." : "\"\(plan.goals)\"", firstIndent: "  ", indent: "   ")
         lines.append("")
+        if let reunification {
+            lines.append("Family Reunification: AB 429 and AB 135:")
+            for answer in reunification.answers(on: today) {
+                lines += PrintedText.wrap(answer.heading, firstIndent: "  ", indent: "  ")
+                lines += answer.details.flatMap { PrintedText.wrap($0, firstIndent: "    - ", indent: "      ") }
+            }
+            lines.append("")
+        }
         if !conflicts.isEmpty {
             lines.append("Clashes to resolve:")
             lines += conflicts.flatMap { PrintedText.wrap("\($0.heading). \($0.explanation)", firstIndent: "  * ", indent: "    ") }

@@ -122,10 +122,16 @@ public struct PlanScreen: ScreenModel {
             grid.put(line, row: row, column: inner.column)
             row += 1
         }
+        if let reunification = detail.reunification {
+            let line = reunification.planLine(on: context.today)
+            grid.put(line.text, row: row, column: inner.column, style: line.endingSoon ? .warning : .muted, maxWidth: inner.width)
+            row += 1
+        }
         let footerHeight = 3
         let conflicts = conflicts(on: context.today)
+        // Clashes are what the plan's owners must act on: up to half the room, the tasks the rest.
         let conflictRows = PlanConflictsView.render(conflicts, into: &grid, row: row + 1, column: inner.column, width: inner.width,
-                                                    maxRows: max(0, (inner.bottom - footerHeight - row) / 3))
+                                                    maxRows: max(0, (inner.bottom - footerHeight - row) / 2))
         row += 1 + conflictRows
         let tasksArea = Rect(row: row + (conflictRows > 0 ? 1 : 0), column: inner.column, width: inner.width,
                              height: inner.bottom - footerHeight - row - (conflictRows > 0 ? 1 : 0))
