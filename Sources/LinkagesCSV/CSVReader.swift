@@ -16,6 +16,8 @@ public final class CSVReader {
     public let maxFieldLength: Int
     private let bytes: [UInt8]
     private var position: Int
+    /// How many fields the last record had, to size the next one's array once.
+    private var lastFieldCount = 0
     /// The line the next record starts on (1-based).
     public private(set) var line = 1
 
@@ -45,12 +47,16 @@ public final class CSVReader {
         let startLine = line
         var lineStart = lineStartOffset(before: position)
         var fields: [String] = []
+        fields.reserveCapacity(lastFieldCount)
+        defer { lastFieldCount = fields.count }
         while true {
             let fieldStart = position
             let fieldLine = line
             let column = position - lineStart + 1
             var buffer: [UInt8] = []
             var unquoted: Range<Int>?
+            // Every byte of the unquoted field OR-ed together: below 0x80, the field is ASCII.
+            var bitsSeen: UInt8 = 0
             if bytes[position] == QUOTE {
                 position += 1
                 var closed = false
@@ -89,6 +95,7 @@ public final class CSVReader {
                         throw error(startLine: line, column: position - lineStart + 1, .quoteInUnquotedField(fields.count + 1))
                     }
                     if byte == 0 { throw error(startLine: line, column: position - lineStart + 1, .nulByte) }
+                    bitsSeen |= byte
                     position += 1
                 }
                 if position - fieldStart > maxFieldLength {
@@ -96,8 +103,14 @@ public final class CSVReader {
                 }
                 unquoted = fieldStart..<position
             }
-            // Most fields are unquoted: their bytes are read in place, without a copy.
-            let decoded = unquoted.map { String(validating: bytes[$0], as: UTF8.self) } ?? String(validating: buffer, as: UTF8.self)
+            // Most fields are unquoted: their bytes are read in place, without a copy, and most
+            // are ASCII, which is valid UTF-8 without checking it again.
+            let decoded: String?
+            if let unquoted {
+                decoded = bitsSeen < 0x80 ? asciiString(unquoted) : String(validating: bytes[unquoted], as: UTF8.self)
+            } else {
+                decoded = String(validating: buffer, as: UTF8.self)
+            }
             guard let text = decoded else {
                 let raw = unquoted.map { Array(bytes[$0]) } ?? buffer
                 let offset = Self.firstInvalidUTF8(in: raw)
@@ -124,6 +137,11 @@ public final class CSVReader {
         var records: [CSVRecord] = []
         while let record = try next() { records.append(record) }
         return records
+    }
+
+    /// The bytes in `range`, known to be ASCII, as a string.
+    private func asciiString(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { all in String(decoding: UnsafeBufferPointer(rebasing: all[range]), as: UTF8.self) }
     }
 
     private func lineStartOffset(before offset: Int) -> Int {

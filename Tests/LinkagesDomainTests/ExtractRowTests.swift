@@ -79,3 +79,16 @@ struct ExtractRowTests {
         }
     }
 }
+
+@Suite("Finding a row's columns")
+struct ColumnPositionsTests {
+    @Test("every column is found at its own field, and a column the file lacks reads as empty")
+    func everyColumn() {
+        let columns = ExtractColumn.allCases
+        let fields = columns.map(\.rawValue).reversed().map { $0 }
+        let positions = ColumnPositions(Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, columns.count - 1 - $0) }))
+        #expect(columns.allSatisfy { positions.value($0, in: fields) == $0.rawValue })
+        let partial = ColumnPositions([.personId: 0, .lastName: 1])
+        #expect(partial.value(.lastName, in: ["P1", "Ruiz"]) == "Ruiz" && partial.value(.firstName, in: ["P1", "Ruiz"]).isEmpty)
+    }
+}

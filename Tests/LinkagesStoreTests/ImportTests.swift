@@ -241,4 +241,34 @@ struct ImportTests {
         #expect(triggers == ["__personFts_ad", "__personFts_ai", "__personFts_au", "auditEvent_no_delete", "auditEvent_no_update",
                              "personLookup_delete", "personLookup_insert", "personLookup_update"])
     }
+
+    /// The journal mode, whether foreign keys are enforced, and the page size, as a new connection sees them.
+    func settings(_ database: AppDatabase) throws -> (journal: String?, foreignKeys: Bool?) {
+        try database.writer.writeWithoutTransaction { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+    }
+
+    @Test("an import alone with the database writes through the rollback journal, then puts the WAL and foreign keys back, after a failure too")
+    func aloneThenShared() throws {
+        let (database, location) = try Fixtures.emptyDatabase()
+        _ = try importing(Self.calworks, .calworks, into: database)
+        #expect(try settings(database) == ("wal", true))
+        let foreignKeysHold = try database.writer.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty }
+        #expect(foreignKeysHold, "every row the import wrote points at a row that exists")
+        #expect(throws: ImportFailure.self) { try importing("person_id,first_name\n,Ana\n", .calworks, into: database) }
+        #expect(try settings(database) == ("wal", true))
+        #expect(try database.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 16384, "a new database has 16 KiB pages")
+
+        // A worker's terminal has the database open: the import shares it through the WAL, and
+        // the terminal reads the old rows until the commit, then the new ones.
+        let terminal = try AppDatabase.open(location)
+        let before = try terminal.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM person") }
+        try terminal.writer.read { db in
+            _ = try importing(Self.cws, .childWelfare, into: database)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM person") == before, "a read already begun sees no half-import")
+        }
+        #expect(try terminal.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM person") } == (before ?? 0) + 3)
+        #expect(try settings(database) == ("wal", true))
+    }
 }

@@ -199,9 +199,12 @@ extension String {
     /// Without leading and trailing spaces and tabs; checked on the bytes first, because extract
     /// fields rarely have any.
     var trimmedSpaces: String {
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-        if !blank(first) && !blank(last) { return self }
-        return trimmingCharacters(in: .whitespaces)
+        var text = self
+        let padded = text.withUTF8 { bytes in
+            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return blank(first) || blank(last)
+        }
+        return padded ? trimmingCharacters(in: .whitespaces) : self
     }
 }

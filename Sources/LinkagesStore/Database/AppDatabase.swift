@@ -56,6 +56,9 @@ public final class AppDatabase: Sendable {
         // GRDB's default busy mode fails at once when another terminal is writing; wait instead.
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // Whole-county tables: bigger pages mean fewer of them to write on an import (about 5%).
+            // Only a new, empty database takes it; an existing one keeps its page size.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // The lookup reads hundreds of scattered rows at every key: map the file, keep more pages.

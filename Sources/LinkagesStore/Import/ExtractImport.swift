@@ -72,8 +72,8 @@ public enum ImportFailure: Error, Equatable, CustomStringConvertible {
 }
 
 extension AppDatabase {
-    /// Imports one program's extract in a single transaction: every row or none. A row whose
-    /// person id is already known from an earlier extract updates that person.
+    /// Imports one program's extract in a single transaction (see ``ImportSession``): every row
+    /// or none. A row whose person id is already known from an earlier extract updates that person.
     ///
     /// - Parameter progress: called now and then with the share of the file read.
     public func importExtract(
@@ -85,9 +85,9 @@ extension AppDatabase {
             guard let first = try reader.next() else { throw ImportFailure.empty(options.file) }
             header = first.fields
             let resolved = try options.columnMap.resolve(header: header, program: options.program, file: options.file)
-            return try writer.write { db in
+            return try ImportSession.run(writer) { db in
                 // A large page cache keeps the transaction's pages in memory until the commit,
-                // instead of spilling them to the WAL along the way.
+                // instead of spilling them to the journal or the WAL along the way.
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }

@@ -45,12 +45,13 @@ final class RowPipeline: @unchecked Sendable {
     init(reader: CSVReader, columns: [ExtractColumn: Int], program: Program, headerWidth: Int, batchSize: Int = 2_000) {
         // The reader is handed over: from here on only the reading thread touches it.
         nonisolated(unsafe) let reader = reader
+        let positions = ColumnPositions(columns)
         Thread.detachNewThread { [self] in
             var batch: [Item] = []
             batch.reserveCapacity(batchSize)
             do {
                 while let record = try reader.next() {
-                    batch.append(Self.item(record, columns: columns, program: program, headerWidth: headerWidth))
+                    batch.append(Self.item(record, columns: positions, program: program, headerWidth: headerWidth))
                     if batch.count == batchSize {
                         guard put(batch, fraction: reader.fractionRead) else { return }
                         batch.removeAll(keepingCapacity: true)
@@ -64,10 +65,10 @@ final class RowPipeline: @unchecked Sendable {
         }
     }
 
-    static func item(_ record: CSVRecord, columns: [ExtractColumn: Int], program: Program, headerWidth: Int) -> Item {
+    static func item(_ record: CSVRecord, columns: ColumnPositions, program: Program, headerWidth: Int) -> Item {
         guard record.fields.count == headerWidth else { return .wrongWidth(line: record.line, fields: record.fields.count) }
         let fields = record.fields
-        switch ExtractRowReader.read({ column in columns[column].map { fields[$0] } ?? "" }, program: program) {
+        switch ExtractRowReader.read({ column in columns.value(column, in: fields) }, program: program) {
         case .person(let person): return .person(PreparedPerson(person))
         case .problems(let problems): return .problems(line: record.line, problems)
         }
