@@ -120,8 +120,13 @@ struct DemoActivity {
 
     mutating func plan(for family: SyntheticFamily, familyId: Int64) -> (CasePlan, [PlanTask])? {
         guard case .mutual(let component) = family.situation, random.chance(0.7) else { return nil }
-        let calworksWorker = staff.caseworker(.calworks, office: family.office, using: &random)
-        let cwsWorker = staff.caseworker(.childWelfare, office: family.office, using: &random)
+        // The workers assigned to the family's records carry the plan, so that its lead can open
+        // it (a worker picked for the office might see neither record in full). The picks still
+        // draw from the seed, so every other family's plan stays as it was.
+        let officeCalworks = staff.caseworker(.calworks, office: family.office, using: &random)
+        let officeChildWelfare = staff.caseworker(.childWelfare, office: family.office, using: &random)
+        let calworksWorker = assigned(.calworks, in: family) ?? officeCalworks
+        let cwsWorker = assigned(.childWelfare, in: family) ?? officeChildWelfare
         let created = today.adding(days: -random.int(20...120))
         let plan = CasePlan(
             familyId: familyId, leadWorkerId: cwsWorker.id, goals: random.pick(Self.goals),
@@ -161,5 +166,11 @@ struct DemoActivity {
                             time: time)
         }
         return (plan, tasks)
+    }
+
+    /// The worker assigned to the family's record in `program`, when it names one.
+    private func assigned(_ program: Program, in family: SyntheticFamily) -> Worker? {
+        let id = family.new.households.first { $0.source == RecordSource(program) }?.involvements.compactMap(\.workerId).first
+        return id.flatMap { id in staff.workers.first { $0.id == id } }
     }
 }

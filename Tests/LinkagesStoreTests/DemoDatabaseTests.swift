@@ -51,6 +51,22 @@ struct DemoDatabaseTests {
         #expect(compound > 10)
     }
 
+    @Test("every demo plan's lead worker can open the plan they lead")
+    func leadsSeeTheirPlans() throws {
+        let database = try Fixtures.demoDatabase()
+        let plans = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT familyId, leadWorkerId FROM casePlan WHERE leadWorkerId IS NOT NULL")
+        }
+        let workers = try database.writer.read { db in try Worker.fetchAll(db) }
+        #expect(plans.count > 20)
+        for plan in plans {
+            let lead = try #require(workers.first { $0.id == plan["leadWorkerId"] })
+            let policy = AccessPolicy(viewer: lead, isPracticeData: false, today: Fixtures.today)
+            let detail = try database.familyDetail(id: plan["familyId"], for: policy, at: Fixtures.now)
+            #expect(detail?.withheld.plan == false, "\(lead.name) leads the plan of family \(plan["familyId"] as Int64)")
+        }
+    }
+
     @Test("the same seed and day always give the same database")
     func deterministic() throws {
         func dump(_ database: AppDatabase) throws -> String {
