@@ -135,6 +135,20 @@ struct ReunificationStatusTests {
     }
 }
 
+@Suite("How long an AB 135 clock can run")
+struct AB135SpanTests {
+    @Test("six full months end at most 213 days after the amendment (the home screen reads only amendments of the last 220)")
+    func longestSpan() {
+        var day = CalendarDate(year: 2024, month: 1, day: 1)!
+        var longest = 0
+        while day < CalendarDate(year: 2029, month: 1, day: 1)! {
+            longest = max(longest, AB135.clock(amendedOn: day).lastDay.dayNumber - day.dayNumber)
+            day = day.adding(days: 1)
+        }
+        #expect(longest == 213)
+    }
+}
+
 @Suite("AB 429 and AB 135 on the joint plan")
 struct ReunificationSummaryTests {
     static let removed = ReunificationStatusTests.removed
