@@ -51,7 +51,7 @@ struct AddWorker: DatabaseCommand {
     func run() throws {
         try Failure.reported {
             let location = try databaseLocation()
-            let database = try openAnnouncingUpdates(location)
+            let database = try openWithNotices(location)
             let admin = try Identity.administrator(of: database, at: location)
             let worker = try database.addWorker(
                 Worker(account: account, name: name, program: program.program, office: office, role: role, phone: phone),
@@ -70,7 +70,7 @@ struct ListWorkers: DatabaseCommand {
     func run() throws {
         try Failure.reported {
             let location = try databaseLocation()
-            let database = try openAnnouncingUpdates(location)
+            let database = try openWithNotices(location)
             _ = try Identity.administrator(of: database, at: location)
             print("account      name                     program        office     role        status")
             for worker in try database.workers() {
@@ -116,7 +116,7 @@ struct EnableWorker: DatabaseCommand {
 /// Disabling and enabling differ only in the flag.
 enum WorkerSwitch {
     static func set(account: String, active: Bool, at location: DatabaseLocation) throws {
-        let database = try openAnnouncingUpdates(location)
+        let database = try openWithNotices(location)
         let admin = try Identity.administrator(of: database, at: location)
         let worker = try database.setWorkerActive(account: account, active, by: admin, at: Date())
         print("\(worker.name) (\(account)) is \(active ? "enabled" : "disabled")")

@@ -15,7 +15,7 @@ struct DoctorCommand: DatabaseCommand {
     func run() throws {
         try Failure.reported {
             let location = try databaseLocation()
-            let database = try openAnnouncingUpdates(location)
+            let database = try openWithNotices(location)
             _ = try Identity.worker(in: database, withRole: [.supervisor, .admin], to: "check the database")
             let findings = try database.checkup(path: location.path)
             for finding in findings {

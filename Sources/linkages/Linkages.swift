@@ -51,6 +51,6 @@ extension DatabaseCommand {
     }
 
     func openDatabase() throws -> AppDatabase {
-        try openAnnouncingUpdates(databaseLocation())
+        try openWithNotices(databaseLocation())
     }
 }

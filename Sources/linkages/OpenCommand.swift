@@ -20,7 +20,7 @@ struct OpenCommand: DatabaseCommand {
     func run() throws {
         try Failure.reported {
             let location = try databaseLocation()
-            let database = try openAnnouncingUpdates(location)
+            let database = try openWithNotices(location)
             if let worker {
                 try database.actAs(workerNamed: worker, account: Account.current, at: Date())
             }
@@ -50,7 +50,7 @@ struct InitCommand: DatabaseCommand {
         try Failure.reported {
             try Installed.refuse("create databases (the install script made the county's)")
             let location = try databaseLocation()
-            let database = try openAnnouncingUpdates(location, create: true)
+            let database = try openWithNotices(location, create: true)
             let account = Account.current
             // Only a database nobody has claimed gets a first worker: running init on a
             // colleague's database must never make you its administrator.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinkagesDomain
 import LinkagesStore
 
 /// `linkages settings`: the county's choices that rules and screens depend on.
@@ -31,6 +32,23 @@ struct SettingsCommand: DatabaseCommand {
                                valueName: "days"))
     var ab429ServiceDays: Int?
 
+    @Option(help: ArgumentHelp(
+        "The county's holidays, which are not working days: dates separated by commas (MM/DD/YYYY or YYYY-MM-DD), "
+            + "replacing those entered before; 'none' clears them.", valueName: "dates"))
+    var holidays: String?
+
+    /// The holidays given, or nil when the option was not; throws on a date it cannot read.
+    func parsedHolidays() throws -> [CalendarDate]? {
+        guard let holidays else { return nil }
+        if holidays.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return [] }
+        return try holidays.split(separator: ",").map { piece in
+            switch CalendarDate.parse(String(piece)) {
+            case .success(let day): return day
+            case .failure(let error): throw ValidationError("--holidays: '\(piece)' is not a date (\(error.description))")
+            }
+        }
+    }
+
     var changesReferralLevels: Bool {
         referralReceiveDays != nil || referralDecideDays != nil || referralContactDays != nil
     }
@@ -48,12 +66,14 @@ struct SettingsCommand: DatabaseCommand {
         if let days = ab429ServiceDays, !(30...730).contains(days) {
             throw ValidationError("--ab429-service-days must be between 30 and 730 days")
         }
+        _ = try parsedHolidays()
     }
 
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
-            if coordinationDays != nil || idleLockMinutes != nil || changesReferralLevels || ab429ServiceDays != nil {
+            let newHolidays = try parsedHolidays()
+            if coordinationDays != nil || idleLockMinutes != nil || changesReferralLevels || ab429ServiceDays != nil || newHolidays != nil {
                 let worker = try Identity.worker(in: database, withRole: [.admin, .supervisor], to: "change the county's settings")
                 let account = worker.account ?? Account.current
                 if let days = coordinationDays {
@@ -64,6 +84,9 @@ struct SettingsCommand: DatabaseCommand {
                 }
                 if let days = ab429ServiceDays {
                     try database.setAB429ServiceDays(days, by: account, at: Date())
+                }
+                if let newHolidays {
+                    try database.setHolidays(newHolidays, by: account, at: Date())
                 }
                 if changesReferralLevels {
                     var levels = try database.referralServiceLevels()
@@ -82,6 +105,10 @@ struct SettingsCommand: DatabaseCommand {
             print("Referrals: received within \(levels.receiveWithinWorkingDays) working days, accepted or declined within "
                   + "\(levels.decideWithinWorkingDays) working days, first contact within \(levels.firstContactWithinDays) days")
             print("AB 429 Welfare-to-Work services continue \(try database.ab429ServiceDays()) days after a removal")
+            let holidays = try database.holidays()
+            print(holidays.isEmpty
+                  ? "Holidays: none entered; working days skip weekends only"
+                  : "Holidays (not working days): " + holidays.map(\.usFormat).joined(separator: ", "))
         }
     }
 }

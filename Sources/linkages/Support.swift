@@ -30,9 +30,10 @@ enum Failure {
     }
 }
 
-/// Opens a database for a command, saying on standard error when an older database is being
-/// brought up to date (the screens start only after it is done).
-func openAnnouncingUpdates(_ location: DatabaseLocation, create: Bool = false) throws -> AppDatabase {
+/// Opens a database for a command, saying on standard error what makes it take a while: an
+/// import that has the database to itself, or an older database being brought up to date (the
+/// screens start only after either is done).
+func openWithNotices(_ location: DatabaseLocation, create: Bool = false) throws -> AppDatabase {
     try AppDatabase.open(location, create: create) { notice in
         FileHandle.standardError.write(Data("linkages: \(notice)\n".utf8))
     }

@@ -139,6 +139,29 @@ struct OpeningTests {
         #expect(notices.isEmpty)
     }
 
+    @Test("while an import has the database to itself, opening it waits, says so once, and then opens")
+    func waitsForAnImportAlone() throws {
+        let (database, location) = try Fixtures.emptyDatabase()
+        try database.close()
+        // What an import alone with the database holds: the rollback journal, and a write under way.
+        var holdsTheLock = Configuration()
+        holdsTheLock.allowsUnsafeTransactions = true
+        let importer = try DatabaseQueue(path: location.path, configuration: holdsTheLock)
+        try importer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('importing', 'yes')")
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.6) {
+            try? importer.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+            try? importer.close()
+        }
+        var notices: [String] = []
+        let opened = try AppDatabase.open(location) { notices.append($0) }
+        #expect(notices == ["test.sqlite is busy with an import that has it to itself; waiting for it to finish (Ctrl-C stops waiting)."])
+        #expect(try opened.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
     @Test("an unwritable file is reported as such")
     func unwritable() throws {
         guard getuid() != 0 else { return }  // root can write anything

@@ -88,6 +88,15 @@ struct ReferralDeskTests {
         try database.setReferralServiceLevels(ReferralServiceLevels(receiveWithinWorkingDays: 5), by: "root", at: now)
         #expect(try !overdue(on: 23))
         #expect(try overdue(on: 24))
+        // The county's holidays are not working days: two of them move it to Wednesday 11/25.
+        try database.setHolidays([CalendarDate(year: 2026, month: 11, day: 20)!, CalendarDate(year: 2026, month: 11, day: 19)!],
+                                 by: "root", at: now)
+        #expect(try database.holidays() == [CalendarDate(year: 2026, month: 11, day: 19)!, CalendarDate(year: 2026, month: 11, day: 20)!])
+        #expect(try database.intakeSettings().holidays.count == 2, "the intake's coordination window skips them too")
+        #expect(try !overdue(on: 25))
+        #expect(try overdue(on: 26))
+        try database.setHolidays([], by: "root", at: now)
+        #expect(try overdue(on: 24))
         let mine = try database.referralRows(.mine, for: AccessPolicy(viewer: ana, isPracticeData: false, today: Fixtures.today))
         #expect(mine.contains { $0.id == first.id } && mine.allSatisfy { $0.referral.fromWorkerId == ana.id || $0.referral.assignedLiaisonId == ana.id })
     }

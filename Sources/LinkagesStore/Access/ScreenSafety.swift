@@ -15,11 +15,15 @@ extension AppDatabase {
 
     /// Changes a county setting kept in the meta table, audited in the same transaction.
     func setSetting(_ key: String, to value: Int, by account: String, at time: Date) throws {
+        try setSetting(key, to: String(value), by: account, at: time)
+    }
+
+    func setSetting(_ key: String, to value: String, by account: String, at time: Date) throws {
         try writer.write { db in
             try db.execute(sql: """
                 INSERT INTO meta(key, value) VALUES (?, ?)
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                """, arguments: [key, String(value)])
+                """, arguments: [key, value])
             try AuditTrail.append(AuditEntry(account: account, action: .changeSettings, detail: "\(key) = \(value)"), at: time, in: db)
         }
     }

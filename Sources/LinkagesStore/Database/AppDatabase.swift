@@ -19,10 +19,10 @@ public final class AppDatabase: Sendable {
 
     /// Wraps a writer and brings its schema up to date.
     ///
-    /// - Parameter announceUpdate: told, before an existing database is brought up to date, what
+    /// - Parameter announce: told, before an existing database is brought up to date, what
     ///   is about to happen: on a county of a million people it takes a while, and the worker
     ///   should know why nothing shows.
-    public init(_ writer: any DatabaseWriter, announceUpdate: (String) -> Void = { _ in }) throws {
+    public init(_ writer: any DatabaseWriter, announce: (String) -> Void = { _ in }) throws {
         self.writer = writer
         try writer.write { db in
             let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -41,7 +41,7 @@ public final class AppDatabase: Sendable {
         if !applied.isEmpty && migrator.migrations.contains(where: { !applied.contains($0) }) {
             let people = try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0 }
             let file = ((writer.configuration.label ?? "the database") as NSString).lastPathComponent
-            announceUpdate("Updating \(file) (\(people.formatted()) people) for this version of Linkages; "
+            announce("Updating \(file) (\(people.formatted()) people) for this version of Linkages; "
                 + "on a large county this takes a minute or two. Nothing is lost if it is stopped.")
         }
         try migrator.migrate(writer)
@@ -79,9 +79,10 @@ public final class AppDatabase: Sendable {
     /// - Parameters:
     ///   - create: create a missing file. The default location is always created on first use;
     ///     a path the user named must exist unless `create` is true.
-    ///   - announceUpdate: told when an existing database is about to be brought up to date.
+    ///   - announce: told what is about to take a while: waiting for an import that has the
+    ///     database to itself, or bringing an existing database up to date.
     public static func open(
-        _ location: DatabaseLocation, create: Bool = false, announceUpdate: (String) -> Void = { _ in }
+        _ location: DatabaseLocation, create: Bool = false, announce: (String) -> Void = { _ in }
     ) throws -> AppDatabase {
         let path = location.path
         let folder = (path as NSString).deletingLastPathComponent
@@ -106,20 +107,38 @@ public final class AppDatabase: Sendable {
         if let kind = NetworkFilesystem.kind(of: folder) {
             throw StoreError.networkFilesystem(path: path, kind: kind)
         }
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration(label: path))
-        } catch let error as DatabaseError {
-            throw StoreError(error, path: path)
-        }
+        let pool = try openPool(path: path, announce: announce)
         do {
             // GRDB sets synchronous=NORMAL on the writer when it turns WAL on, after
             // prepareDatabase ran: set FULL again so that a committed write survives a power cut.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try verifySettings(of: pool)
-            return try AppDatabase(pool, announceUpdate: announceUpdate)
+            return try AppDatabase(pool, announce: announce)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        }
+    }
+
+    /// Opens the connection pool, waiting (up to two minutes, saying so once) while an import
+    /// has the database to itself: it writes through the rollback journal then, and no one can
+    /// open the database until it commits (``ImportSession``).
+    private static func openPool(path: String, announce: (String) -> Void) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(120)
+        var announced = false
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration(label: path))
+            } catch let error as DatabaseError
+                where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
+                if !announced {
+                    announce("\((path as NSString).lastPathComponent) is busy with an import that has it to itself; "
+                        + "waiting for it to finish (Ctrl-C stops waiting).")
+                    announced = true
+                }
+                Thread.sleep(forTimeInterval: 0.25)
+            } catch let error as DatabaseError {
+                throw StoreError(error, path: path)
+            }
         }
     }
 
@@ -178,6 +197,8 @@ extension StoreError {
             self = .notWritable(path: path)
         case .SQLITE_CANTOPEN:
             self = .cannotOpen(path: path, reason: "SQLite could not open the file")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            self = .cannotOpen(path: path, reason: "another Linkages (an import, most often) has it to itself; try again in a minute")
         default:
             self = .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }

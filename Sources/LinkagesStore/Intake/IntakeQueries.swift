@@ -111,11 +111,12 @@ extension AppDatabase {
         }
     }
 
-    /// The county's intake settings (the Linkages coordination window).
+    /// The county's intake settings (the Linkages coordination window, and its holidays).
     public func intakeSettings() throws -> IntakeSettings {
         try writer.read { db in
             let days = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'coordinationWorkingDays'").flatMap(Int.init)
-            return IntakeSettings(coordinationWorkingDays: days ?? IntakeSettings().coordinationWorkingDays)
+            return IntakeSettings(coordinationWorkingDays: days ?? IntakeSettings().coordinationWorkingDays,
+                                  holidays: try Self.holidays(db))
         }
     }
 

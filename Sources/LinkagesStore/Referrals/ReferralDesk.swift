@@ -174,7 +174,8 @@ extension AppDatabase {
             let workers = try Worker.fetchAll(db, keys: ids)
             let familyName = try String.fetchOne(db, sql: "SELECT displayName FROM family WHERE id = ?", arguments: [referral.familyId])
             let since = referral.statusSince.map { CalendarDate.today(now: $0) }
-            let due = try since.flatMap { try Self.serviceLevels(db).due(status: referral.status, since: $0) }
+            let holidays = try Self.holidays(db)
+            let due = try since.flatMap { try Self.serviceLevels(db).due(status: referral.status, since: $0, holidays: holidays) }
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .viewReferral,
                                              familyId: referral.familyId, detail: "referral \(referralId)"), at: time, in: db)
             let liaisons = try referral.toProgram.map { program in

@@ -80,11 +80,14 @@ extension AppDatabase {
             let familyNames = Dictionary(uniqueKeysWithValues: families.map { ($0.id!, $0.displayName) })
             let workerNames = Dictionary(uniqueKeysWithValues: senders.map { ($0.id!, $0.name) })
             let levels = try Self.serviceLevels(db)
+            let holidays = try Self.holidays(db)
             let rows = referrals.map { referral in
                 ReferralRow(
                     referral: referral, familyName: familyNames[referral.familyId] ?? "",
                     fromWorkerName: referral.fromWorkerId.flatMap { workerNames[$0] },
-                    due: referral.statusSince.flatMap { levels.due(status: referral.status, since: CalendarDate.today(now: $0)) })
+                    due: referral.statusSince.flatMap {
+                        levels.due(status: referral.status, since: CalendarDate.today(now: $0), holidays: holidays)
+                    })
             }
             return filter == .overdue || filter == .mineOverdue ? rows.filter { $0.isOverdue(on: policy.today) } : rows
         }

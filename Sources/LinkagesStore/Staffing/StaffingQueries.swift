@@ -23,6 +23,7 @@ extension AppDatabase {
                 """, arguments: ["program": RecordSource(viewer.program).rawValue, "office": viewer.office,
                                  "everyOffice": viewer.role == .trainer])
             let levels = try Self.serviceLevels(db)
+            let holidays = try Self.holidays(db)
             let recentChanges = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
                 SELECT familyId, count(*) AS n FROM changeNotice WHERE sentAt >= ? GROUP BY familyId
                 """, arguments: [time.addingTimeInterval(-30 * 86_400)]).map { (row: Row) -> (Int64, Int) in (row["familyId"], row["n"]) })
@@ -36,7 +37,8 @@ extension AppDatabase {
                 let involvements = detail.records.flatMap(\.involvements)
                 let overdueReferrals = detail.referrals.filter { referral in
                     guard let since = referral.statusSince,
-                          let due = levels.due(status: referral.status, since: CalendarDate.today(now: since)) else { return false }
+                          let due = levels.due(status: referral.status, since: CalendarDate.today(now: since), holidays: holidays)
+                    else { return false }
                     return due < policy.today
                 }
                 var familySignals = StaffingSignals(

@@ -164,7 +164,8 @@ public enum App {
         case .planTask(let familyId, let name, let task, let tasks):
             return TaskFormScreen(familyId: familyId, familyName: name, task: task, tasks: tasks)
         case .meetings(let familyId): return MeetingsScreen(familyId: familyId, today: session.today)
-        case .scheduleMeeting(let familyId, let name): return ScheduleMeetingScreen(familyId: familyId, familyName: name, today: session.today)
+        case .scheduleMeeting(let familyId, let name):
+            return ScheduleMeetingScreen(familyId: familyId, familyName: name, today: session.today, holidays: session.intakeSettings.holidays)
         case .meetingDecision(let meetingId, let familyId, let name):
             return DecisionFormScreen(meetingId: meetingId, familyId: familyId, familyName: name)
         case .staffingMinutes(let familyId, let name): return StaffingMinutesScreen(familyId: familyId, familyName: name)

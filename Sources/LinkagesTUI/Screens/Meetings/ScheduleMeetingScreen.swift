@@ -14,12 +14,13 @@ public struct ScheduleMeetingScreen: ScreenModel {
 
     static let yesNo = [Choice(id: "yes", label: "Invite"), Choice(id: "no", label: "Leave out")]
 
-    public init(familyId: Int64, familyName: String, today: CalendarDate) {
+    /// - Parameter holidays: the county's, skipped when suggesting a date a week of working days ahead.
+    public init(familyId: Int64, familyName: String, today: CalendarDate, holidays: Set<CalendarDate> = []) {
         self.familyId = familyId
         self.familyName = familyName
         self.today = today
         form = Form([
-            .text("date", "Date (MM/DD/YYYY)", today.adding(workingDays: 5).usFormat),
+            .text("date", "Date (MM/DD/YYYY)", today.adding(workingDays: 5, holidays: holidays).usFormat),
             .text("time", "Time", "10:00"),
             .text("place", "Where", placeholder: "e.g. an office and room, or the family's home"),
             .text("others", "Also invite", placeholder: "name, role; name, role"),
