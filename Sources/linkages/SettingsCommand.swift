@@ -33,18 +33,24 @@ struct SettingsCommand: DatabaseCommand {
     var ab429ServiceDays: Int?
 
     @Option(help: ArgumentHelp(
-        "The county's holidays, which are not working days: dates separated by commas (MM/DD/YYYY or YYYY-MM-DD), "
-            + "replacing those entered before; 'none' clears them.", valueName: "dates"))
+        "Add county holidays, which are not working days: dates separated by commas (MM/DD/YYYY or YYYY-MM-DD).",
+        valueName: "dates"))
     var holidays: String?
 
-    /// The holidays given, or nil when the option was not; throws on a date it cannot read.
-    func parsedHolidays() throws -> [CalendarDate]? {
-        guard let holidays else { return nil }
-        if holidays.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return [] }
-        return try holidays.split(separator: ",").map { piece in
+    @Option(help: ArgumentHelp("Take these dates off the county's holidays.", valueName: "dates"))
+    var removeHolidays: String?
+
+    @Flag(help: "Take every date off the county's holidays.")
+    var clearHolidays = false
+
+    var changesHolidays: Bool { holidays != nil || removeHolidays != nil || clearHolidays }
+
+    /// The dates an option gives; throws on one it cannot read.
+    static func dates(_ list: String?, option: String) throws -> [CalendarDate] {
+        try (list ?? "").split(separator: ",").map { piece in
             switch CalendarDate.parse(String(piece)) {
             case .success(let day): return day
-            case .failure(let error): throw ValidationError("--holidays: '\(piece)' is not a date (\(error.description))")
+            case .failure(let error): throw ValidationError("\(option): '\(piece)' is not a date (\(error.description))")
             }
         }
     }
@@ -66,14 +72,14 @@ struct SettingsCommand: DatabaseCommand {
         if let days = ab429ServiceDays, !(30...730).contains(days) {
             throw ValidationError("--ab429-service-days must be between 30 and 730 days")
         }
-        _ = try parsedHolidays()
+        _ = try Self.dates(holidays, option: "--holidays")
+        _ = try Self.dates(removeHolidays, option: "--remove-holidays")
     }
 
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
-            let newHolidays = try parsedHolidays()
-            if coordinationDays != nil || idleLockMinutes != nil || changesReferralLevels || ab429ServiceDays != nil || newHolidays != nil {
+            if coordinationDays != nil || idleLockMinutes != nil || changesReferralLevels || ab429ServiceDays != nil || changesHolidays {
                 let worker = try Identity.worker(in: database, withRole: [.admin, .supervisor], to: "change the county's settings")
                 let account = worker.account ?? Account.current
                 if let days = coordinationDays {
@@ -85,8 +91,12 @@ struct SettingsCommand: DatabaseCommand {
                 if let days = ab429ServiceDays {
                     try database.setAB429ServiceDays(days, by: account, at: Date())
                 }
-                if let newHolidays {
-                    try database.setHolidays(newHolidays, by: account, at: Date())
+                if changesHolidays {
+                    // Past holidays stay unless taken off: open referrals' deadlines still count them.
+                    let kept = clearHolidays ? [] : try database.holidays()
+                    let removed = Set(try Self.dates(removeHolidays, option: "--remove-holidays"))
+                    let added = try Self.dates(holidays, option: "--holidays")
+                    try database.setHolidays(kept.filter { !removed.contains($0) } + added, by: account, at: Date())
                 }
                 if changesReferralLevels {
                     var levels = try database.referralServiceLevels()

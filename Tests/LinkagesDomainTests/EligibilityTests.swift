@@ -169,7 +169,7 @@ struct ReunificationSummaryTests {
         #expect(running.text == "AB 429 services to 03/08/2027 · AB 135 aid to 03/31/2027 · f for details" && !running.endingSoon)
         #expect(found.planLine(on: CalendarDate(year: 2027, month: 2, day: 20)!).endingSoon, "AB 429's last thirty days")
         let ended = found.planLine(on: CalendarDate(year: 2027, month: 4, day: 1)!)
-        #expect(ended.text.contains("AB 135 aid ended 03/31/2027") && !ended.endingSoon)
+        #expect(ended.text == "AB 429 services ended 03/08/2027 · AB 135 aid ended 03/31/2027 · f for details" && !ended.endingSoon)
         var waiting = Self.found
         waiting.cashAidRecommendedOn = nil
         waiting.servicesNeeded = false
@@ -190,6 +190,19 @@ struct ReunificationSummaryTests {
         #expect(found[1].heading.hasPrefix("AB 135 cash aid and child care: eligible. The six months run 10/01/2026 to 03/31/2027. "))
         #expect(found[1].heading.hasSuffix(" days of AB 135 aid left."))
         #expect(found.allSatisfy { !$0.details.contains { $0.hasPrefix("Not met: ") } })
+    }
+
+    @Test("the parent's own circumstances stay off the printed plan: one line says an exclusion applies, not which")
+    func personalExclusionsNotPrinted() throws {
+        var record = Self.found
+        record.undocumentedNoncitizen = true
+        let status = try Self.status(record)
+        #expect(status.ab429.notMet == ["The parent is an undocumented noncitizen (excluded)."], "the family page still says which")
+        let printed = status.answers(on: Self.removed).flatMap { [$0.heading] + $0.details }.joined(separator: "\n")
+        for word in ["undocumented", "noncitizen", "felon", "SSI.", "time-on-aid"] { #expect(!printed.contains(word), "\(word)") }
+        #expect(printed.contains("Not met: one of the parent's own exclusions applies; the family page says which (not printed)."))
+        let clear = try Self.status(Self.found).answers(on: Self.removed)[0].details
+        #expect(clear.contains("Met: none of the parent's own exclusions applies (SSI, immigration status, a warrant, time on aid)."))
     }
 }
 

@@ -158,7 +158,7 @@ struct OpeningTests {
         }
         var notices: [String] = []
         let opened = try AppDatabase.open(location) { notices.append($0) }
-        #expect(notices == ["test.sqlite is busy with an import that has it to itself; waiting for it to finish (Ctrl-C stops waiting)."])
+        #expect(notices == ["test.sqlite is busy (most often an import that has it to itself); waiting for it to finish (Ctrl-C stops waiting)."])
         #expect(try opened.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
 

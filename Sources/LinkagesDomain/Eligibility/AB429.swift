@@ -20,6 +20,7 @@ public enum AB429 {
             (facts.servicesNeededForReunification,
              "The Child Welfare social worker found Welfare-to-Work services needed for reunification.",
              "The Child Welfare social worker has not found Welfare-to-Work services needed for reunification."),
+        ], personal: [
             (!facts.receivesSSI, "The parent does not receive SSI.", "The parent receives SSI (excluded)."),
             (!facts.undocumentedNoncitizen, "The parent is not an undocumented noncitizen.",
              "The parent is an undocumented noncitizen (excluded)."),

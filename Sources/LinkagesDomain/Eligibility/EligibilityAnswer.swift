@@ -6,20 +6,30 @@ public struct EligibilityAnswer: Equatable, Sendable {
     public var notMet: [String]
     /// Where the rule comes from, for the worker who wants to read it.
     public var source: String
+    /// The conditions, among `met` and `notMet`, about the parent's own circumstances (SSI,
+    /// immigration status, a warrant, time on aid): shown to workers who see both programs'
+    /// records, never printed on a document the family's team takes away.
+    public var personal: Set<String>
 
-    public init(met: [String], notMet: [String], source: String) {
+    public init(met: [String], notMet: [String], source: String, personal: Set<String> = []) {
         self.eligible = notMet.isEmpty
         self.met = met
         self.notMet = notMet
         self.source = source
+        self.personal = personal
     }
 
-    /// Sorts conditions into met and not met.
-    static func from(_ conditions: [(holds: Bool, yes: String, no: String)], source: String) -> EligibilityAnswer {
-        EligibilityAnswer(
-            met: conditions.filter(\.holds).map(\.yes),
-            notMet: conditions.filter { !$0.holds }.map(\.no),
-            source: source)
+    /// Sorts conditions into met and not met; `personal` ones are marked as such.
+    static func from(
+        _ conditions: [(holds: Bool, yes: String, no: String)], personal: [(holds: Bool, yes: String, no: String)] = [],
+        source: String
+    ) -> EligibilityAnswer {
+        let all = conditions + personal
+        return EligibilityAnswer(
+            met: all.filter(\.holds).map(\.yes),
+            notMet: all.filter { !$0.holds }.map(\.no),
+            source: source,
+            personal: Set(personal.flatMap { [$0.yes, $0.no] }))
     }
 }
 

@@ -6,17 +6,20 @@ struct OutcomeMeasures {
     let period: ReportPeriod
     let breakdown: Breakdown?
     let serviceLevels: ReferralServiceLevels
+    /// The county's holidays, which the service levels' working days skip.
+    let holidays: Set<CalendarDate>
     /// The tier of each family on the period's last day, computed once.
     let tierAtEnd: [Int64: LinkagesTier]
 
     init(families: [FamilyFacts], referrals: [ReferralFacts], period: ReportPeriod, breakdown: Breakdown?,
-         serviceLevels: ReferralServiceLevels) {
+         serviceLevels: ReferralServiceLevels, holidays: Set<CalendarDate> = []) {
         self.familyList = families
         self.families = Dictionary(families.map { ($0.familyId, $0) }, uniquingKeysWith: { first, _ in first })
         self.referrals = referrals
         self.period = period
         self.breakdown = breakdown
         self.serviceLevels = serviceLevels
+        self.holidays = holidays
         var tiers: [Int64: LinkagesTier] = [:]
         for family in families {
             tiers[family.familyId] = family.tier(on: period.to)
@@ -174,7 +177,7 @@ struct OutcomeMeasures {
             return (referral, standing)
         }
         return rate(.overdueShare, open, label: { referralLabel($0.0) }) { _, standing in
-            serviceLevels.due(status: standing.status, since: standing.on).map { $0 < period.to } ?? false
+            serviceLevels.due(status: standing.status, since: standing.on, holidays: holidays).map { $0 < period.to } ?? false
         }
     }
 

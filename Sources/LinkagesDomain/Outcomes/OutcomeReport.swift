@@ -47,10 +47,10 @@ public struct OutcomeReport: Equatable, Sendable {
 
     public static func compute(
         families: [FamilyFacts], referrals: [ReferralFacts], period: ReportPeriod, breakdown: Breakdown?,
-        serviceLevels: ReferralServiceLevels
+        serviceLevels: ReferralServiceLevels, holidays: Set<CalendarDate> = []
     ) -> OutcomeReport {
         let measures = OutcomeMeasures(families: families, referrals: referrals, period: period, breakdown: breakdown,
-                                       serviceLevels: serviceLevels)
+                                       serviceLevels: serviceLevels, holidays: holidays)
         return OutcomeReport(period: period, breakdown: breakdown, results: OutcomeMeasure.allCases.map(measures.result))
     }
 }

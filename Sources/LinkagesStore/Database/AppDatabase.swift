@@ -131,7 +131,7 @@ public final class AppDatabase: Sendable {
             } catch let error as DatabaseError
                 where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
                 if !announced {
-                    announce("\((path as NSString).lastPathComponent) is busy with an import that has it to itself; "
+                    announce("\((path as NSString).lastPathComponent) is busy (most often an import that has it to itself); "
                         + "waiting for it to finish (Ctrl-C stops waiting).")
                     announced = true
                 }
@@ -198,7 +198,7 @@ extension StoreError {
         case .SQLITE_CANTOPEN:
             self = .cannotOpen(path: path, reason: "SQLite could not open the file")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            self = .cannotOpen(path: path, reason: "another Linkages (an import, most often) has it to itself; try again in a minute")
+            self = .cannotOpen(path: path, reason: "it is busy (most often an import that has it to itself); try again in a minute")
         default:
             self = .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }

@@ -21,11 +21,11 @@ enum ImportSession {
         (writer as? DatabasePool)?.invalidateReadOnlyConnections()
         return try writer.writeWithoutTransaction { db in
             let tookOver = try useRollbackJournalIfAlone(db)
+            // Should this fail (it needs the database to itself again), the next opening turns
+            // the WAL back on: every connection Linkages opens asks for it.
+            defer { if tookOver { try? db.execute(sql: "PRAGMA journal_mode = WAL") } }
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer {
-                try? db.execute(sql: "PRAGMA foreign_keys = ON")
-                if tookOver { try? db.execute(sql: "PRAGMA journal_mode = WAL") }
-            }
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)

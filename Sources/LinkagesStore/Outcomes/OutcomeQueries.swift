@@ -19,7 +19,7 @@ extension AppDatabase {
                                              detail: "\(period.description)" + (breakdown.map { " by \($0.rawValue)" } ?? "")),
                                   at: time, in: db)
             return OutcomeReport.compute(families: families, referrals: referrals, period: period, breakdown: breakdown,
-                                         serviceLevels: try Self.serviceLevels(db))
+                                         serviceLevels: try Self.serviceLevels(db), holidays: try Self.holidays(db))
         }
     }
 

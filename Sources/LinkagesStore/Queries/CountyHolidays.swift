@@ -16,7 +16,7 @@ extension AppDatabase {
         return Set(stored.split(separator: ",").compactMap { CalendarDate(String($0)) })
     }
 
-    /// Replaces the county's holidays (an empty list clears them), audited.
+    /// Replaces the county's holidays with `days` (an empty list clears them), audited.
     public func setHolidays(_ days: [CalendarDate], by account: String, at time: Date) throws {
         try setSetting("holidays", to: Set(days).sorted().map(\.iso).joined(separator: ","), by: account, at: time)
     }
