@@ -9,6 +9,9 @@ public enum AB135 {
     public static let source = "AB 135, as Santa Clara County's CalWORKs handbook states it (Family Reunification Cash Aid and Services)"
     public static let fullMonths = 6
     public static let warningDays = 30
+    /// The most days a clock's last day can fall after its amendment: amended on the 2nd of
+    /// July, the six full months run from August 1 to January 31.
+    public static let longestSpanDays = 213
 
     /// Whether cash aid and child care may continue, with every condition in words.
     public static func assess(_ facts: RemovalFacts) -> EligibilityAnswer {

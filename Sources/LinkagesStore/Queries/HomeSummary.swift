@@ -80,16 +80,16 @@ extension HomeSummary {
     /// How many families' AB 135 clocks are in their last 30 days: each recorded amendment
     /// weighed with the family's records, as the family page does.
     static func ab135EndingSoon(_ db: Database, on date: CalendarDate) throws -> Int {
-        // Six full months end at most 213 days after the amendment (amended on the 2nd of a
-        // month), so older amendments cannot be in their last 30 days: read only the recent ones,
-        // and their families' records in one query.
-        let records = try ReunificationRecord.filter(Column("cashAidRecommendedOn") >= date.adding(days: -220)).fetchAll(db)
+        // An older amendment's clock has ended: read only the recent ones, and their families'
+        // records in one query.
+        let since = date.adding(days: -AB135.longestSpanDays)
+        let records = try ReunificationRecord.filter(Column("cashAidRecommendedOn") >= since).fetchAll(db)
         guard !records.isEmpty else { return 0 }
         let rows = try Row.fetchAll(db, sql: """
             SELECT involvement.*, household.familyId AS familyOfRecord
             FROM involvement JOIN household ON household.id = involvement.householdId
             WHERE household.familyId IN (SELECT familyId FROM reunificationRecord WHERE cashAidRecommendedOn >= ?)
-            """, arguments: [date.adding(days: -220)])
+            """, arguments: [since])
         let involvements = try Dictionary(grouping: rows) { $0["familyOfRecord"] as Int64 }.mapValues { try $0.map(Involvement.init(row:)) }
         return try records.filter { record in
             guard case .endingSoon? = ReunificationStatus.of(involvements: involvements[record.familyId] ?? [], record: record)?
