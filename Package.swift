@@ -29,10 +29,17 @@ let package = Package(
             resources: [.copy("demo"), .copy("intake"), .copy("matching"), .copy("directory"), .copy("staffing"), .copy("training")]
         ),
 
+        // SQLite's process-wide settings, which only C can make (sqlite3_config is variadic).
+        .target(
+            name: "CSQLiteSettings",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
+
         // SQLite through GRDB: migrations, records, queries.
         .target(
             name: "LinkagesStore",
             dependencies: [
+                "CSQLiteSettings",
                 "LinkagesDomain",
                 "LinkagesCSV",
                 "LinkagesMatching",

@@ -242,6 +242,28 @@ struct ImportTests {
                              "personLookup_delete", "personLookup_insert", "personLookup_update"])
     }
 
+    @Test("a person listed twice in one file is one person with the later row's values; a household's shared components are written once; a re-import renames the family after its head")
+    func repeatedRows() throws {
+        let twice = Self.calworks + "P1,CW-1,91111111A,900-11-1111,Emmy,,Mitchell,05/06/2016,F,418 Magnolia Ave,Fresno,93701,559-555-0187,child,active,cash_aid,2024-01-01,,\n"
+        let (database, report) = try importing(twice, .calworks)
+        #expect(report.rows == 4 && report.peopleAdded == 3 && report.peopleUpdated == 1 && report.householdsAdded == 2)
+        let hit = try #require(try database.searchFamilies("emmy mitchell", on: Fixtures.today).first)
+        #expect(hit.displayName == "Mitchell, Sarah")
+        let record = try #require(try database.familyDetail(id: hit.familyId, on: Fixtures.today)?.records.first)
+        #expect(record.people.map(\.firstName).sorted() == ["Emmy", "Sarah"])
+        #expect(record.involvements.count == 2)  // cash aid for the case once, Welfare-to-Work for Sarah
+        let indexed = try database.writer.read { db in
+            try ["emma", "emmy"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM personLookup WHERE personLookup MATCH ?", arguments: [$0]) }
+        }
+        #expect(indexed == [0, 1])  // the name indexes hold the later row's name only
+
+        let married = Self.calworks.replacingOccurrences(of: "Sarah,Ann,Mitchell", with: "Sarah,Ann,Okafor")
+        let (_, again) = try importing(married, .calworks, into: database)
+        #expect(again.householdsUpdated == 2 && again.peopleUpdated == 3)
+        let renamed = try #require(try database.familyDetail(id: hit.familyId, on: Fixtures.today))
+        #expect(renamed.family.displayName == "Okafor, Sarah")
+    }
+
     /// The journal mode, whether foreign keys are enforced, and the page size, as a new connection sees them.
     func settings(_ database: AppDatabase) throws -> (journal: String?, foreignKeys: Bool?) {
         try database.writer.writeWithoutTransaction { db in

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSQLiteSettings
 import GRDB
 import LinkagesDomain
 
@@ -50,6 +51,7 @@ public final class AppDatabase: Sendable {
     /// How every connection is set up: wait for other writers instead of failing, keep every
     /// committed write through a power cut, enforce foreign keys, and overwrite deleted content.
     public static func configuration(label: String? = nil) -> Configuration {
+        _ = processWideSQLiteSettings
         var config = Configuration()
         config.label = label
         config.foreignKeysEnabled = true
@@ -72,6 +74,13 @@ public final class AppDatabase: Sendable {
         }
         return config
     }
+
+    /// SQLite's settings for the whole process, made once before the first connection opens
+    /// (see CSQLiteSettings). Should something have opened one first, SQLite keeps its defaults,
+    /// which are slower but as safe.
+    private static let processWideSQLiteSettings: Void = {
+        _ = lk_sqlite_configure_for_serialized_connections()
+    }()
 
     /// Opens (and if allowed creates) the database file at `location`, checks that the safety
     /// settings took effect, and migrates it.

@@ -91,16 +91,16 @@ extension AppDatabase {
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-                // A full extract's rows run to about 150 to 250 bytes.
-                let expectedRows = data.count / 200
+                // A full extract's rows run to about 150 to 250 bytes; the maps are sized for the shorter.
+                let expectedRows = data.count / 150
                 let nameIndex = try NameIndexPause(db)
                 var importer = try ExtractImporter(db: db, options: options, columns: resolved.columns,
                                                    headerWidth: header.count, expectedRows: expectedRows, time: time)
-                let indexes = try SecondaryIndexPause(db, firstExtract: importer.households.isEmpty,
-                                                      expectedRows: expectedRows)
+                let placer = try RowPlacer(db, source: importer.source, expectedRows: expectedRows)
+                let indexes = try SecondaryIndexPause(db, firstExtract: placer.knowsNoHousehold, expectedRows: expectedRows)
                 importer.report.ignoredColumns = resolved.ignored
                 let pipeline = RowPipeline(reader: reader, columns: resolved.columns, program: options.program,
-                                           headerWidth: header.count)
+                                           headerWidth: header.count, placer: consume placer)
                 defer { pipeline.cancel() }
                 while let batch = try pipeline.next() {
                     for item in batch { try importer.add(item) }

@@ -3,8 +3,8 @@ import GRDB
 import LinkagesCSV
 import LinkagesDomain
 
-/// Writes an extract's rows inside the import's transaction, with prepared statements and
-/// in-memory maps of the source's households and people, so that a million rows take seconds.
+/// Writes an extract's rows inside the import's transaction, with prepared statements, where
+/// the reading thread placed them (``RowPlacement``), so that a million rows take seconds.
 struct ExtractImporter {
     let db: Database
     let options: ImportOptions
@@ -21,23 +21,10 @@ struct ExtractImporter {
     var badRows = 0
     static let errorLimit = 1_000
 
-    /// The source's households and people already in the database, then those added.
-    var households: [String: (id: Int64, familyId: Int64)] = [:]
-    var people: [String: Int64] = [:]
-    /// Households whose involvement this import has already restated.
-    var restated: Set<Int64> = []
-    var involvementsSeen: Set<InvolvementKey> = []
-    /// Families whose name comes from the household's head rather than its first row.
-    var namedFromHead: Set<Int64> = []
-
-    /// One involvement per household (or person), component and dates; a few integers to hash.
-    struct InvolvementKey: Hashable {
-        var householdId: Int64
-        var personId: Int64
-        var component: ServiceComponent
-        var start: Int
-        var end: Int
-    }
+    /// The ids of the households (and their families) and people this import created, in the
+    /// order created: a ``RowPlacement`` names a new one by its place here.
+    var newHouseholds: [(id: Int64, familyId: Int64)] = []
+    var newPeople: [Int64] = []
 
     var insertFamily: BulkStatement
     var renameFamily: BulkStatement
@@ -85,20 +72,8 @@ struct ExtractImporter {
             VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
             """)
         insertLookupTerms = try BulkStatement(db, sql: "INSERT INTO personLookup(rowid, terms) VALUES (?, ?)")
-        people.reserveCapacity(expectedRows)
-        households.reserveCapacity(expectedRows / 2)
-        let existing = try Row.fetchCursor(db, sql: "SELECT sourceKey, id, familyId FROM household WHERE source = ?",
-                                           arguments: [source.rawValue])
-        while let row = try existing.next() {
-            if let key: String = row["sourceKey"] { households[key] = (row["id"], row["familyId"]) }
-        }
-        let known = try Row.fetchCursor(db, sql: """
-            SELECT person.sourcePersonId, person.id FROM person JOIN household ON household.id = person.householdId
-            WHERE household.source = ? AND person.sourcePersonId IS NOT NULL
-            """, arguments: [source.rawValue])
-        while let row = try known.next() {
-            people[row["sourcePersonId"]] = row["id"]
-        }
+        newPeople.reserveCapacity(expectedRows)
+        newHouseholds.reserveCapacity(expectedRows / 2)
     }
 
     /// The county's name for a column, for messages.
@@ -141,36 +116,27 @@ struct ExtractImporter {
         let person = prepared.person
         let householdId = try household(for: prepared)
         let personId: Int64
-        if let existing = people[person.personId] {
-            updatePerson.bind(householdId)
-            bindFields(of: prepared, to: &updatePerson)
-            updatePerson.bind(existing)
-            try updatePerson.run()
-            personId = existing
-            report.peopleUpdated += 1
-        } else {
+        switch prepared.placement.person {
+        case .new where prepared.placement.insertsPerson:
             insertPerson.bind(householdId)
             insertPerson.bind(person.personId)
             bindFields(of: prepared, to: &insertPerson)
             try insertPerson.run()
             personId = db.lastInsertedRowID
-            people[person.personId] = personId
+            newPeople.append(personId)
             report.peopleAdded += 1
             insertLookupTerms.bind(personId)
             insertLookupTerms.bind(prepared.lookupTerms)
             try insertLookupTerms.run()
+        case .new(let ordinal):
+            personId = try update(newPeople[ordinal], from: prepared, in: householdId)
+        case .known(let id):
+            personId = try update(id, from: prepared, in: householdId)
         }
-        for involvement in person.involvements {
-            // Welfare-to-Work is the person's; everything else is the household's (an extract may
-            // list only the parents of a child in reunification).
-            let personal = involvement.component == .welfareToWork
-            let key = InvolvementKey(
-                householdId: householdId, personId: personal ? personId : 0,
-                component: involvement.component,
-                start: involvement.start?.dayNumber ?? -1, end: involvement.end?.dayNumber ?? -1)
-            guard involvementsSeen.insert(key).inserted else { continue }
+        for (index, involvement) in person.involvements.enumerated() where prepared.placement.writes(involvementAt: index) {
+            // Welfare-to-Work is the person's; everything else is the household's.
             insertInvolvement.bind(householdId)
-            insertInvolvement.bind(personal ? personId : nil)
+            insertInvolvement.bind(involvement.component == .welfareToWork ? personId : nil)
             insertInvolvement.bind(involvement.component.rawValue)
             insertInvolvement.bind(involvement.status.rawValue)
             insertInvolvement.bind(involvement.start?.iso)
@@ -179,6 +145,16 @@ struct ExtractImporter {
             insertInvolvement.bind(involvement.welfareToWorkStatus?.rawValue)
             try insertInvolvement.run()
         }
+    }
+
+    /// Updates a stored person from their row; returns their id.
+    private mutating func update(_ id: Int64, from prepared: PreparedPerson, in householdId: Int64) throws -> Int64 {
+        updatePerson.bind(householdId)
+        bindFields(of: prepared, to: &updatePerson)
+        updatePerson.bind(id)
+        try updatePerson.run()
+        report.peopleUpdated += 1
+        return id
     }
 
     /// The person's columns from first name to phone, in the order both person statements use.
@@ -200,38 +176,40 @@ struct ExtractImporter {
     /// import meets a known household, its address is updated and its involvement restated.
     private mutating func household(for prepared: PreparedPerson) throws -> Int64 {
         let person = prepared.person
-        let isHead = person.relationship == .head || person.caseRole == .parent
-        let name = prepared.familyName
-        if let found = households[person.householdKey] {
-            if restated.insert(found.id).inserted {
+        let placement = prepared.placement
+        let householdId: Int64, familyId: Int64
+        switch placement.household {
+        case .known(let id, let family):
+            (householdId, familyId) = (id, family)
+            if placement.opensHousehold {
                 for value in [person.street, person.city, person.zip, person.phone, stamp] { updateHousehold.bind(value) }
-                updateHousehold.bind(found.id)
+                updateHousehold.bind(id)
                 try updateHousehold.run()
-                deleteInvolvements.bind(found.id)
+                deleteInvolvements.bind(id)
                 try deleteInvolvements.run()
                 report.householdsUpdated += 1
             }
-            if isHead && namedFromHead.insert(found.familyId).inserted {
-                renameFamily.bind(name)
-                renameFamily.bind(found.familyId)
-                try renameFamily.run()
+        case .new where placement.opensHousehold:
+            insertFamily.bind(prepared.familyName)
+            insertFamily.bind(stamp)
+            try insertFamily.run()
+            familyId = db.lastInsertedRowID
+            insertHousehold.bind(familyId)
+            for value in [source.rawValue, person.householdKey, person.street, person.city, person.zip, person.phone, stamp, stamp] {
+                insertHousehold.bind(value)
             }
-            return found.id
+            try insertHousehold.run()
+            householdId = db.lastInsertedRowID
+            newHouseholds.append((householdId, familyId))
+            report.householdsAdded += 1
+        case .new(let ordinal):
+            (householdId, familyId) = newHouseholds[ordinal]
         }
-        insertFamily.bind(name)
-        insertFamily.bind(stamp)
-        try insertFamily.run()
-        let familyId = db.lastInsertedRowID
-        if isHead { namedFromHead.insert(familyId) }
-        insertHousehold.bind(familyId)
-        for value in [source.rawValue, person.householdKey, person.street, person.city, person.zip, person.phone, stamp, stamp] {
-            insertHousehold.bind(value)
+        if placement.namesFamily {
+            renameFamily.bind(prepared.familyName)
+            renameFamily.bind(familyId)
+            try renameFamily.run()
         }
-        try insertHousehold.run()
-        let id = db.lastInsertedRowID
-        households[person.householdKey] = (id, familyId)
-        restated.insert(id)
-        report.householdsAdded += 1
-        return id
+        return householdId
     }
 }

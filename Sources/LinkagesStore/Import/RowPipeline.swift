@@ -9,16 +9,31 @@ struct PreparedPerson: Sendable {
     var person: ExtractPerson
     /// The person's terms in the lookup's name index.
     var lookupTerms: String
-    /// "Last, First": the family's name when this person starts or heads a household.
+    /// "Last, First": the family's name when this person starts or names a household's family
+    /// (empty otherwise).
     var familyName: String
     /// The date of birth as stored.
     var dateOfBirth: String?
+    var placement: RowPlacement
 
-    init(_ person: ExtractPerson) {
+    init(_ person: ExtractPerson, placement: RowPlacement) {
         self.person = person
+        self.placement = placement
         lookupTerms = LookupTerms.terms(first: person.firstName, middle: person.middleName ?? "", last: person.lastName)
-        familyName = [person.lastName, person.firstName].filter { !$0.isEmpty }.joined(separator: ", ")
+        familyName = placement.opensHousehold || placement.namesFamily
+            ? (person.lastName.isEmpty || person.firstName.isEmpty ? person.lastName + person.firstName
+                : person.lastName + ", " + person.firstName)
+            : ""
         dateOfBirth = person.dateOfBirth?.iso
+    }
+}
+
+/// The reading thread's ``RowPlacer``, held in one place.
+private final class PlacerBox: @unchecked Sendable {
+    var placer: RowPlacer
+
+    init(_ placer: consuming RowPlacer) {
+        self.placer = placer
     }
 }
 
@@ -41,8 +56,13 @@ final class RowPipeline: @unchecked Sendable {
     /// The share of the file read, for the progress bar.
     private(set) var fractionRead = 0.0
 
-    /// Starts reading `reader` from its second record (the header has been read).
-    init(reader: CSVReader, columns: [ExtractColumn: Int], program: Program, headerWidth: Int, batchSize: Int = 2_000) {
+    /// Starts reading `reader` from its second record (the header has been read), placing each
+    /// row's person with `placer`.
+    init(reader: CSVReader, columns: [ExtractColumn: Int], program: Program, headerWidth: Int, placer: consuming RowPlacer,
+         batchSize: Int = 2_000) {
+        // Handed over too, in a box the reading thread alone changes: the placer's maps are
+        // changed in place rather than copied (a re-import's maps hold every stored person).
+        let placing = PlacerBox(consume placer)
         // The reader is handed over: from here on only the reading thread touches it.
         nonisolated(unsafe) let reader = reader
         let positions = ColumnPositions(columns)
@@ -51,7 +71,7 @@ final class RowPipeline: @unchecked Sendable {
             batch.reserveCapacity(batchSize)
             do {
                 while let record = try reader.next() {
-                    batch.append(Self.item(record, columns: positions, program: program, headerWidth: headerWidth))
+                    batch.append(Self.item(record, columns: positions, program: program, headerWidth: headerWidth, placer: &placing.placer))
                     if batch.count == batchSize {
                         guard put(batch, fraction: reader.fractionRead) else { return }
                         batch.removeAll(keepingCapacity: true)
@@ -65,11 +85,14 @@ final class RowPipeline: @unchecked Sendable {
         }
     }
 
-    static func item(_ record: CSVRecord, columns: ColumnPositions, program: Program, headerWidth: Int) -> Item {
+    static func item(_ record: CSVRecord, columns: ColumnPositions, program: Program, headerWidth: Int,
+                     placer: inout RowPlacer) -> Item {
         guard record.fields.count == headerWidth else { return .wrongWidth(line: record.line, fields: record.fields.count) }
         let fields = record.fields
         switch ExtractRowReader.read({ column in columns.value(column, in: fields) }, program: program) {
-        case .person(let person): return .person(PreparedPerson(person))
+        case .person(var person):
+            let placement = placer.place(&person)
+            return .person(PreparedPerson(person, placement: placement))
         case .problems(let problems): return .problems(line: record.line, problems)
         }
     }

@@ -91,7 +91,7 @@ extension HomeSummary {
             WHERE household.familyId IN (SELECT familyId FROM reunificationRecord WHERE cashAidRecommendedOn >= ?)
             """, arguments: [since])
         let involvements = try Dictionary(grouping: rows) { $0["familyOfRecord"] as Int64 }.mapValues { try $0.map(Involvement.init(row:)) }
-        return try records.filter { record in
+        return records.filter { record in
             guard case .endingSoon? = ReunificationStatus.of(involvements: involvements[record.familyId] ?? [], record: record)?
                 .ab135Clock?.state(on: date)
             else { return false }
