@@ -14,6 +14,7 @@ struct PreparedPerson: Sendable {
     var familyName: String
     /// The date of birth as stored.
     var dateOfBirth: String?
+    /// The household and person the row belongs to, and what it changes there.
     var placement: RowPlacement
 
     init(_ person: ExtractPerson, placement: RowPlacement) {
@@ -28,7 +29,8 @@ struct PreparedPerson: Sendable {
     }
 }
 
-/// The reading thread's ``RowPlacer``, held in one place.
+/// The reading thread's ``RowPlacer``, in a box only that thread changes, so that its maps
+/// change in place instead of being copied.
 private final class PlacerBox: @unchecked Sendable {
     var placer: RowPlacer
 
@@ -60,8 +62,7 @@ final class RowPipeline: @unchecked Sendable {
     /// row's person with `placer`.
     init(reader: CSVReader, columns: [ExtractColumn: Int], program: Program, headerWidth: Int, placer: consuming RowPlacer,
          batchSize: Int = 2_000) {
-        // Handed over too, in a box the reading thread alone changes: the placer's maps are
-        // changed in place rather than copied (a re-import's maps hold every stored person).
+        // A re-import's maps hold every stored person: handed over, never copied.
         let placing = PlacerBox(consume placer)
         // The reader is handed over: from here on only the reading thread touches it.
         nonisolated(unsafe) let reader = reader

@@ -36,7 +36,7 @@ struct SecondaryIndexPause {
         guard !indexSQL.isEmpty else { return }
         // SQLite's sorter hands sorted runs to a helper thread only once they outgrow the page
         // cache, so the cache is made small for these statements, and told not to spill, which
-        // keeps the transaction's pages in memory (about 0.7 s less on a million people, see
+        // keeps the transaction's pages in memory (about 0.8 s less on a million people, see
         // docs/decisions.md). The runs go to temporary files only the user can read, deleted as
         // they are opened; an installed Linkages keeps them in memory and sorts on one core.
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
