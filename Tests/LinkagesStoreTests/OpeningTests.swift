@@ -99,17 +99,65 @@ struct OpeningTests {
     func notADatabase() throws {
         let path = try Fixtures.temporaryFolder().path + "/notes.sqlite"
         try "Dear diary".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: StoreError.notADatabase(path: path)) { try AppDatabase.open(DatabaseLocation(path: path, isDefault: false)) }
+        for create in [false, true] {
+            #expect(throws: StoreError.notADatabase(path: path)) {
+                try AppDatabase.open(DatabaseLocation(path: path, isDefault: false), create: create)
+            }
+        }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "Dear diary")
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
-    @Test("another program's SQLite file is left alone")
+    @Test("another program's SQLite file is refused and left byte for byte as it was, with no log beside it")
     func otherApplication() throws {
-        let path = try Fixtures.temporaryFolder().path + "/other.sqlite"
-        let other = try DatabaseQueue(path: path)
-        try other.write { db in try db.execute(sql: "CREATE TABLE recipes(id INTEGER PRIMARY KEY)") }
-        try other.close()
-        #expect(throws: StoreError.otherApplication(path: path)) { try AppDatabase.open(DatabaseLocation(path: path, isDefault: false)) }
+        let folder = try Fixtures.temporaryFolder().path
+        for (name, journal, id) in [("rollback", "DELETE", 0), ("wal", "WAL", 0), ("tagged", "DELETE", 0x4D50_4442)] {
+            let path = "\(folder)/\(name).sqlite"
+            let other = try DatabaseQueue(path: path)
+            try other.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = \(journal)")
+                try db.execute(sql: "PRAGMA application_id = \(id)")
+                try db.execute(sql: "CREATE TABLE recipes(id INTEGER PRIMARY KEY, name TEXT)")
+                try db.execute(sql: "INSERT INTO recipes(name) VALUES ('pozole')")
+            }
+            try other.close()
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            let siblings = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            for create in [false, true] {
+                #expect(throws: StoreError.otherApplication(path: path)) {
+                    try AppDatabase.open(DatabaseLocation(path: path, isDefault: false), create: create)
+                }
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(name): the file was changed")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == siblings, "\(name): files appeared beside it")
+        }
+    }
+
+    @Test("an empty file is made a database by init alone, closed to others first; anything else leaves it empty")
+    func emptyFile() throws {
+        let path = try Fixtures.temporaryFolder().path + "/touched.sqlite"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644]))
+        let location = DatabaseLocation(path: path, isDefault: false)
+        #expect(throws: StoreError.emptyFile(path: path)) { try AppDatabase.open(location) }
+        #expect(OwnerOnlyFiles.size(of: path) == 0 && !FileManager.default.fileExists(atPath: path + "-wal"))
+        let database = try AppDatabase.open(location, create: true)
+        try database.addWorker(.init(name: "A", program: .calworks, office: "Central", role: .caseworker))
+        #expect(mode(path) == 0o600 && mode(path + "-wal") == 0o600 && mode(path + "-shm") == 0o600)
+        try database.close()
+        #expect(try AppDatabase.open(location).workers().count == 1)
+    }
+
+    @Test("a Linkages database stopped before its first checkpoint, its data all in the log, still opens")
+    func dataOnlyInTheLog() throws {
+        let (database, location) = try Fixtures.emptyDatabase()
+        try database.addWorker(.init(name: "Ana Ruiz", program: .calworks, office: "Central", role: .caseworker))
+        let copy = try Fixtures.temporaryFolder().path + "/copy.sqlite"
+        // What a kill leaves: the file as last checkpointed, and the log; no shared memory.
+        try FileManager.default.copyItem(atPath: location.path, toPath: copy)
+        try FileManager.default.copyItem(atPath: location.path + "-wal", toPath: copy + "-wal")
+        #expect((OwnerOnlyFiles.size(of: copy + "-wal") ?? 0) > 0)
+        let reopened = try AppDatabase.open(DatabaseLocation(path: copy, isDefault: false))
+        #expect(try reopened.workers().map(\.name) == ["Ana Ruiz"])
     }
 
     @Test("a database from a newer Linkages is not opened")
@@ -175,7 +223,7 @@ struct OpeningTests {
     func errorSentences() {
         let errors: [StoreError] = [
             .noHomeFolder, .missing(path: "/a"), .folderMissing(path: "/a"), .notWritable(path: "/a"),
-            .notADatabase(path: "/a"), .otherApplication(path: "/a"), .newerVersion(path: "/a"),
+            .notADatabase(path: "/a"), .emptyFile(path: "/a"), .otherApplication(path: "/a"), .newerVersion(path: "/a"),
             .settingNotApplied(name: "x", expected: "1", actual: "0"), .cannotOpen(path: "/a", reason: "r"),
             .refusingToReplace(path: "/a"),
         ]

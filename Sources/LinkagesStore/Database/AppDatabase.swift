@@ -95,23 +95,34 @@ public final class AppDatabase: Sendable {
     ) throws -> AppDatabase {
         let path = location.path
         let folder = (path as NSString).deletingLastPathComponent
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw StoreError.notADatabase(path: path) }
-            // Checked with the effective ids: an installed Linkages opens the county database as
-            // its service account (access(2) and FileManager would check the worker's own).
-            guard faccessat(AT_FDCWD, path, R_OK | W_OK, AT_EACCESS) == 0 else {
-                throw StoreError.notWritable(path: path)
-            }
-        } else {
+        // The file is looked at before SQLite opens it, which would write to it.
+        var finding = try DatabaseFileCheck.inspect(path)
+        var createdHere = false
+        if finding == .missing {
             guard create || location.isDefault else { throw StoreError.missing(path: path) }
             if location.isDefault {
                 try OwnerOnlyFiles.createFolder(folder)
-            } else if !fileManager.fileExists(atPath: folder) {
+            } else if !FileManager.default.fileExists(atPath: folder) {
                 throw StoreError.folderMissing(path: path)
             }
             try OwnerOnlyFiles.createFile(path)
+            (finding, createdHere) = (.empty, true)
+        }
+        switch finding {
+        case .notSQLite: throw StoreError.notADatabase(path: path)
+        case .otherApplication: throw StoreError.otherApplication(path: path)
+        case .empty where !(create || createdHere): throw StoreError.emptyFile(path: path)
+        case .empty, .linkages, .missing: break
+        }
+        // Checked with the effective ids: an installed Linkages opens the county database as
+        // its service account (access(2) and FileManager would check the worker's own).
+        guard faccessat(AT_FDCWD, path, R_OK | W_OK, AT_EACCESS) == 0 else {
+            throw StoreError.notWritable(path: path)
+        }
+        if finding == .empty {
+            // `init` on a file someone made beforehand: it is closed to others before its first
+            // byte is written, and SQLite gives its log and shared memory the same mode.
+            try OwnerOnlyFiles.restrictToOwner(path)
         }
         if let kind = NetworkFilesystem.kind(of: folder) {
             throw StoreError.networkFilesystem(path: path, kind: kind)

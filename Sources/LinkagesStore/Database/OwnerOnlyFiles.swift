@@ -33,6 +33,18 @@ enum OwnerOnlyFiles {
         close(fd)
     }
 
+    /// Takes every permission but the owner's reading and writing off an existing file.
+    static func restrictToOwner(_ path: String) throws {
+        guard chmod(path, 0o600) == 0 else { throw StoreError.notWritable(path: path) }
+    }
+
+    /// The file's size in bytes, or nil when there is no such file.
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
     static func owner(of path: String) -> uid_t? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

@@ -5,6 +5,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case folderMissing(path: String)
     case notWritable(path: String)
     case notADatabase(path: String)
+    /// A file of 0 bytes: only `linkages init` makes it a database.
+    case emptyFile(path: String)
     case otherApplication(path: String)
     case newerVersion(path: String)
     case settingNotApplied(name: String, expected: String, actual: String)
@@ -26,6 +28,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot write to \(path): permission denied"
         case .notADatabase(let path):
             return "\(path) is not a Linkages database, or it is damaged; restore it from a backup or choose another --db path"
+        case .emptyFile(let path):
+            return "\(path) is empty, not a Linkages database; run 'linkages init --db \(path)' to make it one, or choose another --db path"
         case .otherApplication(let path):
             return "\(path) belongs to another program, not Linkages; choose another --db path"
         case .newerVersion(let path):

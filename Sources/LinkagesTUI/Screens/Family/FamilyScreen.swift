@@ -10,8 +10,11 @@ public struct FamilyScreen: ScreenModel {
     public private(set) var notFound = false
     public private(set) var scroll = ScrollPosition()
     public private(set) var loadError: String?
-    /// The reason being typed to break the glass, while the prompt is open.
+    /// The reason being typed to break the glass, while the prompt is open. The prompt owns the
+    /// keyboard until the records open or the worker cancels; a refusal keeps it open.
     public private(set) var emergencyReason: TextField?
+    /// Why opening the records was refused, shown under the prompt until the next key typed.
+    public private(set) var emergencyProblem: String?
 
     /// The shortest reason taken: a few words, not a keystroke.
     static let minimumReasonLength = 10
@@ -98,11 +101,12 @@ public struct FamilyScreen: ScreenModel {
             return [.run(.loadFamily(id: familyId))]
         case .breakGlass:
             emergencyReason = TextField()
+            emergencyProblem = nil
         case .cancel:
             emergencyReason = nil
+            emergencyProblem = nil
         case .confirmBreakGlass:
             let reason = emergencyReason?.text.trimmingCharacters(in: .whitespaces) ?? ""
-            emergencyReason = nil
             return [.run(.breakGlass(familyId: familyId, reason: reason))]
         default: break
         }
@@ -110,6 +114,7 @@ public struct FamilyScreen: ScreenModel {
     }
 
     public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
+        emergencyProblem = nil
         emergencyReason?.edit(key)
         return []
     }
@@ -119,6 +124,12 @@ public struct FamilyScreen: ScreenModel {
         case .family(let id, let detail) where id == familyId:
             self.detail = detail
             notFound = detail == nil
+            if detail == nil || detail?.emergencyReason != nil {
+                emergencyReason = nil
+                emergencyProblem = nil
+            }
+        case .failed(let message) where emergencyReason != nil:
+            emergencyProblem = message
         case .failed(let message):
             loadError = message
         default:
@@ -315,6 +326,12 @@ public struct FamilyScreen: ScreenModel {
         grid.put("Reason:", row: row, column: area.column, style: .bold)
         field.render(into: &grid, row: row, column: area.column + 8, width: max(10, area.width - 8), focused: true,
                      placeholder: "e.g. child at the hospital, need the CalWORKs worker's contact")
+        if let emergencyProblem {
+            for line in DisplayWidth.wrap("! " + emergencyProblem, to: area.width) where row + 2 < area.bottom {
+                row += 1
+                grid.put(line, row: row + 1, column: area.column, style: .danger)
+            }
+        }
     }
 
     /// Each finished ER intake: when, the family's own words, the protective factors and ICWA.

@@ -22,7 +22,12 @@ public struct ReferralScreen: ScreenModel {
     public private(set) var detail: ReferralDetail?
     public private(set) var notFound = false
     public private(set) var loadError: String?
+    /// The question open at the bottom. It owns the keyboard until it is saved or cancelled:
+    /// a refused save keeps it open with ``promptProblem``, so what is typed next is never
+    /// taken as a command for the referral.
     public private(set) var prompt: Prompt?
+    /// Why the last save of the prompt was refused, shown under it until the next key typed.
+    public private(set) var promptProblem: String?
     public private(set) var field = TextField()
     public private(set) var scroll = ScrollPosition()
     /// Directory services for a re-send, from what is typed or the referral's type.
@@ -139,7 +144,7 @@ public struct ReferralScreen: ScreenModel {
             open(.reassign(first.id!))
         case .nextFocus:
             if case .note(let sensitive) = prompt { prompt = .note(sensitive: !sensitive) }
-        case .cancel: prompt = nil
+        case .cancel: closePrompt()
         case .useSuggestion:
             guard !suggestions.isEmpty else { return [] }
             let entry = suggestions[suggestionIndex % suggestions.count]
@@ -153,7 +158,13 @@ public struct ReferralScreen: ScreenModel {
 
     private mutating func open(_ prompt: Prompt) {
         self.prompt = prompt
+        promptProblem = nil
         field = TextField()
+    }
+
+    private mutating func closePrompt() {
+        prompt = nil
+        promptProblem = nil
     }
 
     /// Looks what is typed up in the service directory, or the referral's type when nothing is.
@@ -182,17 +193,16 @@ public struct ReferralScreen: ScreenModel {
             }
             step = .resend(toProgram: program, toProvider: program == nil ? text : nil)
         case .note(let sensitive):
-            self.prompt = nil
             return [.run(.addReferralNote(id: referralId, text: text, sensitive: sensitive))]
         case .reassign(let liaisonId):
-            self.prompt = nil
             return [.run(.reassignReferral(id: referralId, liaisonId: liaisonId))]
         }
-        self.prompt = nil
+        // The prompt closes when the step is saved, not before: a refusal keeps it open.
         return [.run(.referralStep(id: referralId, step))]
     }
 
     public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
+        promptProblem = nil
         if case .closeOutcome(let current) = prompt {
             let choices = ReferralWorkflow.outcomes(from: detail?.referral.status ?? .closed)
                 .map { Choice(id: $0.rawValue, label: $0.displayName) }
@@ -226,12 +236,15 @@ public struct ReferralScreen: ScreenModel {
             notFound = detail == nil
             loadError = nil
         case .referralChanged(let referral) where referral.id == referralId:
+            closePrompt()
             return [.run(.loadReferral(id: referralId)), .say("Saved: the referral is \(referral.status.displayName.lowercased()).")]
         case .directoryResults(let generation, let entries) where generation == directoryGeneration:
             suggestions = entries
         case .referralNoteAdded(let id) where id == referralId:
+            closePrompt()
             return [.run(.loadReferral(id: referralId)), .say("Note saved.")]
         case .failed(let message):
+            if prompt != nil { promptProblem = message }
             return [.say(message)]
         default:
             break
@@ -288,10 +301,13 @@ public struct ReferralScreen: ScreenModel {
             let placeholder = prompt == .resendTo ? "a provider's name, CalWORKs or Child Welfare" : ""
             field.render(into: &grid, row: row, column: start, width: max(10, width - (start - column)), focused: true,
                          placeholder: placeholder)
-            if prompt == .resendTo, !suggestions.isEmpty {
+            if promptProblem == nil, prompt == .resendTo, !suggestions.isEmpty {
                 let entry = suggestions[suggestionIndex % suggestions.count]
                 grid.put("F2 " + entry.line, row: row + 1, column: start, style: .muted, maxWidth: max(10, width - (start - column)))
             }
+        }
+        if let promptProblem {
+            grid.put("! " + promptProblem, row: row + 1, column: column, style: .danger, maxWidth: width)
         }
     }
 

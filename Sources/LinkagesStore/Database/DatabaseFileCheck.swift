@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a file is, found before SQLite is let near it: opening a file with SQLite in WAL mode
+/// writes to it (the journal mode, a first page), so another program's database, an empty file
+/// or a stray document would be changed before Linkages could refuse it. The header is read
+/// with plain `read(2)`; only a file whose header cannot answer alone is opened by SQLite, and
+/// then read-only.
+enum DatabaseFileCheck {
+    enum Finding: Equatable {
+        /// No file at the path.
+        case missing
+        /// A file of 0 bytes: only `linkages init` makes it a database.
+        case empty
+        /// A Linkages database.
+        case linkages
+        /// An SQLite database of another program.
+        case otherApplication
+        /// Not an SQLite database at all.
+        case notSQLite
+    }
+
+    /// SQLite's header starts with these 16 bytes; the application id is at offset 68.
+    private static let magic = Array("SQLite format 3\0".utf8)
+
+    static func inspect(_ path: String) throws -> Finding {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return .missing }
+            throw errno == EACCES ? StoreError.notWritable(path: path) : StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 100)
+        let count = header.withUnsafeMutableBytes { read(fd, $0.baseAddress, 100) }
+        let logPending = (OwnerOnlyFiles.size(of: path + "-wal") ?? 0) > 0
+        switch count {
+        case 0:
+            // A Linkages database stopped before its first checkpoint holds everything in its log.
+            return logPending ? try inspectThroughSQLite(path) : .empty
+        case 100 where Array(header[0..<16]) == magic:
+            let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            if Int32(bitPattern: id) == AppDatabase.applicationID { return .linkages }
+            // The header may be older than the log: the id is written in the first transaction.
+            return id == 0 && logPending ? try inspectThroughSQLite(path) : .otherApplication
+        default:
+            return .notSQLite
+        }
+    }
+
+    /// Reads the application id with a read-only connection, which never writes the file.
+    private static func inspectThroughSQLite(_ path: String) throws -> Finding {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            let id = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            return id == AppDatabase.applicationID ? .linkages : .otherApplication
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            return .notSQLite
+        }
+    }
+}
