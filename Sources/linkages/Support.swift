@@ -66,6 +66,6 @@ enum WorkerFiles {
     }
 
     static func write(_ data: Data, to path: String) throws {
-        try ProcessPrivilege.asWorker { try data.write(to: URL(fileURLWithPath: path)) }
+        try ProcessPrivilege.asWorker { try OwnerOnlyFiles.write(data, to: path) }
     }
 }

@@ -147,6 +147,20 @@ struct OpeningTests {
         #expect(try AppDatabase.open(location).workers().count == 1)
     }
 
+    @Test("an export is a new owner-only file from its first byte, even over a file others could read")
+    func ownerOnlyExports() throws {
+        let folder = try Fixtures.temporaryFolder().path
+        let path = folder + "/agenda.md"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644]))
+        try OwnerOnlyFiles.write(Data("José Núñez-García".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "José Núñez-García")
+        #expect(mode(path) == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["agenda.md"], "no temporary file is left")
+        #expect(throws: StoreError.folderMissing(path: folder + "/no/such/agenda.md")) {
+            try OwnerOnlyFiles.write(Data(), to: folder + "/no/such/agenda.md")
+        }
+    }
+
     @Test("a Linkages database stopped before its first checkpoint, its data all in the log, still opens")
     func dataOnlyInTheLog() throws {
         let (database, location) = try Fixtures.emptyDatabase()

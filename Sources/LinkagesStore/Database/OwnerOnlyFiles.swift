@@ -5,7 +5,45 @@ import Glibc
 
 /// Creates the database folder and file readable by their owner only (0700 and 0600): the
 /// data is about child abuse referrals, substance use and domestic violence.
-enum OwnerOnlyFiles {
+public enum OwnerOnlyFiles {
+    /// Writes `data` to `path` as a new file readable by its owner alone from its first byte,
+    /// whole or not at all: it is written beside the target under a temporary name, flushed to
+    /// disk, then renamed over it. A file already at `path` is replaced, so its old permissions
+    /// never carry over to the new content.
+    public static func write(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        var template = Array(((folder.isEmpty ? "." : folder) + "/.linkages-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw writeError(path) }
+        let temporary = String(cString: template)
+        var written = 0
+        let complete = data.withUnsafeBytes { bytes -> Bool in
+            while written < bytes.count {
+                let count = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                written += count
+            }
+            return fsync(fd) == 0
+        }
+        let error = errno
+        close(fd)
+        guard complete, rename(temporary, path) == 0 else {
+            let renameError = errno
+            unlink(temporary)
+            throw writeError(path, errno: complete ? renameError : error)
+        }
+    }
+
+    private static func writeError(_ path: String, errno code: Int32 = errno) -> StoreError {
+        switch code {
+        case EACCES, EPERM, EROFS: return .notWritable(path: path)
+        case ENOENT: return .folderMissing(path: path)
+        case EISDIR: return .cannotOpen(path: path, reason: "it is a folder; name a file")
+        default: return .cannotOpen(path: path, reason: String(cString: strerror(code)))
+        }
+    }
+
     /// Creates `folder` and any missing parents with mode 0700. Existing folders are left as they are.
     static func createFolder(_ folder: String) throws {
         var missing: [String] = []
