@@ -38,6 +38,7 @@ public final class CSVReader {
 
     /// The next record, or nil at the end of the file.
     public func next() throws -> CSVRecord? {
+        if position == 0 && Self.isUTF16(bytes) { throw error(startLine: 1, column: 1, .utf16) }
         // Skip blank lines.
         while position < bytes.count, bytes[position] == CR || bytes[position] == LF {
             if bytes[position] == LF { line += 1 }
@@ -132,6 +133,13 @@ public final class CSVReader {
         return CSVRecord(line: startLine, fields: fields)
     }
 
+    /// UTF-16, as Excel's "Unicode Text" saves: a byte-order mark, or ASCII with every other byte 0.
+    static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        if (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return true }
+        return bytes.count >= 4 && ((bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0) || (bytes[0] == 0 && bytes[2] == 0 && bytes[1] != 0))
+    }
+
     /// Reads every record.
     public func readAll() throws -> [CSVRecord] {
         var records: [CSVRecord] = []
@@ -199,6 +207,7 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
         case nulByte
         case notUTF8(Int, UInt8)
         case fieldTooLong(Int, Int)
+        case utf16
     }
 
     public var file: String
@@ -222,9 +231,14 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
         case .nulByte:
             return "the file has a NUL byte here; it is not a text file, or it is damaged"
         case .notUTF8(let field, let byte):
-            return String(format: "field %d has the byte 0x%02X, which is not UTF-8; save the file as UTF-8", field, byte)
+            return String(format: "field %d has the byte 0x%02X, which is not UTF-8 (the file is most likely saved as Windows-1252 "
+                + "or Latin-1); save it again as “CSV UTF-8 (Comma delimited) (*.csv)”, or in LibreOffice as Text CSV with the "
+                + "character set Unicode (UTF-8)", field, byte)
         case .fieldTooLong(let field, let limit):
             return "field \(field) is longer than \(limit) characters"
+        case .utf16:
+            return "the file is saved as UTF-16 (Excel's “Unicode Text”); save it again as “CSV UTF-8 (Comma delimited) (*.csv)”, "
+                + "or in LibreOffice as Text CSV with the character set Unicode (UTF-8)"
         }
     }
 }

@@ -82,7 +82,9 @@ public struct ExtractGenerator {
     }
 
     public static let calworksHeader = ExtractColumn.columns(for: .calworks).map(\.rawValue)
-    public static let childWelfareHeader = ExtractColumn.columns(for: .childWelfare).map(\.rawValue)
+    /// Every referral the generator writes is open: it has no use for the columns that end one.
+    public static let childWelfareHeader = ExtractColumn.columns(for: .childWelfare)
+        .filter { $0 != .serviceStatus && $0 != .serviceEnd }.map(\.rawValue)
     public static let truthHeader = ["calworks_id", "cws_id"]
 
     public init(seed: UInt64, today: CalendarDate) throws {

@@ -38,6 +38,12 @@ struct ImportCommand: DatabaseCommand {
     @Option(help: ArgumentHelp("Import the good rows when there are at most this many bad ones.", valueName: "N"))
     var maxErrors = 0
 
+    @Flag(help: ArgumentHelp("The file is all the source holds about its people: a blank cell clears the stored value (by default a blank keeps it)."))
+    var snapshot = false
+
+    @Flag(help: ArgumentHelp("Say what the import would change, column by column, and write nothing."))
+    var dryRun = false
+
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
@@ -49,11 +55,11 @@ struct ImportCommand: DatabaseCommand {
             let map = try columnMap()
             let progress = ProgressBar(label: "Importing \(name)")
             let started = Date()
-            let report = try database.importExtract(
-                data, options: ImportOptions(program: source.program, file: name, columnMap: map, maxErrors: maxErrors, account: worker.account),
-                at: started, progress: progress.update)
+            let options = ImportOptions(program: source.program, file: name, columnMap: map, maxErrors: maxErrors,
+                                        account: worker.account, snapshot: snapshot, dryRun: dryRun)
+            let report = try database.importExtract(data, options: options, at: started, progress: progress.update)
             progress.finish()
-            print(Self.summary(report, file: name, seconds: Date().timeIntervalSince(started)))
+            print(Self.summary(report, file: name, seconds: Date().timeIntervalSince(started), dryRun: dryRun))
         }
     }
 
@@ -63,7 +69,14 @@ struct ImportCommand: DatabaseCommand {
             guard let data = try WorkerFiles.read(mapFile) else {
                 throw InputError("cannot read the map file \(mapFile)")
             }
-            map = try ColumnMap.parse(String(decoding: data, as: UTF8.self), file: (mapFile as NSString).lastPathComponent)
+            let name = (mapFile as NSString).lastPathComponent
+            if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+                throw InputError("\(name) is saved as UTF-16; save it again as plain text in UTF-8 (in Notepad: Save as, Encoding UTF-8)")
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                throw InputError("\(name) is not UTF-8 text; save it again as plain text in UTF-8 (in Notepad: Save as, Encoding UTF-8)")
+            }
+            map = try ColumnMap.parse(text, file: name)
         }
         if !columns.isEmpty {
             let flags = try ColumnMap.parse(columns.joined(separator: "\n"), file: "--column")
@@ -72,13 +85,28 @@ struct ImportCommand: DatabaseCommand {
         return map
     }
 
-    static func summary(_ report: ImportReport, file: String, seconds: Double) -> String {
+    static func summary(_ report: ImportReport, file: String, seconds: Double, dryRun: Bool = false) -> String {
         let rate = report.rows >= 10_000 ? " (\(Int(Double(report.rows) / seconds).formatted()) rows a second)" : ""
+        let opening = dryRun
+            ? "Checked \(report.rows.formatted()) rows from \(file) in \(String(format: "%.1f", seconds)) s; nothing was written (--dry-run). The import would make these changes:"
+            : "Imported \(report.rows.formatted()) rows from \(file) in \(String(format: "%.1f", seconds)) s\(rate):"
         var lines = [
-            "Imported \(report.rows.formatted()) rows from \(file) in \(String(format: "%.1f", seconds)) s\(rate):",
-            "  households: \(report.householdsAdded.formatted()) new, \(report.householdsUpdated.formatted()) updated",
-            "  people: \(report.peopleAdded.formatted()) new, \(report.peopleUpdated.formatted()) updated",
+            opening,
+            "  households: \(report.householdsAdded.formatted()) new, \(report.householdsUpdated.formatted()) with a changed address",
+            "  people: \(report.peopleAdded.formatted()) new, \(report.peopleUpdated.formatted()) changed",
+            "  program involvement: \(report.involvementsAdded.formatted()) new, \(report.involvementsChanged.formatted()) changed",
         ]
+        let changed = ExtractColumn.allCases.compactMap { column in
+            report.changedValues[column].map { "\(column.rawValue) \($0.formatted())" }
+        }
+        lines.append("  stored values changed: " + (changed.isEmpty ? "none" : changed.joined(separator: ", ")))
+        if !report.absentColumns.isEmpty && report.peopleAdded < report.rows {
+            lines.append("  not in this file, so kept as stored: " + report.absentColumns.map(\.rawValue).joined(separator: ", "))
+        }
+        if report.emptyRowsSkipped > 0 {
+            let rows = report.emptyRowsSkipped
+            lines.append("  skipped \(rows.formatted()) empty row\(rows == 1 ? "" : "s") (rows of empty cells, as spreadsheets leave)")
+        }
         if !report.skipped.isEmpty {
             lines.append("  skipped \(report.skippedRows) bad row\(report.skippedRows == 1 ? "" : "s"):")
             lines += report.skipped.map { "    \($0)" }

@@ -17,7 +17,7 @@ struct ExtractRowTests {
             return
         }
         #expect(person.firstName == "" && person.lastName == "Cruz")
-        #expect(person.sex == .unknown && person.relationship == .unknown)
+        #expect(person.sex == nil && person.relationship == nil, "not given: a new person is unknown, a stored one keeps theirs")
         #expect(person.involvements.map(\.component) == [.cashAid])  // a CalWORKs case is cash aid unless said otherwise
     }
 
@@ -53,7 +53,7 @@ struct ExtractRowTests {
         }
         #expect(child.householdKey == "R-1")
         #expect(child.caseRole == .child)
-        #expect(child.involvements == [ExtractInvolvement(component: .familyReunification, status: .open,
+        #expect(child.involvements == [ExtractInvolvement(component: .familyReunification, status: nil,
                                                           start: CalendarDate("2026-09-09"), end: nil, sourceCaseId: "R-1")])
     }
 
@@ -68,6 +68,30 @@ struct ExtractRowTests {
         }
         #expect(problems.map(\.column) == [.sex, .relationship, .aidEnd, .welfareToWorkStatus, .components, .caseNumber])
         #expect(problems.last?.reason == "a case number is required to know the household")
+    }
+
+    @Test("what a spreadsheet does to ids is named per column, with how to export them as text")
+    func spreadsheetDamage() {
+        guard case .problems(let problems) = read([
+            .personId: "1.23457E+11", .caseNumber: "9E+15", .lastName: "Cruz", .ssn: "12345678", .zip: "2134", .cin: "9.1E+3",
+            .phone: "5.59555E+09",
+        ]) else {
+            Issue.record("expected problems")
+            return
+        }
+        #expect(problems.map(\.column) == [.personId, .ssn, .zip, .cin, .phone, .caseNumber])
+        #expect(problems.allSatisfy { $0.reason.contains("formatted as Text") })
+        #expect(problems[1].reason.hasPrefix("an SSN has 9 digits; '12345678' has 8, as when a spreadsheet drops leading zeros"))
+        #expect(!problems.contains { $0.reason.contains("is required") }, "a damaged id is not reported missing as well")
+        // Not damage: ids that only look numeric, and SSNs short for other reasons.
+        for value in ["1E", "E+11", "12.5", "1.2.3E+4", "0012345", "K-1E+5"] {
+            #expect(!SpreadsheetDamage.isScientificNotation(value), "\(value)")
+        }
+        guard case .problems(let short) = read([.personId: "P1", .caseNumber: "C1", .lastName: "Cruz", .ssn: "900-12-345"]) else {
+            Issue.record("expected problems")
+            return
+        }
+        #expect(short.map(\.reason) == ["an SSN has 9 digits; this one has 8"])
     }
 
     @Test("any date written either way reads back the same")

@@ -45,6 +45,8 @@ extension ExtractColumn {
         case .serviceComponent: 20
         case .referralDate: 21
         case .role: 22
+        case .serviceStatus: 23
+        case .serviceEnd: 24
         }
     }
 }

@@ -27,6 +27,9 @@ public enum ExtractColumn: String, CaseIterable, Sendable {
     case serviceComponent = "service_component"
     case referralDate = "referral_date"
     case role
+    /// Whether the component is still open: how an extract says a referral or case ended.
+    case serviceStatus = "service_status"
+    case serviceEnd = "service_end"
 
     static let shared: [ExtractColumn] = [
         .personId, .caseNumber, .cin, .ssn, .firstName, .middleName, .lastName, .dob, .sex, .street, .city, .zip,
@@ -37,7 +40,7 @@ public enum ExtractColumn: String, CaseIterable, Sendable {
     public static func columns(for program: Program) -> [ExtractColumn] {
         switch program {
         case .calworks: return shared + [.programStatus, .components, .aidBegin, .aidEnd, .welfareToWorkStatus]
-        case .childWelfare: return shared + [.referralId, .serviceComponent, .referralDate, .role]
+        case .childWelfare: return shared + [.referralId, .serviceComponent, .referralDate, .role, .serviceStatus, .serviceEnd]
         }
     }
 }

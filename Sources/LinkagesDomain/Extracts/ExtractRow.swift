@@ -1,22 +1,25 @@
-/// One person from a program extract, read and checked.
+/// One person from a program extract, read and checked. A value the row does not give (its
+/// column absent or its cell blank) is nil or empty: a re-import keeps what is stored for it.
 public struct ExtractPerson: Equatable, Sendable {
     public var program: Program
     public var personId: String
     /// The CalWORKs case number, or the Child Welfare case number (else the referral id): the
     /// household record this person belongs to.
     public var householdKey: String
+    /// The column the household key was read from.
+    public var householdKeyColumn: ExtractColumn
     public var firstName: String
     public var middleName: String?
     public var lastName: String
     public var dateOfBirth: CalendarDate?
-    public var sex: Sex
+    public var sex: Sex?
     public var ssn: String?
     public var cin: String?
     public var street: String?
     public var city: String?
     public var zip: String?
     public var phone: String?
-    public var relationship: Relationship
+    public var relationship: Relationship?
     public var caseRole: CaseRole?
     /// The program components this row records for the household (or for the person: WTW).
     public var involvements: [ExtractInvolvement]
@@ -25,7 +28,8 @@ public struct ExtractPerson: Equatable, Sendable {
 /// A program component as an extract states it.
 public struct ExtractInvolvement: Hashable, Sendable {
     public var component: ServiceComponent
-    public var status: InvolvementStatus
+    /// Nil when the extract does not say (a new involvement is then open).
+    public var status: InvolvementStatus?
     public var start: CalendarDate?
     public var end: CalendarDate?
     /// The referral or case id in the source system.
@@ -76,30 +80,52 @@ public enum ExtractRowReader {
             return nil
         }
 
-        let personId = text(.personId)
-        if personId == nil { errors.append(ExtractFieldError(.personId, "a person id is required")) }
+        /// An identifier as the source system wrote it; a spreadsheet's rewriting of it is refused.
+        func identifier(_ column: ExtractColumn) -> String? {
+            guard let raw = text(column) else { return nil }
+            if let damage = SpreadsheetDamage.problem(in: raw) {
+                errors.append(ExtractFieldError(column, damage))
+                return nil
+            }
+            return raw
+        }
+
+        let personId = identifier(.personId)
+        if personId == nil && text(.personId) == nil { errors.append(ExtractFieldError(.personId, "a person id is required")) }
         let first = text(.firstName)
         let last = text(.lastName)
         if first == nil && last == nil { errors.append(ExtractFieldError(.lastName, "a first or last name is required")) }
         let dob = date(.dob)
-        let sex = choice(.sex, ExtractValues.sexes, allowed: "F, M, X or U") ?? .unknown
-        var ssn = text(.ssn).map(IdentifierDisplay.digits)
+        let sex = choice(.sex, ExtractValues.sexes, allowed: "F, M, X or U")
+        var ssn = identifier(.ssn).map(IdentifierDisplay.digits)
         if let digits = ssn, digits.count != 9 {
-            errors.append(ExtractFieldError(.ssn, "an SSN has 9 digits; this one has \(digits.count)"))
+            let shortened = (7...8).contains(digits.count) && text(.ssn)?.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) == true
+            errors.append(ExtractFieldError(.ssn, shortened
+                ? "an SSN has 9 digits; '\(digits)' has \(digits.count), as when a spreadsheet drops leading zeros; " + SpreadsheetDamage.remedy
+                : "an SSN has 9 digits; this one has \(digits.count)"))
             ssn = nil
         }
         let zip = text(.zip)
-        if let zip, !(zip.utf8.count == 5 || zip.utf8.count == 10) || !zip.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
-            errors.append(ExtractFieldError(.zip, "'\(zip)' is not a ZIP code (5 digits, or ZIP+4)"))
+        if let zip {
+            let isDigitOrDash: (UInt8) -> Bool = { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+            let leading = zip.split(separator: "-", maxSplits: 1).first.map { $0.utf8.count } ?? 0
+            if zip.utf8.allSatisfy(isDigitOrDash) && (3...4).contains(leading) {
+                errors.append(ExtractFieldError(.zip, "'\(zip)' is not a ZIP code: it has \(leading) digits, not 5; if it began with 0, "
+                    + "a spreadsheet dropped the zero: " + SpreadsheetDamage.remedy))
+            } else if !(zip.utf8.count == 5 || zip.utf8.count == 10) || !zip.utf8.allSatisfy(isDigitOrDash) {
+                errors.append(ExtractFieldError(.zip, "'\(zip)' is not a ZIP code (5 digits, or ZIP+4)"))
+            }
         }
-        let relationship = choice(.relationship, ExtractValues.relationships, allowed: ExtractValues.relationshipNames) ?? .unknown
+        let relationship = choice(.relationship, ExtractValues.relationships, allowed: ExtractValues.relationshipNames)
+        let cin = identifier(.cin)
+        let phone = identifier(.phone)
 
         var involvements: [ExtractInvolvement] = []
-        var householdKey = text(.caseNumber)
+        var householdKey = identifier(.caseNumber)
         var role: CaseRole?
         switch program {
         case .calworks:
-            let status = choice(.programStatus, ExtractValues.statuses, allowed: "active, pending, closed or discontinued") ?? .open
+            let status = choice(.programStatus, ExtractValues.statuses, allowed: "active, pending, closed or discontinued")
             let begin = date(.aidBegin)
             let end = date(.aidEnd)
             if let begin, let end, end < begin {
@@ -118,24 +144,31 @@ public enum ExtractRowReader {
                     welfareToWorkStatus: component == .welfareToWork ? welfareToWork : nil))
             }
         case .childWelfare:
-            let referral = text(.referralId)
+            let referral = identifier(.referralId)
             householdKey = householdKey ?? referral
             role = choice(.role, ExtractValues.roles, allowed: "child, parent or caretaker")
             let started = date(.referralDate)
+            let ended = date(.serviceEnd)
+            if let started, let ended, ended < started {
+                errors.append(ExtractFieldError(.serviceEnd, "the service ends (\(ended.usFormat)) before the referral (\(started.usFormat))"))
+            }
+            let status = choice(.serviceStatus, ExtractValues.statuses, allowed: "open, closed or pending")
             if let component = choice(.serviceComponent, ExtractValues.childWelfareComponents, allowed: "ER, FM, FR or PP") {
                 involvements.append(ExtractInvolvement(
-                    component: component, status: .open, start: started, end: nil, sourceCaseId: referral ?? householdKey))
+                    component: component, status: status, start: started, end: ended, sourceCaseId: referral ?? householdKey))
             }
         }
-        if householdKey == nil {
+        let damaged = errors.contains { $0.column == .caseNumber || $0.column == .referralId }
+        if householdKey == nil && !damaged {
             let needed = program == .calworks ? "a case number" : "a case number or a referral id"
             errors.append(ExtractFieldError(program == .calworks ? .caseNumber : .referralId, "\(needed) is required to know the household"))
         }
         guard errors.isEmpty, let personId, let householdKey else { return .problems(errors) }
         return .person(ExtractPerson(
-            program: program, personId: personId, householdKey: householdKey, firstName: first ?? "",
-            middleName: text(.middleName), lastName: last ?? "", dateOfBirth: dob, sex: sex, ssn: ssn, cin: text(.cin),
-            street: text(.street), city: text(.city), zip: zip, phone: text(.phone), relationship: relationship,
+            program: program, personId: personId, householdKey: householdKey,
+            householdKeyColumn: text(.caseNumber) == nil ? .referralId : .caseNumber, firstName: first ?? "",
+            middleName: text(.middleName), lastName: last ?? "", dateOfBirth: dob, sex: sex, ssn: ssn, cin: cin,
+            street: text(.street), city: text(.city), zip: zip, phone: phone, relationship: relationship,
             caseRole: role, involvements: involvements))
     }
 }

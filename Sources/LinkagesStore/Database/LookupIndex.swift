@@ -6,7 +6,7 @@ import LinkagesMatching
 ///
 /// The index keeps no copy of the terms: taking a person out computes their old terms again from
 /// their old names. A change to what ``LookupTerms`` gives for a name therefore needs a
-/// migration that calls ``rebuild(_:)``.
+/// migration that empties the index (`'delete-all'`) and adds everyone again.
 enum LookupIndex {
     static let function = DatabaseFunction("linkages_lookup_terms", argumentCount: 3, pure: true) { values in
         LookupTerms.terms(first: String.fromDatabaseValue(values[0]) ?? "", middle: String.fromDatabaseValue(values[1]) ?? "",
@@ -22,11 +22,5 @@ enum LookupIndex {
     static func add(_ db: Database, peopleFrom firstPerson: Int64) throws {
         try db.execute(sql: "INSERT INTO personLookup(rowid, terms) SELECT id, \(terms("person")) FROM person WHERE id >= ?",
                        arguments: [firstPerson])
-    }
-
-    /// Indexes everyone again, after names changed in bulk.
-    static func rebuild(_ db: Database) throws {
-        try db.execute(sql: "INSERT INTO personLookup(personLookup) VALUES ('delete-all')")
-        try add(db, peopleFrom: 0)
     }
 }

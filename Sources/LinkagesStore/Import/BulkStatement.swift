@@ -46,6 +46,25 @@ struct BulkStatement {
         index += 1
     }
 
+    /// Runs a query with the values bound since the last run and reads its rows, in order.
+    /// `read` must take what it needs from the row: the row is gone once it returns.
+    mutating func rows<Row>(_ read: (BulkRow) -> Row) throws -> [Row] {
+        defer {
+            sqlite3_reset(statement.sqliteStatement)
+            index = 1
+        }
+        var rows: [Row] = []
+        while true {
+            let code = sqlite3_step(statement.sqliteStatement)
+            if code == SQLITE_DONE { return rows }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
+                                    sql: statement.sql)
+            }
+            rows.append(read(BulkRow(statement: statement.sqliteStatement)))
+        }
+    }
+
     /// Runs the statement with the values bound since the last run.
     mutating func run() throws {
         let code = sqlite3_step(statement.sqliteStatement)
@@ -55,6 +74,20 @@ struct BulkStatement {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
                                 sql: statement.sql)
         }
+    }
+}
+
+/// The current row of a ``BulkStatement`` query, read by column position.
+struct BulkRow {
+    fileprivate let statement: SQLiteStatement
+
+    func text(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(statement, column) else { return nil }
+        return String(cString: bytes)
+    }
+
+    func int64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
     }
 }
 

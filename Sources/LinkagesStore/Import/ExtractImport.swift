@@ -13,13 +13,21 @@ public struct ImportOptions: Sendable {
     public var maxErrors: Int
     /// The account importing, written to the audit trail with the import; nil for the demo and benchmarks.
     public var account: String?
+    /// The file is the whole of what the source holds about the people in it: a blank cell in
+    /// one of its columns clears the stored value. Otherwise a blank keeps it.
+    public var snapshot: Bool
+    /// Work out everything the import would change, and write nothing.
+    public var dryRun: Bool
 
-    public init(program: Program, file: String, columnMap: ColumnMap = ColumnMap(), maxErrors: Int = 0, account: String? = nil) {
+    public init(program: Program, file: String, columnMap: ColumnMap = ColumnMap(), maxErrors: Int = 0, account: String? = nil,
+                snapshot: Bool = false, dryRun: Bool = false) {
         self.program = program
         self.file = file
         self.columnMap = columnMap
         self.maxErrors = maxErrors
         self.account = account
+        self.snapshot = snapshot
+        self.dryRun = dryRun
     }
 }
 
@@ -33,13 +41,24 @@ public struct ImportRowError: Equatable, Sendable, CustomStringConvertible {
     public var description: String { "\(file), line \(line), column \(column): \(reason)" }
 }
 
-/// What an import did.
+/// What an import did (or, in a dry run, would do).
 public struct ImportReport: Equatable, Sendable {
     public var rows = 0
     public var peopleAdded = 0
+    /// People stored before whose values the import changed.
     public var peopleUpdated = 0
     public var householdsAdded = 0
+    /// Households stored before whose address the import changed.
     public var householdsUpdated = 0
+    public var involvementsAdded = 0
+    /// Stored involvements whose status, dates or standing the import changed.
+    public var involvementsChanged = 0
+    /// How many stored values each column changed (people, households and involvements).
+    public var changedValues: [ExtractColumn: Int] = [:]
+    /// The program's columns this file does not have: their stored values were kept.
+    public var absentColumns: [ExtractColumn] = []
+    /// Rows of empty cells, as spreadsheets leave below the data.
+    public var emptyRowsSkipped = 0
     /// Problems in the rows skipped under `--max-errors` (a row may have several).
     public var skipped: [ImportRowError] = []
 
@@ -85,7 +104,7 @@ extension AppDatabase {
             guard let first = try reader.next() else { throw ImportFailure.empty(options.file) }
             header = first.fields
             let resolved = try options.columnMap.resolve(header: header, program: options.program, file: options.file)
-            return try ImportSession.run(writer) { db in
+            return try ImportSession.run(writer, commit: !options.dryRun) { db in
                 // A large page cache keeps the transaction's pages in memory until the commit,
                 // instead of spilling them to the journal or the WAL along the way.
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
@@ -99,6 +118,7 @@ extension AppDatabase {
                 let placer = try RowPlacer(db, source: importer.source, expectedRows: expectedRows)
                 let indexes = try SecondaryIndexPause(db, firstExtract: placer.knowsNoHousehold, expectedRows: expectedRows)
                 importer.report.ignoredColumns = resolved.ignored
+                importer.report.absentColumns = ExtractColumn.columns(for: options.program).filter { resolved.columns[$0] == nil }
                 let pipeline = RowPipeline(reader: reader, columns: resolved.columns, program: options.program,
                                            headerWidth: header.count, placer: consume placer)
                 defer { pipeline.cancel() }
@@ -107,10 +127,13 @@ extension AppDatabase {
                     progress(pipeline.fractionRead)
                 }
                 try importer.finish()
-                try indexes.resume(db)
-                try nameIndex.resume(db, peopleUpdated: importer.report.peopleUpdated > 0)
                 guard importer.report.rows > 0 || importer.errorCount > 0 else { throw ImportFailure.empty(options.file) }
-                if let account = options.account {
+                // A dry run is rolled back: there is nothing to index.
+                if !options.dryRun {
+                    try indexes.resume(db)
+                    try nameIndex.resume(db)
+                }
+                if let account = options.account, !options.dryRun {
                     let report = importer.report
                     try AuditTrail.append(AuditEntry(
                         account: account, action: .importExtract,

@@ -15,8 +15,9 @@ import GRDB
 ///   process dies before that, the next opening restores it (and rolls a half-written import
 ///   back from the journal, as it would from the log).
 enum ImportSession {
-    /// Runs `body` in one transaction, committed when it returns and rolled back when it throws.
-    static func run<T>(_ writer: any DatabaseWriter, _ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in one transaction, committed when it returns (rolled back instead when
+    /// `commit` is false: a dry run) and rolled back when it throws.
+    static func run<T>(_ writer: any DatabaseWriter, commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
         // This process's idle readers would keep the database "open elsewhere".
         (writer as? DatabasePool)?.invalidateReadOnlyConnections()
         return try writer.writeWithoutTransaction { db in
@@ -29,7 +30,7 @@ enum ImportSession {
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)
-                return .commit
+                return commit ? .commit : .rollback
             }
             guard let result else { preconditionFailure("a committed transaction ran its body") }
             return result

@@ -2,9 +2,9 @@ import GRDB
 
 /// Keeps the people's name indexes (FTS5) in step with a bulk import at a tenth of the cost of
 /// their per-row triggers: the triggers are set aside inside the import's transaction, the import
-/// writes each new person's lookup terms itself (worked out on the reading thread), and the
-/// intake's index is brought up to date in one statement at the end. A rollback brings the
-/// triggers back with everything else.
+/// writes each new person's lookup terms itself (worked out on the reading thread) and moves a
+/// renamed person's entries in both indexes, and the intake's index takes the new people in one
+/// statement at the end. A rollback brings the triggers back with everything else.
 struct NameIndexPause {
     private let triggerSQL: [String]
     private let firstNewPerson: Int64
@@ -23,18 +23,13 @@ struct NameIndexPause {
         firstNewPerson = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM person") ?? 0) + 1
     }
 
-    /// Indexes what changed and puts the triggers back: the new rows only, or everything when
-    /// rows were updated (their old index entries are not known any more).
-    func resume(_ db: Database, peopleUpdated: Bool) throws {
-        if peopleUpdated {
-            try db.execute(sql: "INSERT INTO personFts(personFts) VALUES('rebuild')")
-            try LookupIndex.rebuild(db)
-        } else {
-            try db.execute(sql: """
-                INSERT INTO personFts(rowid, firstName, middleName, lastName)
-                SELECT id, firstName, middleName, lastName FROM person WHERE id >= ?
-                """, arguments: [firstNewPerson])
-        }
+    /// Indexes the new people in the intake's index and puts the triggers back. (The import
+    /// itself moves renamed people in both indexes, and writes new people's lookup terms.)
+    func resume(_ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO personFts(rowid, firstName, middleName, lastName)
+            SELECT id, firstName, middleName, lastName FROM person WHERE id >= ?
+            """, arguments: [firstNewPerson])
         for sql in triggerSQL {
             try db.execute(sql: sql)
         }

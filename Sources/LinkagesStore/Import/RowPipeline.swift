@@ -47,6 +47,8 @@ final class RowPipeline: @unchecked Sendable {
         case person(PreparedPerson)
         case problems(line: Int, [ExtractFieldError])
         case wrongWidth(line: Int, fields: Int)
+        /// A row of empty cells, as spreadsheets leave below the data (`,,,,`).
+        case emptyRow(line: Int)
     }
 
     private let condition = NSCondition()
@@ -88,13 +90,22 @@ final class RowPipeline: @unchecked Sendable {
 
     static func item(_ record: CSVRecord, columns: ColumnPositions, program: Program, headerWidth: Int,
                      placer: inout RowPlacer) -> Item {
-        guard record.fields.count == headerWidth else { return .wrongWidth(line: record.line, fields: record.fields.count) }
         let fields = record.fields
-        switch ExtractRowReader.read({ column in columns.value(column, in: fields) }, program: program) {
-        case .person(var person):
+        if fields.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { return .emptyRow(line: record.line) }
+        guard fields.count == headerWidth else { return .wrongWidth(line: record.line, fields: fields.count) }
+        let value = { (column: ExtractColumn) in columns.value(column, in: fields) }
+        let caseNumber = value(.caseNumber).trimmingCharacters(in: .whitespaces)
+        let damage = placer.spreadsheetDamage(
+            personId: value(.personId).trimmingCharacters(in: .whitespaces),
+            householdKey: caseNumber.isEmpty ? value(.referralId).trimmingCharacters(in: .whitespaces) : caseNumber,
+            householdColumn: caseNumber.isEmpty && program == .childWelfare ? .referralId : .caseNumber)
+        switch ExtractRowReader.read(value, program: program) {
+        case .person(var person) where damage.isEmpty:
+            placer.locate(&person)
             let placement = placer.place(&person)
             return .person(PreparedPerson(person, placement: placement))
-        case .problems(let problems): return .problems(line: record.line, problems)
+        case .person: return .problems(line: record.line, damage)
+        case .problems(let problems): return .problems(line: record.line, damage + problems)
         }
     }
 

@@ -54,6 +54,13 @@ struct RowPlacer {
 
     private var households: [String: HouseholdState] = [:]
     private var people: [String: RowPlacement.Person] = [:]
+    /// Stored ids that begin with zeros, by the id without them: a spreadsheet's rewriting of
+    /// an id is told from a new one by these (``SpreadsheetDamage``).
+    private var zeroPaddedPeople: [Substring: String] = [:]
+    private var zeroPaddedHouseholds: [Substring: String] = [:]
+    /// Child Welfare referrals stored under the case they became part of, by referral id: a
+    /// row naming only its referral belongs to that case.
+    private var caseOfReferral: [String: String] = [:]
     /// The source had no household stored before this import: its first extract.
     private(set) var knowsNoHousehold = true
     private var restated: Set<Int64> = []
@@ -74,6 +81,7 @@ struct RowPlacer {
         while let row = try storedHouseholds.next() {
             if let key: String = row["sourceKey"] {
                 households[key] = HouseholdState(placement: .known(id: row["id"], familyId: row["familyId"]), named: false)
+                if let short = SpreadsheetDamage.withoutLeadingZeros(key) { zeroPaddedHouseholds[short] = key }
             }
         }
         knowsNoHousehold = households.isEmpty
@@ -82,9 +90,44 @@ struct RowPlacer {
             SELECT person.sourcePersonId, person.id FROM person JOIN household ON household.id = person.householdId
             WHERE household.source = ? AND person.sourcePersonId IS NOT NULL
             """, arguments: [source.rawValue])
-        while let row = try storedPeople.next() {
-            people[row["sourcePersonId"]] = .known(id: row["id"])
+        if source == .childWelfare {
+            let referrals = try Row.fetchCursor(db, sql: """
+                SELECT DISTINCT involvement.sourceCaseId, household.sourceKey FROM involvement
+                JOIN household ON household.id = involvement.householdId
+                WHERE household.source = ? AND involvement.sourceCaseId IS NOT NULL AND involvement.sourceCaseId <> household.sourceKey
+                """, arguments: [source.rawValue])
+            while let row = try referrals.next() {
+                caseOfReferral[row[0]] = row[1]
+            }
         }
+        while let row = try storedPeople.next() {
+            let id: String = row["sourcePersonId"]
+            people[id] = .known(id: row["id"])
+            if let short = SpreadsheetDamage.withoutLeadingZeros(id) { zeroPaddedPeople[short] = id }
+        }
+    }
+
+    /// Files a row that names only its referral under the case the referral became part of
+    /// (a file without the case_number column would otherwise take the person out of the case).
+    func locate(_ person: inout ExtractPerson) {
+        guard person.householdKeyColumn == .referralId, households[person.householdKey] == nil,
+              let caseKey = caseOfReferral[person.householdKey] else { return }
+        person.householdKey = caseKey
+        person.householdKeyColumn = .caseNumber
+    }
+
+    /// The row's ids that are stored ids without their leading zeros, as a spreadsheet leaves
+    /// them. Read from the row as written, so that they are named beside its other problems.
+    func spreadsheetDamage(personId: String, householdKey: String, householdColumn: ExtractColumn) -> [ExtractFieldError] {
+        guard !zeroPaddedPeople.isEmpty || !zeroPaddedHouseholds.isEmpty else { return [] }
+        var problems: [ExtractFieldError] = []
+        if people[personId] == nil, let stored = zeroPaddedPeople[Substring(personId)] {
+            problems.append(ExtractFieldError(.personId, SpreadsheetDamage.lostZeros(personId, stored: stored)))
+        }
+        if households[householdKey] == nil, caseOfReferral[householdKey] == nil, let stored = zeroPaddedHouseholds[Substring(householdKey)] {
+            problems.append(ExtractFieldError(householdColumn, SpreadsheetDamage.lostZeros(householdKey, stored: stored)))
+        }
+        return problems
     }
 
     /// Places a row's person. Each name is hashed once for a row that meets a new household or
