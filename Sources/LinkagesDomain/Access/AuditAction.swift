@@ -38,6 +38,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case changeWorker
     case changeSettings
     case backup
+    /// A backup was put in place of the database.
+    case restore
 
     public var displayName: String {
         switch self {
@@ -75,6 +77,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .changeWorker: return "changed worker"
         case .changeSettings: return "changed settings"
         case .backup: return "backed up database"
+        case .restore: return "restored database from a backup"
         }
     }
 }

@@ -19,7 +19,7 @@ extension AppDatabase {
     }
 
     func setSetting(_ key: String, to value: String, by account: String, at time: Date) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: """
                 INSERT INTO meta(key, value) VALUES (?, ?)
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value

@@ -17,7 +17,7 @@ extension AppDatabase {
         guard basis.signedOn <= basis.expiresOn else {
             throw SharingBasisError(description: "the release expires (\(basis.expiresOn.usFormat)) before it was signed (\(basis.signedOn.usFormat))")
         }
-        return try writer.write { db in
+        return try write { db in
             guard try Family.exists(db, key: basis.familyId) else {
                 throw SharingBasisError(description: "there is no family \(basis.familyId)")
             }
@@ -34,7 +34,7 @@ extension AppDatabase {
     /// Ends a sharing basis before its expiry (the family withdrew consent), audited.
     @discardableResult
     public func revokeSharingBasis(id: Int64, by account: String, at time: Date) throws -> SharingBasis {
-        try writer.write { db in
+        try write { db in
             guard var basis = try SharingBasis.fetchOne(db, key: id) else {
                 throw SharingBasisError(description: "there is no sharing basis \(id)")
             }

@@ -11,7 +11,7 @@ extension AppDatabase {
     /// Maps an operating-system account to a new worker record, audited.
     @discardableResult
     public func addWorker(_ worker: Worker, by account: String, at time: Date) throws -> Worker {
-        try writer.write { db in
+        try write { db in
             if let login = worker.account, let existing = try Worker.filter(Column("account") == login).fetchOne(db) {
                 throw WorkerAdminError(description: "the account \(login) is already mapped to \(existing.name)")
             }
@@ -35,7 +35,7 @@ extension AppDatabase {
     /// sees no data; its history stays.
     @discardableResult
     public func setWorkerActive(account login: String, _ active: Bool, by account: String, at time: Date) throws -> Worker {
-        try writer.write { db in
+        try write { db in
             guard var worker = try Worker.filter(Column("account") == login).fetchOne(db) else {
                 throw WorkerAdminError(description: "no worker is mapped to the account \(login)")
             }
@@ -64,7 +64,7 @@ extension AppDatabase {
         guard try kind() != .production else {
             throw WorkerAdminError(description: "only a demo or training database lets an account act as another worker")
         }
-        return try writer.write { db in
+        return try write { db in
             let candidates = try Worker.fetchAll(db).filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
             guard var worker = candidates.first else {
                 let names = try Worker.order(Column("name")).fetchAll(db).map(\.name).joined(separator: ", ")

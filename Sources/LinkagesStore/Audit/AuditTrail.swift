@@ -106,7 +106,7 @@ public enum AuditVerification: Equatable, Sendable {
 extension AppDatabase {
     /// Writes one audit row in its own transaction, for actions that change nothing else.
     public func audit(_ entry: AuditEntry, at time: Date) throws {
-        try writer.write { db in _ = try AuditTrail.append(entry, at: time, in: db) }
+        try write { db in _ = try AuditTrail.append(entry, at: time, in: db) }
     }
 
     /// Walks the whole chain in order, recomputing every hash.

@@ -36,7 +36,7 @@ extension AppDatabase {
 
     /// Marks an emergency opening reviewed, audited in the same transaction.
     public func reviewEmergency(eventId: Int64, by account: String, at time: Date) throws {
-        try writer.write { db in
+        try write { db in
             guard let event = try AuditEvent.fetchOne(db, key: eventId), event.action == .breakGlass else {
                 throw StoreError.cannotOpen(path: "the audit trail", reason: "there is no emergency opening \(eventId)")
             }

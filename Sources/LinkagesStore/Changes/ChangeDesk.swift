@@ -22,7 +22,7 @@ extension AppDatabase {
         guard !text.isEmpty else { throw WorkRefusal("say what changed") }
         let worker = policy.viewer
         let today = policy.today
-        return try writer.write { db in
+        return try write { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
             guard let detail = try Self.familyDetail(db, id: familyId, on: today) else { throw WorkRefusal("there is no such family") }
             let other = worker.program.other
@@ -64,7 +64,7 @@ extension AppDatabase {
 
     /// Marks a notice in the worker's own inbox read. Audited.
     public func markChangeRead(id: Int64, by worker: Worker, at time: Date) throws {
-        try writer.write { db in
+        try write { db in
             guard var notice = try ChangeNotice.fetchOne(db, key: id), notice.toWorkerId == worker.id else {
                 throw WorkRefusal("that notice is not in your inbox")
             }
@@ -81,7 +81,7 @@ extension AppDatabase {
         let minutes = minutes.trimmingCharacters(in: .whitespacesAndNewlines)
         guard policy.mayRunStaffings else { throw WorkRefusal("only a supervisor records a joint staffing") }
         guard !minutes.isEmpty else { throw WorkRefusal("write the minutes: what was agreed, and who does what") }
-        try writer.write { db in
+        try write { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
             try StoreBatch(db: db).addStaffing(familyId: familyId, reviewedAt: time, reviewedBy: policy.viewer.account ?? "", minutes: minutes)
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .recordStaffing, familyId: familyId),

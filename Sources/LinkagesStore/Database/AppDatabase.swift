@@ -18,13 +18,22 @@ public final class AppDatabase: Sendable {
     /// Marks a SQLite file as a Linkages database (`PRAGMA application_id`, "LNKS").
     static let applicationID: Int32 = 0x4C4E_4B53
 
+    /// The file this process opened, for a database on disk: every write checks it is still
+    /// the one at its path (see ``write(_:)``).
+    let openedFile: OpenedFile?
+
     /// Wraps a writer and brings its schema up to date.
     ///
     /// - Parameter announce: told, before an existing database is brought up to date, what
     ///   is about to happen: on a county of a million people it takes a while, and the worker
     ///   should know why nothing shows.
-    public init(_ writer: any DatabaseWriter, announce: (String) -> Void = { _ in }) throws {
+    public convenience init(_ writer: any DatabaseWriter, announce: (String) -> Void = { _ in }) throws {
+        try self.init(writer, openedFile: nil, announce: announce)
+    }
+
+    init(_ writer: any DatabaseWriter, openedFile: OpenedFile?, announce: (String) -> Void = { _ in }) throws {
         self.writer = writer
+        self.openedFile = openedFile
         try writer.write { db in
             let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let hasTables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -127,16 +136,43 @@ public final class AppDatabase: Sendable {
         if let kind = NetworkFilesystem.kind(of: folder) {
             throw StoreError.networkFilesystem(path: path, kind: kind)
         }
-        let pool = try openPool(path: path, announce: announce)
-        do {
-            // GRDB sets synchronous=NORMAL on the writer when it turns WAL on, after
-            // prepareDatabase ran: set FULL again so that a committed write survives a power cut.
-            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            try verifySettings(of: pool)
-            return try AppDatabase(pool, announce: announce)
-        } catch let error as DatabaseError {
-            throw StoreError(error, path: path)
+        // The file is the same before and after the pool opens it, or a restore renamed another
+        // into its place meanwhile: then open again, the restored one.
+        for _ in 0..<3 {
+            let before = FileIdentity(path)
+            let pool = try openPool(path: path, announce: announce)
+            do {
+                // GRDB sets synchronous=NORMAL on the writer when it turns WAL on, after
+                // prepareDatabase ran: set FULL again so that a committed write survives a power cut.
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+                try verifySettings(of: pool)
+                guard let before, FileIdentity(path) == before else {
+                    try pool.close()
+                    continue
+                }
+                return try AppDatabase(pool, openedFile: OpenedFile(path: path, identity: before), announce: announce)
+            } catch let error as DatabaseError {
+                throw StoreError(error, path: path)
+            }
         }
+        throw StoreError.cannotOpen(path: path, reason: "it was replaced three times while opening it; try again in a minute")
+    }
+
+    /// Runs `updates` in a write transaction, once the transaction holds the write lock and
+    /// this process has checked that its file is still the database at the path. After a
+    /// restore moved it aside, a write there would be lost without a word; it is refused.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try writer.write { db in
+            try ensureStillInPlace()
+            return try updates(db)
+        }
+    }
+
+    /// Throws ``StoreError/replaced(path:)`` when the file this process opened is no longer
+    /// the one at its path.
+    func ensureStillInPlace() throws {
+        guard let openedFile, FileIdentity(openedFile.path) != openedFile.identity else { return }
+        throw StoreError.replaced(path: openedFile.path)
     }
 
     /// Opens the connection pool, waiting (up to two minutes, saying so once) while an import
@@ -199,7 +235,7 @@ public final class AppDatabase: Sendable {
     }
 
     public func setKind(_ kind: DatabaseKind) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(
                 sql: "INSERT INTO meta(key, value) VALUES ('kind', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 arguments: [kind.rawValue])

@@ -64,3 +64,24 @@ enum DatabaseFileCheck {
         }
     }
 }
+
+/// Which file a path names: its device and inode. A restore renames another file into the
+/// database's place, so a process that opened the database before can tell it is no longer
+/// the one at the path.
+struct FileIdentity: Equatable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}
+
+/// The database file a connection pool opened, as it was when opened.
+struct OpenedFile: Sendable {
+    let path: String
+    let identity: FileIdentity
+}

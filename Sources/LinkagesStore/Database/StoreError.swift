@@ -1,3 +1,5 @@
+import Foundation
+
 /// What can go wrong opening or using the database, each with one clear line for the worker.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noHomeFolder
@@ -13,6 +15,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case refusingToReplace(path: String)
     case networkFilesystem(path: String, kind: String)
+    /// The database was restored from a backup after this process opened it.
+    case replaced(path: String)
     /// Only a training database is snapshotted and reset.
     case notTraining
 
@@ -42,6 +46,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) is on a network drive (\(kind)); SQLite's write-ahead log needs a local disk, so Linkages will not open it there"
         case .refusingToReplace(let path):
             return "\(path) holds real data, not a demo or training database; it will not be overwritten; choose another --db path"
+        case .replaced(let path):
+            return "\((path as NSString).lastPathComponent) was restored from a backup while you were working, so this was not saved; "
+                + "note what you typed, then leave Linkages and open it again"
         case .notTraining:
             return "only a training database can be put back to its start; this one is not for training"
         }

@@ -50,7 +50,7 @@ extension AppDatabase {
         files: [String: Data], by account: String?, at time: Date
     ) throws -> DirectoryImportReport {
         let directory = try HSDSDirectory.read(files)
-        return try writer.write { db in
+        return try write { db in
             try db.execute(sql: "DELETE FROM directoryPhone; DELETE FROM directoryService; DELETE FROM directoryLocation; DELETE FROM directoryOrganization")
             for organization in directory.organizations {
                 try db.execute(sql: "INSERT INTO directoryOrganization(id, name, description, email, website) VALUES (?, ?, ?, ?, ?)",

@@ -105,6 +105,7 @@ extension AppDatabase {
             header = first.fields
             let resolved = try options.columnMap.resolve(header: header, program: options.program, file: options.file)
             return try ImportSession.run(writer, commit: !options.dryRun) { db in
+                try ensureStillInPlace()
                 // A large page cache keeps the transaction's pages in memory until the commit,
                 // instead of spilling them to the journal or the WAL along the way.
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000

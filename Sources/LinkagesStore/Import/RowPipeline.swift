@@ -94,11 +94,14 @@ final class RowPipeline: @unchecked Sendable {
         if fields.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { return .emptyRow(line: record.line) }
         guard fields.count == headerWidth else { return .wrongWidth(line: record.line, fields: fields.count) }
         let value = { (column: ExtractColumn) in columns.value(column, in: fields) }
-        let caseNumber = value(.caseNumber).trimmingCharacters(in: .whitespaces)
-        let damage = placer.spreadsheetDamage(
-            personId: value(.personId).trimmingCharacters(in: .whitespaces),
-            householdKey: caseNumber.isEmpty ? value(.referralId).trimmingCharacters(in: .whitespaces) : caseNumber,
-            householdColumn: caseNumber.isEmpty && program == .childWelfare ? .referralId : .caseNumber)
+        var damage: [ExtractFieldError] = []
+        if placer.knowsZeroPaddedIds {
+            let caseNumber = value(.caseNumber).trimmingCharacters(in: .whitespaces)
+            damage = placer.spreadsheetDamage(
+                personId: value(.personId).trimmingCharacters(in: .whitespaces),
+                householdKey: caseNumber.isEmpty ? value(.referralId).trimmingCharacters(in: .whitespaces) : caseNumber,
+                householdColumn: caseNumber.isEmpty && program == .childWelfare ? .referralId : .caseNumber)
+        }
         switch ExtractRowReader.read(value, program: program) {
         case .person(var person) where damage.isEmpty:
             placer.locate(&person)

@@ -116,10 +116,12 @@ struct RowPlacer {
         person.householdKeyColumn = .caseNumber
     }
 
+    /// Some stored id begins with a zero, so a row's id may be one a spreadsheet shortened.
+    var knowsZeroPaddedIds: Bool { !zeroPaddedPeople.isEmpty || !zeroPaddedHouseholds.isEmpty }
+
     /// The row's ids that are stored ids without their leading zeros, as a spreadsheet leaves
     /// them. Read from the row as written, so that they are named beside its other problems.
     func spreadsheetDamage(personId: String, householdKey: String, householdColumn: ExtractColumn) -> [ExtractFieldError] {
-        guard !zeroPaddedPeople.isEmpty || !zeroPaddedHouseholds.isEmpty else { return [] }
         var problems: [ExtractFieldError] = []
         if people[personId] == nil, let stored = zeroPaddedPeople[Substring(personId)] {
             problems.append(ExtractFieldError(.personId, SpreadsheetDamage.lostZeros(personId, stored: stored)))

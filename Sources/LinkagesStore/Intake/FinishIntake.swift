@@ -10,7 +10,7 @@ extension AppDatabase {
     ///
     /// Checks the draft again first: a draft with a problem or a missing answer is not saved.
     public func finishIntake(id: Int64, bank: QuestionBank, account: String, at time: Date, today: CalendarDate) throws -> Int64 {
-        try writer.write { db in
+        try write { db in
             guard var record = try IntakeRecord.fetchOne(db, key: id) else { throw IntakeError.notFound }
             guard record.status == .draft else { throw IntakeError.alreadyFinished }
             let draft = record.draft

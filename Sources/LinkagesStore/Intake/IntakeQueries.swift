@@ -99,7 +99,7 @@ extension AppDatabase {
     /// view of the family.
     public func knownFamily(id familyId: Int64, for policy: AccessPolicy, at time: Date) throws -> KnownFamily {
         guard policy.mayOpenFamilies else { return KnownFamily() }
-        return try writer.write { db in
+        return try write { db in
             guard let detail = try Self.familyDetail(db, id: familyId, on: policy.today)?
                 .visible(under: policy, emergencyReason: nil, sensitiveQuestions: []) else { return KnownFamily() }
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .viewFamily, familyId: familyId,

@@ -71,7 +71,7 @@ public enum IntakeError: Error, Equatable, CustomStringConvertible {
 extension AppDatabase {
     /// Starts a draft for `account` and returns its id.
     public func createIntakeDraft(account: String, draft: IntakeDraft, at time: Date) throws -> Int64 {
-        try writer.write { db in
+        try write { db in
             var record = IntakeRecord(account: account, familyId: draft.attachedFamilyId, status: .draft,
                                       bankVersion: draft.bankVersion, draft: draft, createdAt: time, updatedAt: time)
             try record.insert(db)
@@ -83,7 +83,7 @@ extension AppDatabase {
 
     /// Saves a draft as it is now: one small transaction, made before the next key is read.
     public func saveIntakeDraft(id: Int64, draft: IntakeDraft, at time: Date) throws {
-        try writer.write { db in
+        try write { db in
             let json = String(decoding: try JSONEncoder().encode(draft), as: UTF8.self)
             try db.execute(
                 sql: "UPDATE intake SET draft = ?, familyId = ?, updatedAt = ? WHERE id = ? AND status = 'draft'",
@@ -110,7 +110,7 @@ extension AppDatabase {
 
     /// Deletes a draft (the worker confirmed). Finished intakes are never deleted this way.
     public func discardIntakeDraft(id: Int64, by account: String, at time: Date) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM intake WHERE id = ? AND status = 'draft'", arguments: [id])
             if db.changesCount > 0 {
                 try AuditTrail.append(AuditEntry(account: account, action: .discardIntake, detail: "intake \(id)"), at: time, in: db)

@@ -65,7 +65,7 @@ extension AppDatabase {
     /// never suggested again. Returns the pair as decided.
     @discardableResult
     public func decideMatch(id: Int64, _ decision: MatchDecision, by account: String, at time: Date) throws -> PersonMatch {
-        try writer.write { db in
+        try write { db in
             guard let pair = try PersonMatchQuery.fetch(db, where: "personMatch.id = ?", arguments: [id], order: "personMatch.id", limit: 1).first
             else { throw MatchDecisionError(description: "That pair is no longer in the database; run the match again.") }
             guard !pair.status.isDecided else {

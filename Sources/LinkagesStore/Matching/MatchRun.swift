@@ -88,7 +88,7 @@ extension AppDatabase {
         let scorer = Scorer(model: result.model, frequencies: NameFrequencies([a, b]))
         let encoder = JSONEncoder()
         let started = DispatchTime.now().uptimeNanoseconds
-        try writer.write { db in
+        try write { db in
             // Undecided suggestions from earlier runs give way to this run's.
             try db.execute(sql: "DELETE FROM personMatch WHERE status = ?", arguments: [PersonMatchStatus.suggested.rawValue])
             let upsert = try db.makeStatement(sql: """

@@ -12,7 +12,7 @@ extension AppDatabase {
         guard policy.mayReadOutcomes else {
             throw WorkRefusal("the outcomes report is for supervisors, liaisons and administrators")
         }
-        return try writer.write { db in
+        return try write { db in
             let families = try Self.familyFacts(db)
             let referrals = try Self.referralFacts(db)
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .viewOutcomes,

@@ -35,7 +35,7 @@ extension AppDatabase {
     @discardableResult
     public func scheduleMeeting(_ meeting: TeamMeeting, invitees: [MeetingInvitee], for policy: AccessPolicy, at time: Date) throws -> TeamMeeting {
         guard meeting.date >= policy.today else { throw WorkRefusal("a meeting is scheduled for today or later") }
-        return try writer.write { db in
+        return try write { db in
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
             var new = meeting
             new.id = nil
@@ -63,7 +63,7 @@ extension AppDatabase {
     ) throws -> MeetingDecision {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw WorkRefusal("write what the meeting decided") }
-        return try writer.write { db in
+        return try write { db in
             guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw WorkRefusal("there is no such meeting") }
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
             guard meeting.status != .cancelled else { throw WorkRefusal("the meeting was cancelled") }
@@ -115,7 +115,7 @@ extension AppDatabase {
 
     /// Marks the meeting held or cancelled. Audited.
     public func setMeetingStatus(_ status: MeetingStatus, meetingId: Int64, for policy: AccessPolicy, at time: Date) throws {
-        try writer.write { db in
+        try write { db in
             guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw WorkRefusal("there is no such meeting") }
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
             if status == .held { try Self.requireHeld(meeting, by: policy.today, to: "mark it held") }

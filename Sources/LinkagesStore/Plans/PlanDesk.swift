@@ -11,7 +11,7 @@ extension AppDatabase {
     ) throws -> CasePlan {
         let goals = goals.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !goals.isEmpty else { throw WorkRefusal("write the family's goals, in its own words") }
-        return try writer.write { db in
+        return try write { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
             if let leadWorkerId, try Worker.fetchOne(db, key: leadWorkerId)?.active != true {
                 throw WorkRefusal("the lead worker must be an active worker")
@@ -35,7 +35,7 @@ extension AppDatabase {
         var task = task
         task.title = task.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !task.title.isEmpty else { throw WorkRefusal("say what the task is") }
-        return try writer.write { db in
+        return try write { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
             guard var plan = try CasePlan.filter(Column("familyId") == familyId).fetchOne(db) else {
                 throw WorkRefusal("write the family's goals first: that starts the plan")

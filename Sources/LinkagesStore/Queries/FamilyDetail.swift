@@ -77,7 +77,7 @@ extension AppDatabase {
         sensitiveQuestions: Set<String> = [], at time: Date
     ) throws -> FamilyDetail? {
         guard policy.mayOpenFamilies else { return nil }
-        return try writer.write { db in
+        return try write { db in
             guard let detail = try Self.familyDetail(db, id: familyId, on: policy.today) else { return nil }
             let visible = detail.visible(under: policy, emergencyReason: emergencyReason, sensitiveQuestions: sensitiveQuestions)
             let account = policy.viewer.account ?? ""

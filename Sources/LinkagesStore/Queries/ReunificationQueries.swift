@@ -11,7 +11,7 @@ extension AppDatabase {
     public func recordReunification(
         familyId: Int64, _ changes: ReunificationChanges, for policy: AccessPolicy, at time: Date
     ) throws -> ReunificationRecord {
-        try writer.write { db in
+        try write { db in
             guard policy.mayOpenFamilies, let detail = try Self.familyDetail(db, id: familyId, on: policy.today) else {
                 throw WorkRefusal("there is no such family")
             }

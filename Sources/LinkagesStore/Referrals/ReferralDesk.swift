@@ -40,7 +40,7 @@ extension AppDatabase {
     /// Changes the service levels, audited.
     public func setReferralServiceLevels(_ levels: ReferralServiceLevels, by account: String, at time: Date) throws {
         let json = String(decoding: try JSONEncoder().encode(levels), as: UTF8.self)
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: """
                 INSERT INTO meta(key, value) VALUES ('referralServiceLevels', ?)
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value
@@ -67,7 +67,7 @@ extension AppDatabase {
         guard referral.toProgram != nil || !(referral.toProviderName ?? "").trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ReferralDeskError(description: "say where the referral goes: a program or a provider")
         }
-        return try writer.write { db in
+        return try write { db in
             var new = referral
             new.id = nil
             new.fromProgram = worker.program
@@ -92,7 +92,7 @@ extension AppDatabase {
     /// one transaction. The step must be allowed now and be the worker's program's to take.
     @discardableResult
     public func takeReferralStep(_ step: ReferralStep, referralId: Int64, by worker: Worker, at time: Date) throws -> Referral {
-        try writer.write { db in
+        try write { db in
             guard let referral = try Referral.fetchOne(db, key: referralId) else {
                 throw ReferralDeskError(description: "referral \(referralId) is no longer in the database")
             }
@@ -120,7 +120,7 @@ extension AppDatabase {
     public func addReferralNote(referralId: Int64, text: String, sensitive: Bool, by worker: Worker, at time: Date) throws -> ReferralNote {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw ReferralDeskError(description: "the note is empty") }
-        return try writer.write { db in
+        return try write { db in
             guard let referral = try Referral.fetchOne(db, key: referralId) else {
                 throw ReferralDeskError(description: "referral \(referralId) is no longer in the database")
             }
@@ -135,7 +135,7 @@ extension AppDatabase {
     /// Moves a referral to another liaison's queue, recorded on its timeline and audited.
     @discardableResult
     public func reassignReferral(id referralId: Int64, toLiaison liaisonId: Int64, by worker: Worker, at time: Date) throws -> Referral {
-        try writer.write { db in
+        try write { db in
             guard var referral = try Referral.fetchOne(db, key: referralId) else {
                 throw ReferralDeskError(description: "referral \(referralId) is no longer in the database")
             }
@@ -162,7 +162,7 @@ extension AppDatabase {
 
     /// One referral with its timeline and notes, if `policy`'s worker may see it; the view is audited.
     public func referralDetail(id referralId: Int64, for policy: AccessPolicy, at time: Date) throws -> ReferralDetail? {
-        try writer.write { db in
+        try write { db in
             guard let referral = try Referral.fetchOne(db, key: referralId) else { return nil }
             let sender = try referral.fromWorkerId.flatMap { try Worker.fetchOne(db, key: $0) }
             guard policy.mayList(referralFrom: referral.fromProgram, to: referral.toProgram, type: referral.type,

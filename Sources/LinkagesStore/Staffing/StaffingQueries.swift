@@ -9,7 +9,7 @@ extension AppDatabase {
     /// The view is audited.
     public func staffingAgenda(for policy: AccessPolicy, weights: StaffingWeights, at time: Date) throws -> [AgendaItem] {
         guard policy.mayOpenFamilies else { return [] }
-        return try writer.write { db in
+        return try write { db in
             let viewer = policy.viewer
             let familyIds = try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT own.familyId

@@ -146,7 +146,7 @@ public struct StoreBatch {
 extension AppDatabase {
     /// Runs several writes in one transaction.
     public func batch<T>(_ work: (StoreBatch) throws -> T) throws -> T {
-        try writer.write { db in try work(StoreBatch(db: db)) }
+        try write { db in try work(StoreBatch(db: db)) }
     }
 
     @discardableResult
