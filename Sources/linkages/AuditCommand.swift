@@ -48,11 +48,25 @@ struct ShowAudit: DatabaseCommand {
     @Option(help: "Only this worker's rows: their account or their name.") var worker: String?
     @Flag(help: "Only the emergencies (break-the-glass openings) flagged for review.") var flagged = false
     @Option(help: "At most this many rows.") var limit = 200
+    @Flag(help: ArgumentHelp("Show the values each change changed, before and after. With --household, for a supervisor who may see the family's records in full; settings and worker records, for an administrator."))
+    var values = false
 
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
             try AuditCommand.reviewer(database)
+            let reviewer = try Identity.worker(in: database)
+            if values {
+                if let household {
+                    // The values are the family's data: shown only to whoever may read its records, and the read is audited.
+                    let policy = try Identity.caseWorker(in: database)
+                    guard try database.familyDetail(id: household, for: policy, at: Date())?.records.contains(where: { $0.access.isFull }) == true else {
+                        throw InputError("you may not see family \(household)'s records, so not the values of their changes either")
+                    }
+                } else if reviewer.role != .admin {
+                    throw InputError("--values without --household shows settings and worker records, for an administrator")
+                }
+            }
             let account = try worker.map { named in
                 try database.workers().first { $0.name.caseInsensitiveCompare(named) == .orderedSame }?.account ?? named
             }
@@ -64,6 +78,12 @@ struct ShowAudit: DatabaseCommand {
                 if let detail = event.detail { line += "  \(detail)" }
                 if let reason = event.reason { line += "  reason: “\(reason)”" }
                 if event.flagged { line += "  [FLAGGED]" }
+                let changes = event.fieldChanges
+                if !changes.isEmpty && values && (household != nil || event.familyId == nil) {
+                    line += "  " + changes.map { "\($0.field): \(EditConflict.shown($0.old)) → \(EditConflict.shown($0.new))" }.joined(separator: "; ")
+                } else if !changes.isEmpty {
+                    line += "  changed: " + changes.map(\.field).joined(separator: ", ")
+                }
                 print(line)
             }
         }

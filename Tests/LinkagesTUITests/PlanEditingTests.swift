@@ -70,6 +70,47 @@ struct PlanEditingTests {
         #expect(d.screen.contains("Mon,Wed,Fri 9:00-12:00"))
     }
 
+    @Test("two workers on one task: the second is shown the first's change beside their own, keeps what they typed, and saves it over on purpose")
+    func twoWorkersOneTask() throws {
+        let database = try Fixtures.demoDatabase()
+        let ana = try database.actAs(workerNamed: "Ana Ruiz", account: "aruiz", at: Fixtures.now)
+        let marcus = try database.actAs(workerNamed: "Marcus Bell", account: "mbell", at: Fixtures.now)
+        let marcusPolicy = AccessPolicy(viewer: marcus, isPracticeData: true, today: Fixtures.today)
+        let sarah = try #require(try database.searchFamilies("sarah mitchell", on: Fixtures.today).first?.familyId)
+        try database.savePlan(familyId: sarah, goals: "Keep my kids safe.", leadWorkerId: nil, for: marcusPolicy, at: Fixtures.now)
+        try database.saveTask(PlanTask(planId: 0, title: "Child care approval", owner: .calworks), familyId: sarah,
+                              for: marcusPolicy, at: Fixtures.now)
+        func openTask(as worker: Worker) -> ScreenDriver {
+            var d = ScreenDriver(database: database, worker: worker)
+            d.press(.char("l"))
+            d.type("sarah mitchell")
+            d.press(.down, .enter, .char("p"), .home, .enter)
+            return d
+        }
+        var first = openTask(as: marcus)
+        var second = openTask(as: ana)
+        #expect(first.top(as: TaskFormScreen.self) != nil && second.top(as: TaskFormScreen.self) != nil, "\(second.screen)")
+        // Marcus marks it done.
+        for _ in 0..<7 { first.press(.tab) }
+        first.type("d")
+        first.press(.enter)
+        #expect(first.screen.contains("Saved “Child care approval”."), "\(first.screen)")
+        // Ana, who read it before, marks it in progress and writes a note.
+        for _ in 0..<7 { second.press(.tab) }
+        second.type("i")
+        second.press(.tab)
+        second.type("Provider found; waiting on the county's approval")
+        second.press(.enter)
+        let form = try #require(second.top(as: TaskFormScreen.self), "the form stays open")
+        #expect(form.problems.first == "Marcus Bell saved the task “Child care approval” at 10:00 AM while you were editing it:")
+        #expect(second.screen.contains("Status is now “done”; yours: “in progress”."), "\(second.screen)")
+        #expect(form.form.value("note") == "Provider found; waiting on the county's approval" && form.form.value("status") == "inProgress")
+        second.press(.enter)
+        #expect(second.screen.contains("Saved “Child care approval”."), "\(second.screen)")
+        let task = try #require(try database.familyDetail(id: sarah, on: Fixtures.today)?.tasks.first)
+        #expect(task.status == .inProgress && task.note == "Provider found; waiting on the county's approval")
+    }
+
     @Test("a time the plan cannot read is refused with the reason, and nothing is saved")
     func badHours() throws {
         var d = try sarahsFamily()

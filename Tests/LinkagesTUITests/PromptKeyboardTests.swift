@@ -80,7 +80,7 @@ struct PromptKeyboardTests {
                 pressRefusingSaves(keys, on: start, as: ReferralScreen.self, isOpen: { $0.prompt != nil },
                                    beneath: { [$0.detail?.referral.status.rawValue ?? "", "\($0.scroll)"] }) { effect in
                     switch effect {
-                    case .referralStep(let referral, _), .addReferralNote(let referral, _, _), .reassignReferral(let referral, _):
+                    case .referralStep(let referral, _, _), .addReferralNote(let referral, _, _), .reassignReferral(let referral, _, _):
                         return referral == id
                     case .searchDirectory: return true
                     default: return false

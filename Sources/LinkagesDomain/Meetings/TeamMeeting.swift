@@ -13,11 +13,15 @@ public struct TeamMeeting: Identifiable, Hashable, Codable, Sendable {
     /// The account that scheduled it.
     public var scheduledBy: String
     public var scheduledAt: Date
+    /// How many times the record was saved: an edit carries the version its worker read, so
+    /// that a save over someone else's newer one is noticed instead of overwriting it.
+    public var version: Int
 
     public init(
         id: Int64? = nil, familyId: Int64, date: CalendarDate, time: ClockTime? = nil, place: String,
-        status: MeetingStatus = .scheduled, scheduledBy: String, scheduledAt: Date
+        status: MeetingStatus = .scheduled, scheduledBy: String, scheduledAt: Date, version: Int = 1
     ) {
+        self.version = version
         self.id = id
         self.familyId = familyId
         self.date = date

@@ -11,12 +11,16 @@ public struct CasePlan: Identifiable, Hashable, Codable, Sendable {
     public var goals: String
     public var createdAt: Date
     public var updatedAt: Date
+    /// How many times the record was saved: an edit carries the version its worker read, so
+    /// that a save over someone else's newer one is noticed instead of overwriting it.
+    public var version: Int
 
     public init(
         id: Int64? = nil, familyId: Int64, leadWorkerId: Int64? = nil, goals: String, createdAt: Date,
-        updatedAt: Date? = nil
+        updatedAt: Date? = nil, version: Int = 1
     ) {
         self.id = id
+        self.version = version
         self.familyId = familyId
         self.leadWorkerId = leadWorkerId
         self.goals = goals
@@ -40,13 +44,17 @@ public struct PlanTask: Identifiable, Hashable, Codable, Sendable {
     public var time: TaskTime?
     /// The task that must be done before this one can be.
     public var afterTaskId: Int64?
+    /// How many times the record was saved: an edit carries the version its worker read, so
+    /// that a save over someone else's newer one is noticed instead of overwriting it.
+    public var version: Int
 
     public init(
         id: Int64? = nil, planId: Int64, title: String, kind: TaskKind = .other, owner: TaskOwner, ownerWorkerId: Int64? = nil,
         dueDate: CalendarDate? = nil, status: TaskStatus = .notStarted, note: String? = nil, time: TaskTime? = nil,
-        afterTaskId: Int64? = nil
+        afterTaskId: Int64? = nil, version: Int = 1
     ) {
         self.id = id
+        self.version = version
         self.planId = planId
         self.title = title
         self.kind = kind

@@ -24,14 +24,18 @@ public struct Referral: Identifiable, Hashable, Codable, Sendable {
     public var statusSince: Date?
     /// The liaison whose queue a referral to a program is in.
     public var assignedLiaisonId: Int64?
+    /// How many times the record was saved: an edit carries the version its worker read, so
+    /// that a save over someone else's newer one is noticed instead of overwriting it.
+    public var version: Int
 
     public init(
         id: Int64? = nil, familyId: Int64, personId: Int64? = nil, fromProgram: Program,
         fromWorkerId: Int64? = nil, toProgram: Program? = nil, toProviderName: String? = nil,
         type: ReferralType, urgency: ReferralUrgency = .routine, reason: String,
         status: ReferralStatus = .draft, outcome: ReferralOutcome? = nil, createdAt: Date,
-        updatedAt: Date? = nil, statusSince: Date? = nil, assignedLiaisonId: Int64? = nil
+        updatedAt: Date? = nil, statusSince: Date? = nil, assignedLiaisonId: Int64? = nil, version: Int = 1
     ) {
+        self.version = version
         self.statusSince = statusSince ?? updatedAt ?? createdAt
         self.assignedLiaisonId = assignedLiaisonId
         self.id = id

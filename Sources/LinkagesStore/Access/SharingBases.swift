@@ -26,7 +26,8 @@ extension AppDatabase {
             try basis.insert(db)
             try AuditTrail.append(AuditEntry(
                 account: basis.recordedBy, action: .recordSharingBasis, familyId: basis.familyId,
-                detail: "basis \(basis.id!): \(basis.summary); \(basis.scopeDescription)"), at: time, in: db)
+                detail: "basis \(basis.id!): \(basis.summary); \(basis.scopeDescription)",
+                changes: try VersionedSave.fields(of: basis, in: db)), at: time, in: db)
             return basis
         }
     }
@@ -41,11 +42,13 @@ extension AppDatabase {
             guard basis.revokedAt == nil else {
                 throw SharingBasisError(description: "sharing basis \(id) was already revoked by \(basis.revokedBy ?? "someone")")
             }
+            let before = basis
             basis.revokedAt = time
             basis.revokedBy = account
             try basis.update(db)
             try AuditTrail.append(AuditEntry(
-                account: account, action: .revokeSharingBasis, familyId: basis.familyId, detail: "basis \(id)"), at: time, in: db)
+                account: account, action: .revokeSharingBasis, familyId: basis.familyId, detail: "basis \(id)",
+                changes: try VersionedSave.changes(from: before, to: basis, in: db)), at: time, in: db)
             return basis
         }
     }

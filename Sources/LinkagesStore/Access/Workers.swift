@@ -20,7 +20,8 @@ extension AppDatabase {
             try worker.insert(db)
             try AuditTrail.append(AuditEntry(
                 account: account, action: .addWorker,
-                detail: "worker \(worker.id!) for account \(worker.account ?? "none"): \(worker.role.rawValue), \(worker.program.rawValue), \(worker.office)"),
+                detail: "worker \(worker.id!) for account \(worker.account ?? "none"): \(worker.role.rawValue), \(worker.program.rawValue), \(worker.office)",
+                changes: try VersionedSave.fields(of: worker, in: db)),
                 at: time, in: db)
             return worker
         }
@@ -39,11 +40,12 @@ extension AppDatabase {
             guard var worker = try Worker.filter(Column("account") == login).fetchOne(db) else {
                 throw WorkerAdminError(description: "no worker is mapped to the account \(login)")
             }
+            let before = worker
             worker.active = active
             try worker.update(db)
             try AuditTrail.append(AuditEntry(
-                account: account, action: .changeWorker,
-                detail: "worker \(worker.id!) \(active ? "enabled" : "disabled")"), at: time, in: db)
+                account: account, action: .changeWorker, detail: "worker \(worker.id!) \(active ? "enabled" : "disabled")",
+                changes: try VersionedSave.changes(from: before, to: worker, in: db)), at: time, in: db)
             return worker
         }
     }
@@ -71,9 +73,11 @@ extension AppDatabase {
                 throw WorkerAdminError(description: "there is no worker named \(name) here; choose one of: \(names)")
             }
             try db.execute(sql: "UPDATE worker SET account = NULL WHERE account = ?", arguments: [account])
+            let before = worker
             worker.account = account
             try worker.update(db)
-            try AuditTrail.append(AuditEntry(account: account, action: .changeWorker, detail: "acting as worker \(worker.id!)"), at: time, in: db)
+            try AuditTrail.append(AuditEntry(account: account, action: .changeWorker, detail: "acting as worker \(worker.id!)",
+                                             changes: try VersionedSave.changes(from: before, to: worker, in: db)), at: time, in: db)
             return worker
         }
     }

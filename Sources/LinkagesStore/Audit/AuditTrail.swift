@@ -21,6 +21,16 @@ public struct AuditEvent: Identifiable, Hashable, Codable, Sendable, FetchableRe
     public var flagged: Bool
     /// SHA-256 over the previous row's hash and this row's fields.
     public var hash: String
+    /// The fields a change changed, with their values before and after, as JSON (nil for rows
+    /// that record no change of stored values). They may hold personal data: they are shown
+    /// only to workers who may see the record itself.
+    public var changes: String?
+
+    /// The changes, read.
+    public var fieldChanges: [FieldChange] {
+        guard let changes else { return [] }
+        return (try? JSONDecoder().decode([FieldChange].self, from: Data(changes.utf8))) ?? []
+    }
 }
 
 /// Something to write to the audit trail, in the same transaction as the change it records.
@@ -31,11 +41,14 @@ public struct AuditEntry: Sendable {
     public var detail: String?
     public var reason: String?
     public var flagged: Bool
+    /// The stored values the change changed, before and after.
+    public var changes: [FieldChange]
 
     public init(
         account: String, action: AuditAction, familyId: Int64? = nil, detail: String? = nil, reason: String? = nil,
-        flagged: Bool = false
+        flagged: Bool = false, changes: [FieldChange] = []
     ) {
+        self.changes = changes
         self.account = account
         self.action = action
         self.familyId = familyId
@@ -56,27 +69,31 @@ public enum AuditTrail {
         let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM auditEvent ORDER BY id DESC LIMIT 1")
         let id: Int64 = (last?["id"] ?? 0) + 1
         let previous: String = last?["hash"] ?? genesis
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         var event = AuditEvent(
             id: id, at: timestamp(time), account: entry.account, action: entry.action, familyId: entry.familyId,
-            detail: entry.detail, reason: entry.reason, flagged: entry.flagged, hash: "")
+            detail: entry.detail, reason: entry.reason, flagged: entry.flagged, hash: "",
+            changes: entry.changes.isEmpty ? nil : String(decoding: try encoder.encode(entry.changes), as: UTF8.self))
         event.hash = hash(of: event, after: previous)
         try db.execute(
             sql: """
-                INSERT INTO auditEvent(id, at, account, action, familyId, detail, reason, flagged, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO auditEvent(id, at, account, action, familyId, detail, reason, flagged, hash, changes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [event.id, event.at, event.account, event.action.rawValue, event.familyId, event.detail,
-                        event.reason, event.flagged, event.hash])
+                        event.reason, event.flagged, event.hash, event.changes])
         return event
     }
 
     /// SHA-256 of the previous hash and every field, each prefixed with its length so that no
-    /// two different rows can give the same input.
+    /// two different rows can give the same input. The changes are a tenth field when a row
+    /// has them (rows written before they were kept hash as they always did).
     static func hash(of event: AuditEvent, after previous: String) -> String {
         let fields: [String] = [
             previous, String(event.id), event.at, event.account, event.action.rawValue,
             event.familyId.map(String.init) ?? "", event.detail ?? "", event.reason ?? "", event.flagged ? "1" : "0",
-        ]
+        ] + (event.changes.map { [$0] } ?? [])
         var input = Data()
         for field in fields {
             input.append(contentsOf: "\(field.utf8.count):".utf8)
@@ -123,7 +140,7 @@ extension AppDatabase {
                 }
                 let event = AuditEvent(
                     id: id, at: row["at"], account: row["account"], action: action, familyId: row["familyId"],
-                    detail: row["detail"], reason: row["reason"], flagged: row["flagged"], hash: row["hash"])
+                    detail: row["detail"], reason: row["reason"], flagged: row["flagged"], hash: row["hash"], changes: row["changes"])
                 if id != expectedId {
                     return .broken(atRow: id, problem: id > expectedId
                         ? "rows \(expectedId) to \(id - 1) are missing"

@@ -22,7 +22,21 @@ enum Migrations {
         migrator.registerMigration("v14-mutual-identification", migrate: mutualIdentification)
         migrator.registerMigration("v15-compact-name-indexes", migrate: compactNameIndexes)
         migrator.registerMigration("v16-placement-hearing", migrate: placementHearing)
+        migrator.registerMigration("v17-edit-versions", migrate: editVersions)
         return migrator
+    }
+
+    /// The records two workers may edit at once carry a version, so that a save over a newer
+    /// one is caught; audit rows keep the values each change changed, before and after.
+    private static func editVersions(_ db: Database) throws {
+        for table in ["casePlan", "planTask", "referral", "teamMeeting"] {
+            try db.alter(table: table) { t in
+                t.add(column: "version", .integer).notNull().defaults(to: 1)
+            }
+        }
+        try db.alter(table: "auditEvent") { t in
+            t.add(column: "changes", .text)
+        }
     }
 
     /// Both name indexes keep only what their searches read, which makes them a fifth of their

@@ -114,15 +114,29 @@ extension AppDatabase {
     }
 
     /// Marks the meeting held or cancelled. Audited.
-    public func setMeetingStatus(_ status: MeetingStatus, meetingId: Int64, for policy: AccessPolicy, at time: Date) throws {
+    ///
+    /// With `seen`, the meeting as the worker read it, a meeting someone changed since is
+    /// refused (``StaleRecord``), and only a scheduled meeting is marked held or cancelled.
+    public func setMeetingStatus(_ status: MeetingStatus, meetingId: Int64, seen: TeamMeeting? = nil, for policy: AccessPolicy,
+                                 at time: Date) throws {
         try write { db in
             guard var meeting = try TeamMeeting.fetchOne(db, key: meetingId) else { throw WorkRefusal("there is no such meeting") }
             try Self.requirePlanAccess(db, familyId: meeting.familyId, policy: policy)
+            try VersionedSave.requireUnchanged(meeting, seenVersion: seen?.version, seen: seen, subject: "this meeting", in: db) { db in
+                try VersionedSave.lastSaved(db, action: .recordMeeting, .scheduleMeeting, familyId: meeting.familyId,
+                                            detailPrefix: "meeting \(meetingId)")
+            }
+            guard meeting.status == .scheduled else {
+                throw WorkRefusal("the meeting is already \(meeting.status.rawValue): only a scheduled meeting is marked held or cancelled")
+            }
             if status == .held { try Self.requireHeld(meeting, by: policy.today, to: "mark it held") }
+            let before = meeting
             meeting.status = status
+            meeting.version += 1
             try meeting.update(db)
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .recordMeeting, familyId: meeting.familyId,
-                                             detail: "meeting \(meetingId) \(status.rawValue)"), at: time, in: db)
+                                             detail: "meeting \(meetingId) \(status.rawValue)",
+                                             changes: try VersionedSave.changes(from: before, to: meeting, in: db)), at: time, in: db)
         }
     }
 }

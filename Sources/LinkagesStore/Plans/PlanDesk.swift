@@ -4,10 +4,13 @@ import LinkagesDomain
 
 extension AppDatabase {
     /// Writes the family's goals and lead worker, starting the plan when the family has none.
-    /// Only a worker who may see the plan may change it; audited.
+    /// `seen` is the plan as the worker read it (nil when they saw none): a plan saved by
+    /// someone else since is merged field by field, and refused when both changed the same
+    /// field (``RecordConflict``). Only a worker who may see the plan may change it; audited
+    /// with the values changed.
     @discardableResult
     public func savePlan(
-        familyId: Int64, goals: String, leadWorkerId: Int64?, for policy: AccessPolicy, at time: Date
+        familyId: Int64, goals: String, leadWorkerId: Int64?, seen: CasePlan? = nil, for policy: AccessPolicy, at time: Date
     ) throws -> CasePlan {
         let goals = goals.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !goals.isEmpty else { throw WorkRefusal("write the family's goals, in its own words") }
@@ -16,22 +19,35 @@ extension AppDatabase {
             if let leadWorkerId, try Worker.fetchOne(db, key: leadWorkerId)?.active != true {
                 throw WorkRefusal("the lead worker must be an active worker")
             }
-            var plan = try CasePlan.filter(Column("familyId") == familyId).fetchOne(db)
-                ?? CasePlan(familyId: familyId, goals: goals, createdAt: time)
-            let isNew = plan.id == nil
-            plan.goals = goals
-            plan.leadWorkerId = leadWorkerId
-            plan.updatedAt = time
-            try plan.save(db)
-            try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .changePlan, familyId: familyId,
-                                             detail: isNew ? "plan started" : "goals or lead worker changed"), at: time, in: db)
+            let account = policy.viewer.account ?? ""
+            guard let stored = try CasePlan.filter(Column("familyId") == familyId).fetchOne(db) else {
+                var plan = CasePlan(familyId: familyId, leadWorkerId: leadWorkerId, goals: goals, createdAt: time)
+                try plan.insert(db)
+                try AuditTrail.append(AuditEntry(account: account, action: .changePlan, familyId: familyId, detail: "plan started",
+                                                 changes: try VersionedSave.fields(of: plan, in: db)), at: time, in: db)
+                return plan
+            }
+            // A worker who saw no plan edited an empty one.
+            let base = seen ?? CasePlan(id: stored.id, familyId: familyId, goals: "", createdAt: stored.createdAt, version: 0)
+            var edited = base
+            edited.goals = goals
+            edited.leadWorkerId = leadWorkerId
+            edited.updatedAt = time
+            let (plan, changes) = try VersionedSave.save(edited, seen: base, in: db, subject: "the family's plan goals") { db in
+                try VersionedSave.lastSaved(db, action: .changePlan, familyId: familyId, detailPrefix: "plan ")
+            }
+            try AuditTrail.append(AuditEntry(account: account, action: .changePlan, familyId: familyId,
+                                             detail: "plan goals or lead worker changed", changes: changes), at: time, in: db)
             return plan
         }
     }
 
-    /// Adds the task to the family's plan, or changes it when it has an id. Audited.
+    /// Adds the task to the family's plan, or changes it when it has an id. `seen` is the task
+    /// as the worker read it: a task saved by someone else since is merged field by field, and
+    /// refused when both changed the same field (``RecordConflict``). Audited with the values
+    /// changed.
     @discardableResult
-    public func saveTask(_ task: PlanTask, familyId: Int64, for policy: AccessPolicy, at time: Date) throws -> PlanTask {
+    public func saveTask(_ task: PlanTask, seen: PlanTask? = nil, familyId: Int64, for policy: AccessPolicy, at time: Date) throws -> PlanTask {
         var task = task
         task.title = task.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !task.title.isEmpty else { throw WorkRefusal("say what the task is") }
@@ -40,23 +56,34 @@ extension AppDatabase {
             guard var plan = try CasePlan.filter(Column("familyId") == familyId).fetchOne(db) else {
                 throw WorkRefusal("write the family's goals first: that starts the plan")
             }
+            var stored: PlanTask?
             if let id = task.id {
-                guard let stored = try PlanTask.fetchOne(db, key: id), stored.planId == plan.id else {
-                    throw WorkRefusal("that task is not in this family's plan")
-                }
+                stored = try PlanTask.fetchOne(db, key: id)
+                guard stored?.planId == plan.id else { throw WorkRefusal("that task is not in this family's plan") }
             }
             task.planId = plan.id!
             try Self.checkWaitsFor(task, in: db)
             if let worker = task.ownerWorkerId, try Worker.fetchOne(db, key: worker)?.active != true {
                 throw WorkRefusal("the task's worker must be an active worker")
             }
-            let isNew = task.id == nil
-            try task.save(db)
+            let saved: PlanTask, changes: [FieldChange]
+            if let id = task.id, let stored {
+                // Without the version the worker read, the edit is taken as made to the task as it is now.
+                let base = seen ?? stored
+                (saved, changes) = try VersionedSave.save(task, seen: base, in: db, subject: "the task “\(base.title)”") { db in
+                    try VersionedSave.lastSaved(db, action: .changePlan, familyId: familyId, detailPrefix: "task \(id) ")
+                }
+            } else {
+                var inserted = task
+                try inserted.insert(db)
+                (saved, changes) = (inserted, try VersionedSave.fields(of: inserted, in: db))
+            }
             plan.updatedAt = time
             try plan.update(db)
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .changePlan, familyId: familyId,
-                                             detail: "task \(task.id!) \(isNew ? "added" : "changed")"), at: time, in: db)
-            return task
+                                             detail: "task \(saved.id!) \(task.id == nil ? "added" : "changed")", changes: changes),
+                                  at: time, in: db)
+            return saved
         }
     }
 

@@ -31,8 +31,10 @@ extension AppDatabase {
             try record.save(db)
             let correction = changes.correctingAmendment && existing?.cashAidRecommendedOn != record.cashAidRecommendedOn
                 ? "corrected the amendment date from \(existing?.cashAidRecommendedOn?.usFormat ?? "none")" : nil
+            let changed = try existing.map { try VersionedSave.changes(from: $0, to: record, in: db) }
+                ?? VersionedSave.fields(of: record, in: db)
             try AuditTrail.append(AuditEntry(account: policy.viewer.account ?? "", action: .recordReunification, familyId: familyId,
-                                             detail: correction), at: time, in: db)
+                                             detail: correction, changes: changed), at: time, in: db)
             return record
         }
     }

@@ -40,14 +40,7 @@ extension AppDatabase {
     /// Changes the service levels, audited.
     public func setReferralServiceLevels(_ levels: ReferralServiceLevels, by account: String, at time: Date) throws {
         let json = String(decoding: try JSONEncoder().encode(levels), as: UTF8.self)
-        try write { db in
-            try db.execute(sql: """
-                INSERT INTO meta(key, value) VALUES ('referralServiceLevels', ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                """, arguments: [json])
-            try AuditTrail.append(AuditEntry(account: account, action: .changeSettings, detail: "referralServiceLevels = \(json)"),
-                                  at: time, in: db)
-        }
+        try write { db in try Self.store("referralServiceLevels", json, by: account, at: time, in: db) }
     }
 
     /// An open referral of the same type for the same person or family, if there is one.
@@ -83,19 +76,24 @@ extension AppDatabase {
             try event.insert(db)
             try AuditTrail.append(AuditEntry(
                 account: worker.account ?? "", action: .createReferral, familyId: new.familyId,
-                detail: "referral \(new.id!): \(new.type.rawValue) to \(new.toProgram?.rawValue ?? "provider")"), at: time, in: db)
+                detail: "referral \(new.id!): \(new.type.rawValue) to \(new.toProgram?.rawValue ?? "provider")",
+                changes: try VersionedSave.fields(of: new, in: db)), at: time, in: db)
             return new
         }
     }
 
     /// Takes one step of the closed loop, with the event for the timeline and an audit row, in
     /// one transaction. The step must be allowed now and be the worker's program's to take.
+    /// With `seen`, the referral as the worker read it, a referral someone changed since is
+    /// refused (``StaleRecord``): the step is the worker's to take again on it as it is now.
     @discardableResult
-    public func takeReferralStep(_ step: ReferralStep, referralId: Int64, by worker: Worker, at time: Date) throws -> Referral {
+    public func takeReferralStep(_ step: ReferralStep, referralId: Int64, seen: Referral? = nil, by worker: Worker,
+                                 at time: Date) throws -> Referral {
         try write { db in
             guard let referral = try Referral.fetchOne(db, key: referralId) else {
                 throw ReferralDeskError(description: "referral \(referralId) is no longer in the database")
             }
+            try Self.requireUnchanged(referral, seen: seen, in: db)
             let acting = ReferralWorkflow.actingProgram(for: step.kind, on: referral)
             guard worker.program == acting || worker.role == .trainer else {
                 throw ReferralDeskError(description: "only \(acting.displayName) can take this step on this referral")
@@ -106,12 +104,22 @@ extension AppDatabase {
             } else if case .resend = step {
                 next.assignedLiaisonId = nil
             }
+            next.version = referral.version + 1
             try next.update(db)
             try event.insert(db)
             try AuditTrail.append(AuditEntry(
                 account: worker.account ?? "", action: .referralStep, familyId: next.familyId,
-                detail: "referral \(referralId): \(next.status.rawValue)"), at: time, in: db)
+                detail: "referral \(referralId): \(next.status.rawValue)",
+                changes: try VersionedSave.changes(from: referral, to: next, in: db)), at: time, in: db)
             return next
+        }
+    }
+
+    /// Refuses a step on a referral saved since the worker read it (`seen`).
+    private static func requireUnchanged(_ referral: Referral, seen: Referral?, in db: Database) throws {
+        try VersionedSave.requireUnchanged(referral, seenVersion: seen?.version, seen: seen, subject: "this referral", in: db) { db in
+            try VersionedSave.lastSaved(db, action: .referralStep, .reassignReferral, .createReferral, familyId: referral.familyId,
+                                        detailPrefix: "referral \(referral.id ?? 0)")
         }
     }
 
@@ -134,11 +142,14 @@ extension AppDatabase {
 
     /// Moves a referral to another liaison's queue, recorded on its timeline and audited.
     @discardableResult
-    public func reassignReferral(id referralId: Int64, toLiaison liaisonId: Int64, by worker: Worker, at time: Date) throws -> Referral {
+    public func reassignReferral(id referralId: Int64, toLiaison liaisonId: Int64, seen: Referral? = nil, by worker: Worker,
+                                 at time: Date) throws -> Referral {
         try write { db in
             guard var referral = try Referral.fetchOne(db, key: referralId) else {
                 throw ReferralDeskError(description: "referral \(referralId) is no longer in the database")
             }
+            try Self.requireUnchanged(referral, seen: seen, in: db)
+            let before = referral
             let mayReassign = worker.role == .trainer
                 || (worker.program == referral.toProgram && [.liaison, .supervisor].contains(worker.role))
             guard mayReassign else {
@@ -150,12 +161,14 @@ extension AppDatabase {
             }
             referral.assignedLiaisonId = liaisonId
             referral.updatedAt = time
+            referral.version += 1
             try referral.update(db)
             var event = ReferralEvent(referralId: referralId, status: referral.status, at: time, workerId: worker.id,
                                       note: "Reassigned to \(liaison.name)")
             try event.insert(db)
             try AuditTrail.append(AuditEntry(account: worker.account ?? "", action: .reassignReferral, familyId: referral.familyId,
-                                             detail: "referral \(referralId) to worker \(liaisonId)"), at: time, in: db)
+                                             detail: "referral \(referralId) to worker \(liaisonId)",
+                                             changes: try VersionedSave.changes(from: before, to: referral, in: db)), at: time, in: db)
             return referral
         }
     }

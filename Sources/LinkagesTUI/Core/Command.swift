@@ -49,9 +49,10 @@ public enum Effect: Equatable, Sendable {
     case loadOutcomes(ReportPeriod, breakdown: Breakdown?)
     // Referrals
     case loadReferral(id: Int64)
-    case referralStep(id: Int64, ReferralStep)
+    /// `seen`: the referral as the worker read it; a referral changed since is not stepped.
+    case referralStep(id: Int64, ReferralStep, seen: Referral?)
     case addReferralNote(id: Int64, text: String, sensitive: Bool)
-    case reassignReferral(id: Int64, liaisonId: Int64)
+    case reassignReferral(id: Int64, liaisonId: Int64, seen: Referral?)
     case findDuplicateReferral(Referral)
     case createReferral(Referral)
     case searchDirectory(String, generation: Int)
@@ -63,12 +64,15 @@ public enum Effect: Equatable, Sendable {
     case revealSSN(matchId: Int64)
     /// The active caseworkers, liaisons and supervisors, for naming a plan's workers.
     case loadWorkers
-    case savePlan(familyId: Int64, goals: String, leadWorkerId: Int64?)
-    case saveTask(familyId: Int64, PlanTask)
+    /// `seen`: the plan as the worker read it (nil when they saw none), so that a save over
+    /// another worker's is merged or refused instead of overwriting it.
+    case savePlan(familyId: Int64, goals: String, leadWorkerId: Int64?, seen: CasePlan?)
+    /// `seen`: the task as the worker read it (nil for a new task).
+    case saveTask(familyId: Int64, PlanTask, seen: PlanTask?)
     case loadInvitees(familyId: Int64)
     case scheduleMeeting(TeamMeeting, invitees: [MeetingInvitee])
     case recordDecision(meetingId: Int64, text: String, task: PlanTask?)
-    case setMeetingStatus(meetingId: Int64, MeetingStatus)
+    case setMeetingStatus(meetingId: Int64, MeetingStatus, seen: TeamMeeting?)
     case recordStaffing(familyId: Int64, minutes: String)
     case shareChange(familyId: Int64, ChangeKind, text: String)
     case loadInbox
@@ -115,6 +119,8 @@ public enum DataEvent: Equatable, Sendable {
     case outcomes(OutcomeReport)
     case referral(id: Int64, ReferralDetail?)
     case referralChanged(Referral)
+    /// Someone changed the referral after the worker read it: the step was not taken.
+    case referralStale(id: Int64, String)
     case referralNoteAdded(referralId: Int64)
     case duplicateReferral(Referral?)
     case referralCreated(Referral)
@@ -123,10 +129,15 @@ public enum DataEvent: Equatable, Sendable {
     case workers([Worker])
     case planSaved(CasePlan)
     case taskSaved(familyId: Int64, PlanTask)
+    /// Another worker saved the same fields of the plan or task since it was read.
+    case planConflict(familyId: Int64, EditConflict, current: CasePlan)
+    case taskConflict(familyId: Int64, EditConflict, current: PlanTask)
     case invitees(familyId: Int64, [MeetingInvitee])
     case meetingScheduled(TeamMeeting)
     case decisionRecorded(MeetingDecision)
     case meetingChanged(meetingId: Int64)
+    /// Someone changed the meeting after the worker read it: nothing was changed.
+    case meetingStale(meetingId: Int64, String)
     case staffingRecorded(familyId: Int64)
     case changeShared(ChangeNotice)
     case inbox([ChangeNoticeRow])

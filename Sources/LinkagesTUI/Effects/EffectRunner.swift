@@ -66,18 +66,31 @@ public struct EffectRunner: Sendable {
                 return .referrals(filter, try database.referralRows(filter, for: policy))
             case .loadWorkers:
                 return .workers(try database.workers().filter { $0.active && ![.admin, .trainer].contains($0.role) })
-            case .savePlan(let familyId, let goals, let lead):
-                return .planSaved(try database.savePlan(familyId: familyId, goals: goals, leadWorkerId: lead, for: policy, at: now()))
-            case .saveTask(let familyId, let task):
-                return .taskSaved(familyId: familyId, try database.saveTask(task, familyId: familyId, for: policy, at: now()))
+            case .savePlan(let familyId, let goals, let lead, let seen):
+                do {
+                    return .planSaved(try database.savePlan(familyId: familyId, goals: goals, leadWorkerId: lead, seen: seen,
+                                                            for: policy, at: now()))
+                } catch let refused as RecordConflict<CasePlan> {
+                    return .planConflict(familyId: familyId, refused.conflict, current: refused.current)
+                }
+            case .saveTask(let familyId, let task, let seen):
+                do {
+                    return .taskSaved(familyId: familyId, try database.saveTask(task, seen: seen, familyId: familyId, for: policy, at: now()))
+                } catch let refused as RecordConflict<PlanTask> {
+                    return .taskConflict(familyId: familyId, refused.conflict, current: refused.current)
+                }
             case .loadInvitees(let familyId):
                 return .invitees(familyId: familyId, try database.defaultInvitees(familyId: familyId, for: policy))
             case .scheduleMeeting(let meeting, let invitees):
                 return .meetingScheduled(try database.scheduleMeeting(meeting, invitees: invitees, for: policy, at: now()))
             case .recordDecision(let meetingId, let text, let task):
                 return .decisionRecorded(try database.recordDecision(text, meetingId: meetingId, task: task, for: policy, at: now()))
-            case .setMeetingStatus(let meetingId, let status):
-                try database.setMeetingStatus(status, meetingId: meetingId, for: policy, at: now())
+            case .setMeetingStatus(let meetingId, let status, let seen):
+                do {
+                    try database.setMeetingStatus(status, meetingId: meetingId, seen: seen, for: policy, at: now())
+                } catch let stale as StaleRecord {
+                    return .meetingStale(meetingId: meetingId, stale.description)
+                }
                 return .meetingChanged(meetingId: meetingId)
             case .recordStaffing(let familyId, let minutes):
                 try database.recordStaffing(familyId: familyId, minutes: minutes, for: policy, at: now())
@@ -114,15 +127,23 @@ public struct EffectRunner: Sendable {
                 return .ssnRevealed(matchId: matchId)
             case .loadReferral(let id):
                 return .referral(id: id, try database.referralDetail(id: id, for: policy, at: now()))
-            case .referralStep(let id, let step):
-                return .referralChanged(try database.takeReferralStep(step, referralId: id, by: worker, at: now()))
+            case .referralStep(let id, let step, let seen):
+                do {
+                    return .referralChanged(try database.takeReferralStep(step, referralId: id, seen: seen, by: worker, at: now()))
+                } catch let stale as StaleRecord {
+                    return .referralStale(id: id, stale.description)
+                }
             case .addReferralNote(let id, let text, let sensitive):
                 try database.addReferralNote(referralId: id, text: text, sensitive: sensitive, by: worker, at: now())
                 return .referralNoteAdded(referralId: id)
             case .searchDirectory(let text, let generation):
                 return .directoryResults(generation: generation, try database.searchDirectory(text, limit: 10))
-            case .reassignReferral(let id, let liaisonId):
-                return .referralChanged(try database.reassignReferral(id: id, toLiaison: liaisonId, by: worker, at: now()))
+            case .reassignReferral(let id, let liaisonId, let seen):
+                do {
+                    return .referralChanged(try database.reassignReferral(id: id, toLiaison: liaisonId, seen: seen, by: worker, at: now()))
+                } catch let stale as StaleRecord {
+                    return .referralStale(id: id, stale.description)
+                }
             case .findDuplicateReferral(let referral):
                 return .duplicateReferral(try database.duplicateReferral(of: referral))
             case .createReferral(let referral):

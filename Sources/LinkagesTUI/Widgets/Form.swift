@@ -99,6 +99,16 @@ public struct Form: Equatable, Sendable {
         }
     }
 
+    /// Brings the form from the record it was filled from (`old`, field id to value) to a newer
+    /// one (`new`): a field the worker left as it was takes the newer value; a field they
+    /// changed keeps what they typed. After another worker's save, this keeps the worker's own
+    /// changes to apply again over theirs.
+    public mutating func rebase(from old: [String: String], to new: [String: String]) {
+        for field in fields where value(field.id) == (old[field.id] ?? "") {
+            set(field.id, to: new[field.id] ?? "")
+        }
+    }
+
     /// Replaces a choice's answers, keeping the picked one when it is still among them.
     public mutating func set(_ id: String, choices: [Choice]) {
         guard let index = fields.firstIndex(where: { $0.id == id }),
@@ -161,6 +171,13 @@ public struct FormRefusal: Error, Equatable {
 
 /// The sentences that say why a form was not saved, in red below it.
 public enum FormProblems {
+    /// What another worker's save changed under the form, and what the worker can do now.
+    public static func conflict(_ conflict: EditConflict) -> [String] {
+        [conflict.opening + ":"]
+            + conflict.fields.map { "\(EditConflict.label($0.field).capitalizedFirst) is now \(EditConflict.shown($0.theirs)); yours: \(EditConflict.shown($0.yours))." }
+            + ["Your changes are still in the form. Enter saves them over theirs; Esc leaves theirs."]
+    }
+
     public static func render(_ problems: [String], into grid: inout CellGrid, row top: Int, left: Int, area: Rect) {
         var row = top
         for problem in problems {

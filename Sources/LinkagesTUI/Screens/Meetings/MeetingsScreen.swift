@@ -64,7 +64,7 @@ public struct MeetingsScreen: ScreenModel {
         case .markHeld:
             guard let id = selected?.meeting.id, selected?.meeting.status == .scheduled else { return [] }
             statusAsked = .held
-            return [.run(.setMeetingStatus(meetingId: id, .held))]
+            return [.run(.setMeetingStatus(meetingId: id, .held, seen: selected?.meeting))]
         case .cancelMeeting:
             guard let meeting = selected?.meeting, meeting.status == .scheduled else { return [] }
             return [.confirm(Confirmation("Cancel the meeting of \(meeting.date.usFormat)? The invitees are not told by Linkages.",
@@ -72,7 +72,7 @@ public struct MeetingsScreen: ScreenModel {
         case .confirmCancelMeeting:
             guard let id = selected?.meeting.id, selected?.meeting.status == .scheduled else { return [] }
             statusAsked = .cancelled
-            return [.run(.setMeetingStatus(meetingId: id, .cancelled))]
+            return [.run(.setMeetingStatus(meetingId: id, .cancelled, seen: selected?.meeting))]
         default: return []
         }
     }
@@ -86,6 +86,12 @@ public struct MeetingsScreen: ScreenModel {
             let said = statusAsked == .cancelled ? "Meeting cancelled." : "Marked held."
             statusAsked = nil
             return [.run(.loadFamily(id: familyId)), .say(said)]
+        case .meetingStale(_, let message):
+            statusAsked = nil
+            return [.run(.loadFamily(id: familyId)), .say(message)]
+        case .failed(let message) where detail != nil && statusAsked != nil:
+            statusAsked = nil
+            return [.say(message)]
         case .failed(let message):
             loadError = message
         default:

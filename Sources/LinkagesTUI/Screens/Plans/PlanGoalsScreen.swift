@@ -7,6 +7,8 @@ public struct PlanGoalsScreen: ScreenModel {
     public let familyId: Int64
     let familyName: String
     let isNewPlan: Bool
+    /// The plan as the worker read it: the base their save is measured against.
+    public private(set) var plan: CasePlan?
     public private(set) var form: Form
     public private(set) var problems: [String] = []
 
@@ -14,11 +16,18 @@ public struct PlanGoalsScreen: ScreenModel {
         self.familyId = familyId
         self.familyName = familyName
         isNewPlan = plan == nil
+        self.plan = plan
+        let values = Self.values(of: plan)
         form = Form([
-            .text("goals", "The family's goals, in its words", plan?.goals ?? "",
+            .text("goals", "The family's goals, in its words", values["goals"] ?? "",
                   placeholder: "e.g. “Keep my kids safe and get back to school.”"),
-            .choice("lead", "Lead worker", plan?.leadWorkerId.map(String.init) ?? "", [], allowsNone: true),
+            .choice("lead", "Lead worker", values["lead"] ?? "", [], allowsNone: true),
         ])
+    }
+
+    /// The form's values for a plan, by field id.
+    static func values(of plan: CasePlan?) -> [String: String] {
+        ["goals": plan?.goals ?? "", "lead": plan?.leadWorkerId.map(String.init) ?? ""]
     }
 
     public var title: String { "\(isNewPlan ? "New plan" : "Plan goals"): \(familyName)" }
@@ -40,7 +49,7 @@ public struct PlanGoalsScreen: ScreenModel {
                 return []
             }
             problems = []
-            return [.run(.savePlan(familyId: familyId, goals: goals, leadWorkerId: Int64(form.value("lead"))))]
+            return [.run(.savePlan(familyId: familyId, goals: goals, leadWorkerId: Int64(form.value("lead")), seen: plan))]
         default: break
         }
         return []
@@ -59,6 +68,10 @@ public struct PlanGoalsScreen: ScreenModel {
             })
         case .planSaved(let plan) where plan.familyId == familyId:
             return [.close, .say(isNewPlan ? "Started the joint case plan. Press n to add its first task." : "Saved the goals.")]
+        case .planConflict(let id, let conflict, let current) where id == familyId:
+            form.rebase(from: Self.values(of: plan), to: Self.values(of: current))
+            plan = current
+            problems = FormProblems.conflict(conflict)
         case .failed(let message):
             problems = [message]
         default:

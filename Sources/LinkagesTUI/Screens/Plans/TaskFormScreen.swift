@@ -6,8 +6,9 @@ import LinkagesStore
 public struct TaskFormScreen: ScreenModel {
     public let familyId: Int64
     let familyName: String
-    /// The task being changed; nil for a new one.
-    let task: PlanTask?
+    /// The task being changed, as the worker read it (the base their save is measured
+    /// against); nil for a new one.
+    public private(set) var task: PlanTask?
     public private(set) var form: Form
     public private(set) var problems: [String] = []
     var workers: [Worker] = []
@@ -22,18 +23,29 @@ public struct TaskFormScreen: ScreenModel {
         self.task = task
         let others = tasks.filter { $0.id != nil && $0.id != task?.id }
             .map { Choice(id: String($0.id!), label: $0.title) }
+        let values = Self.values(of: task)
         form = Form([
-            .text("title", "Task", task?.title ?? "", placeholder: "e.g. Job club, supervised visit, child care approval"),
-            .choice("kind", "What it is", (task?.kind ?? .other).rawValue, Self.kinds),
-            .choice("owner", "Who carries it", (task?.owner ?? .family).rawValue, Self.owners),
-            .choice("worker", "Worker", task?.ownerWorkerId.map(String.init) ?? "", [], allowsNone: true),
-            .text("due", "Due (MM/DD/YYYY)", task?.dueDate?.usFormat ?? "", placeholder: "blank: no date"),
-            .text("time", "When it takes the family's time", task?.time?.description ?? "",
+            .text("title", "Task", values["title"]!, placeholder: "e.g. Job club, supervised visit, child care approval"),
+            .choice("kind", "What it is", values["kind"]!, Self.kinds),
+            .choice("owner", "Who carries it", values["owner"]!, Self.owners),
+            .choice("worker", "Worker", values["worker"]!, [], allowsNone: true),
+            .text("due", "Due (MM/DD/YYYY)", values["due"]!, placeholder: "blank: no date"),
+            .text("time", "When it takes the family's time", values["time"]!,
                   placeholder: "Mon-Fri 9:00-12:00 or 12/03/2026 10:00-11:00"),
-            .choice("after", "Waits for", task?.afterTaskId.map(String.init) ?? "", others, allowsNone: true),
-            .choice("status", "Status", (task?.status ?? .notStarted).rawValue, Self.statuses),
-            .text("note", "Note", task?.note ?? ""),
+            .choice("after", "Waits for", values["after"]!, others, allowsNone: true),
+            .choice("status", "Status", values["status"]!, Self.statuses),
+            .text("note", "Note", values["note"]!),
         ])
+    }
+
+    /// The form's values for a task (a new one's defaults when nil), by field id.
+    static func values(of task: PlanTask?) -> [String: String] {
+        [
+            "title": task?.title ?? "", "kind": (task?.kind ?? .other).rawValue, "owner": (task?.owner ?? .family).rawValue,
+            "worker": task?.ownerWorkerId.map(String.init) ?? "", "due": task?.dueDate?.usFormat ?? "",
+            "time": task?.time?.description ?? "", "after": task?.afterTaskId.map(String.init) ?? "",
+            "status": (task?.status ?? .notStarted).rawValue, "note": task?.note ?? "",
+        ]
     }
 
     public var title: String { "\(task == nil ? "New task" : "Task"): \(familyName)" }
@@ -97,7 +109,7 @@ public struct TaskFormScreen: ScreenModel {
             switch entered() {
             case .success(let task):
                 problems = []
-                return [.run(.saveTask(familyId: familyId, task))]
+                return [.run(.saveTask(familyId: familyId, task, seen: self.task))]
             case .failure(let found):
                 problems = found.sentences
             }
@@ -118,6 +130,11 @@ public struct TaskFormScreen: ScreenModel {
             offerWorkers()
         case .taskSaved(let id, let saved) where id == familyId:
             return [.close, .say("\(task == nil ? "Added" : "Saved") “\(saved.title)”.")]
+        case .taskConflict(let id, let conflict, let current) where id == familyId && current.id == task?.id:
+            form.rebase(from: Self.values(of: task), to: Self.values(of: current))
+            task = current
+            offerWorkers()
+            problems = FormProblems.conflict(conflict)
         case .failed(let message):
             problems = [message]
         default:

@@ -133,10 +133,10 @@ public struct ReferralScreen: ScreenModel {
             case .close:
                 let first = ReferralWorkflow.outcomes(from: detail?.referral.status ?? .closed).first ?? .withdrawn
                 open(.closeOutcome(first))
-            case .send: return [.run(.referralStep(id: referralId, .send))]
-            case .receive: return [.run(.referralStep(id: referralId, .receive))]
-            case .accept: return [.run(.referralStep(id: referralId, .accept))]
-            case .startService: return [.run(.referralStep(id: referralId, .startService))]
+            case .send: return [.run(.referralStep(id: referralId, .send, seen: detail?.referral))]
+            case .receive: return [.run(.referralStep(id: referralId, .receive, seen: detail?.referral))]
+            case .accept: return [.run(.referralStep(id: referralId, .accept, seen: detail?.referral))]
+            case .startService: return [.run(.referralStep(id: referralId, .startService, seen: detail?.referral))]
             }
         case .addNote: open(.note(sensitive: false))
         case .reassign:
@@ -195,10 +195,10 @@ public struct ReferralScreen: ScreenModel {
         case .note(let sensitive):
             return [.run(.addReferralNote(id: referralId, text: text, sensitive: sensitive))]
         case .reassign(let liaisonId):
-            return [.run(.reassignReferral(id: referralId, liaisonId: liaisonId))]
+            return [.run(.reassignReferral(id: referralId, liaisonId: liaisonId, seen: detail?.referral))]
         }
         // The prompt closes when the step is saved, not before: a refusal keeps it open.
-        return [.run(.referralStep(id: referralId, step))]
+        return [.run(.referralStep(id: referralId, step, seen: detail?.referral))]
     }
 
     public mutating func type(_ key: Key, viewport: Size) -> [ScreenCommand] {
@@ -240,6 +240,12 @@ public struct ReferralScreen: ScreenModel {
             return [.run(.loadReferral(id: referralId)), .say("Saved: the referral is \(referral.status.displayName.lowercased()).")]
         case .directoryResults(let generation, let entries) where generation == directoryGeneration:
             suggestions = entries
+        case .referralStale(let id, let message) where id == referralId:
+            guard prompt == nil else {
+                promptProblem = message
+                return [.run(.loadReferral(id: referralId))]
+            }
+            return [.run(.loadReferral(id: referralId)), .say(message)]
         case .referralNoteAdded(let id) where id == referralId:
             closePrompt()
             return [.run(.loadReferral(id: referralId)), .say("Note saved.")]
