@@ -40,7 +40,7 @@ struct PromptKeyboardTests {
     /// was closed by Esc, and that the screen beneath is as it was.
     func pressRefusingSaves<S: ScreenModel, Beneath: Equatable>(
         _ keys: [Key], on start: AppState, as type: S.Type, isOpen: (S) -> Bool, beneath: (S) -> Beneath,
-        allowed: (Effect) -> Bool
+        closesWith: Set<Key> = [.escape], allowed: (Effect) -> Bool
     ) {
         var state = start
         let stack = start.stack.count
@@ -59,7 +59,7 @@ struct PromptKeyboardTests {
             guard let screen = state.top as? S else { Issue.record("\(key.label) replaced the screen"); return }
             #expect(beneath(screen) == before, "\(key.label) changed the screen beneath the prompt")
             if !isOpen(screen) {
-                #expect(key == .escape, "\(key.label) closed the prompt though its save was refused")
+                #expect(closesWith.contains(key), "\(key.label) closed the prompt though its save was refused")
                 return
             }
         }
@@ -149,6 +149,26 @@ struct PromptKeyboardTests {
                                beneath: { [$0.detail?.family.id ?? 0, $0.detail?.emergencyReason == nil ? 0 : 1] }) { effect in
                 if case .breakGlass = effect { return true }
                 return false
+            }
+        }
+    }
+
+    @Test("the intake's attach list owns the keyboard: the form beneath changes only when a family is chosen")
+    func attachPicker() throws {
+        var d = ScreenDriver(database: try Fixtures.demoDatabase())
+        d.press(.char("i"), .char("n"))
+        d.play(SarahsIntake.referral + SarahsIntake.household)
+        d.press(.ctrl("o"))
+        let start = d.state
+        #expect((start.top as? IntakeFormScreen)?.picker != nil, "\(d.screen)")
+        forAll(Self.keySequences, count: 150) { keys in
+            pressRefusingSaves(keys, on: start, as: IntakeFormScreen.self, isOpen: { $0.picker != nil },
+                               beneath: { [$0.draft.map { "\($0.answers.sorted { $0.key < $1.key })\($0.members)" } ?? "", "\($0.focus)"] },
+                               closesWith: [.escape, .char("q"), .enter]) { effect in
+                switch effect {
+                case .saveIntakeDraft, .loadKnownFamily, .findKnownRecords: return true
+                default: return false
+                }
             }
         }
     }
