@@ -63,7 +63,9 @@ enum DemoClockCase {
         try batch.addSharingBasis(SharingBasis(
             familyId: familyId, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true,
             signedOn: signed, expiresOn: signed.adding(days: 364), recordedBy: "demo", recordedAt: signed.instant(hour: 16),
-            note: "Signed at the first reunification meeting; paper copy in the Child Welfare file."))
+            note: "Signed at the first reunification meeting; paper copy in the Child Welfare file.",
+            calworksDecision: DemoApprovals.calworks(at: signed.instant(hour: 17)),
+            childWelfareDecision: DemoApprovals.childWelfare(at: signed.instant(hour: 17))))
         try batch.addReunificationRecord(ReunificationRecord(
             familyId: familyId, removedOn: removed, servicesNeeded: true, cashAidRecommendedOn: recommended,
             allEligibleChildrenRemoved: true, recordedBy: "demo", recordedAt: recommended.instant(hour: 15)))

@@ -60,7 +60,8 @@ public enum DemoDatabase {
             try batch.addSharingBasis(SharingBasis(
                 familyId: sarah.familyId, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true,
                 signedOn: today.adding(days: -1), expiresOn: today.adding(days: 364), recordedBy: "demo",
-                recordedAt: created, note: "Signed at the ER home visit; paper copy in the ER file."))
+                recordedAt: created, note: "Signed at the ER home visit; paper copy in the ER file.",
+                calworksDecision: DemoApprovals.calworks(at: created), childWelfareDecision: DemoApprovals.childWelfare(at: created)))
             let jose = try batch.addFamily(StoryFamilies.nunezGarcia(staff: staff, on: today), at: created)
             // Sofía and Mateo were removed 75 days ago; eleven days later the reunification plan
             // was amended to recommend cash aid, and Linh Tran found Welfare-to-Work services needed.

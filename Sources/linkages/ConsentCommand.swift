@@ -8,8 +8,18 @@ import LinkagesStore
 struct ConsentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consent",
-        abstract: "Record, list or revoke the sharing basis (release, authorisation, court order) for a family.",
-        subcommands: [AddConsent.self, ListConsents.self, RevokeConsent.self])
+        abstract: "Record, list, approve or revoke the sharing basis (release, authorisation, court order) for a family.",
+        discussion: """
+            A basis opens a program's records only once a supervisor of that program, who did not \
+            record it, approves it (consent approve); until then it opens nothing.
+            """,
+        subcommands: [AddConsent.self, ListConsents.self, ApproveConsent.self, RefuseConsent.self, RevokeConsent.self])
+
+    /// The running worker's access, for a command that any active worker (administrators included) may run.
+    static func policy(in database: AppDatabase) throws -> AccessPolicy {
+        let worker = try Identity.worker(in: database)
+        return AccessPolicy(viewer: worker, isPracticeData: try database.kind() != .production, today: Clock.today())
+    }
 }
 
 extension CalendarDate: ExpressibleByArgument {
@@ -62,32 +72,86 @@ struct AddConsent: DatabaseCommand {
                 familyId: family, kind: kind, sharesCalWORKs: programs.contains(.calworks),
                 sharesChildWelfare: programs.contains(.childWelfare), includesSubstanceUse: substanceUse,
                 signedOn: signed, expiresOn: expires, recordedBy: policy.viewer.account ?? Account.current,
-                recordedAt: Date(), note: note)
+                recordedAt: Date(), note: note, recordedByWorkerId: policy.viewer.id)
             if let problem = entered.problems(on: policy.today).first { throw InputError(problem) }
             let basis = try database.recordSharingBasis(entered, at: Date())
             print("Recorded sharing basis \(basis.id!) for family \(family): \(basis.summary); \(basis.scopeDescription)")
+            print("It opens nothing until approved: \(basis.state(on: policy.today)).")
         }
     }
 }
 
 struct ListConsents: DatabaseCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List a family's sharing bases.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List a family's sharing bases, or (--pending) those waiting for your approval.")
 
     @OptionGroup var options: DatabaseOptions
     @ParentCommand var root: Linkages
-    @Option(help: "The family's number in Linkages.") var family: Int64
+    @Option(help: "The family's number in Linkages.") var family: Int64?
+    @Flag(help: "The bases in force that wait for a supervisor of your program to approve them (for supervisors).") var pending = false
 
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
             let policy = try Identity.caseWorker(in: database)
+            if pending {
+                guard policy.viewer.role == .supervisor || policy.viewer.role == .trainer else {
+                    throw InputError("--pending lists what supervisors approve; you are a \(policy.viewer.role.displayName)")
+                }
+                let waiting = try database.pendingSharingBases(for: policy)
+                if waiting.isEmpty { print("No sharing basis waits for a \(policy.viewer.program.displayName) supervisor's approval.") }
+                for item in waiting {
+                    let basis = item.basis
+                    print("\(basis.id!)  family \(basis.familyId) (\(item.familyName)): \(basis.summary); \(basis.scopeDescription); "
+                        + "recorded by \(item.recordedByName)")
+                }
+                return
+            }
+            guard let family else { throw InputError("name the family with --family N, or list what waits for you with --pending") }
             let bases = try database.sharingBases(familyId: family)
             if bases.isEmpty { print("No sharing basis is recorded for family \(family).") }
             for basis in bases {
-                let state = basis.revokedAt != nil ? "revoked by \(basis.revokedBy ?? "?")"
-                    : basis.isActive(on: policy.today) ? "in force" : "not in force"
-                print("\(basis.id!)  \(basis.summary); \(basis.scopeDescription); recorded by \(basis.recordedBy); \(state)")
+                print("\(basis.id!)  \(basis.summary); \(basis.scopeDescription); recorded by \(basis.recordedBy); \(basis.state(on: policy.today))")
             }
+        }
+    }
+}
+
+/// Approving or refusing a basis for the records of the deciding supervisor's program.
+struct ApproveConsent: DatabaseCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve", abstract: "Approve a sharing basis, so that it opens your program's records to the other program.")
+
+    @OptionGroup var options: DatabaseOptions
+    @ParentCommand var root: Linkages
+    @Argument(help: "The sharing basis number (from 'consent list --pending').") var id: Int64
+    @Option(help: "A note on the decision (what was checked).") var reason: String?
+
+    func run() throws {
+        try Failure.reported {
+            let database = try openDatabase()
+            let policy = try Identity.caseWorker(in: database)
+            let basis = try database.decideSharingBasis(id: id, for: policy.viewer.program, approve: true, reason: reason, by: policy, at: Date())
+            print("Approved sharing basis \(id) for family \(basis.familyId): \(basis.state(on: policy.today))")
+        }
+    }
+}
+
+struct RefuseConsent: DatabaseCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refuse", abstract: "Refuse a sharing basis for your program's records, saying why.")
+
+    @OptionGroup var options: DatabaseOptions
+    @ParentCommand var root: Linkages
+    @Argument(help: "The sharing basis number (from 'consent list --pending').") var id: Int64
+    @Option(help: "Why it is refused (required): the recorder reads it.") var reason: String
+
+    func run() throws {
+        try Failure.reported {
+            let database = try openDatabase()
+            let policy = try Identity.caseWorker(in: database)
+            let basis = try database.decideSharingBasis(id: id, for: policy.viewer.program, approve: false, reason: reason, by: policy, at: Date())
+            print("Refused sharing basis \(id) for family \(basis.familyId): \(basis.state(on: policy.today))")
         }
     }
 }
@@ -102,8 +166,8 @@ struct RevokeConsent: DatabaseCommand {
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
-            let policy = try Identity.caseWorker(in: database)
-            let basis = try database.revokeSharingBasis(id: id, by: policy.viewer.account ?? Account.current, at: Date())
+            let policy = try ConsentCommand.policy(in: database)
+            let basis = try database.revokeSharingBasis(id: id, by: policy, at: Date())
             print("Revoked sharing basis \(id) for family \(basis.familyId)")
         }
     }

@@ -9,24 +9,34 @@ struct AccessPolicyTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 23)!
 
     enum Consent: CaseIterable {
-        case none, sharesRecordProgram, sharesOtherProgramOnly, expired, revoked
+        /// `sharesRecordProgram`: approved by a supervisor of the record's program; `pending`:
+        /// recorded, not yet decided; `refused`: that program's supervisor refused it;
+        /// `approvedByOtherProgram`: only the other program approved (its own records).
+        case none, sharesRecordProgram, sharesOtherProgramOnly, expired, revoked, pending, refused, approvedByOtherProgram
     }
 
+    static let approval = BasisDecision(approved: true, account: "supervisor", name: "A Supervisor", at: Date(timeIntervalSince1970: 0))
+
     static func basis(_ consent: Consent, recordProgram: Program, substanceUse: Bool = false) -> [SharingBasis] {
-        let shared: Program
+        var shared: Set<Program> = [recordProgram]
         var expires = today.adding(days: 100)
         var revoked: Date?
+        var decisions: [Program: BasisDecision] = [recordProgram: approval]
         switch consent {
         case .none: return []
-        case .sharesRecordProgram: shared = recordProgram
-        case .sharesOtherProgramOnly: shared = recordProgram.other
-        case .expired: shared = recordProgram; expires = today.adding(days: -1)
-        case .revoked: shared = recordProgram; revoked = Date(timeIntervalSince1970: 0)
+        case .sharesRecordProgram: break
+        case .sharesOtherProgramOnly: shared = [recordProgram.other]; decisions = [recordProgram.other: approval]
+        case .expired: expires = today.adding(days: -1)
+        case .revoked: revoked = Date(timeIntervalSince1970: 0)
+        case .pending: decisions = [:]
+        case .refused: decisions = [recordProgram: BasisDecision(approved: false, account: "s", name: "S", at: Date(), reason: "wrong child")]
+        case .approvedByOtherProgram: shared = Set(Program.allCases); decisions = [recordProgram.other: approval]
         }
         return [SharingBasis(
-            id: 1, familyId: 1, kind: .signedRelease, sharesCalWORKs: shared == .calworks, sharesChildWelfare: shared == .childWelfare,
+            id: 1, familyId: 1, kind: .signedRelease, sharesCalWORKs: shared.contains(.calworks), sharesChildWelfare: shared.contains(.childWelfare),
             includesSubstanceUse: substanceUse, signedOn: today.adding(days: -30), expiresOn: expires, recordedBy: "someone",
-            recordedAt: Date(timeIntervalSince1970: 0), revokedAt: revoked)]
+            recordedAt: Date(timeIntervalSince1970: 0), revokedAt: revoked,
+            calworksDecision: decisions[.calworks], childWelfareDecision: decisions[.childWelfare])]
     }
 
     static func worker(_ role: WorkerRole, _ program: Program, office: String = "Central") -> Worker {
@@ -79,7 +89,7 @@ struct AccessPolicyTests {
                 }
             }
         }
-        #expect(checked == 5 * 2 * 2 * 5 * 2 * 2)
+        #expect(checked == 5 * 2 * 2 * Consent.allCases.count * 2 * 2)
     }
 
     enum SubstanceConsent: CaseIterable {
@@ -155,6 +165,39 @@ struct AccessPolicyTests {
         #expect(calworks.substanceUse(in: record, recordedBy: "er.worker", bases: naming) == .shown(underConsent: naming[0]))
         let expired = Self.basis(.expired, recordProgram: .childWelfare, substanceUse: true)
         #expect(calworks.substanceUse(in: record, recordedBy: "er.worker", bases: expired) == .withheld)
+    }
+
+    @Test("a basis is decided for a program's records by a supervisor of that program who did not record it; revoked by its recorder, such a supervisor, or an administrator")
+    func decidingAndRevoking() {
+        let basis = Self.basis(.pending, recordProgram: .childWelfare)[0]
+        func policy(_ role: WorkerRole, _ program: Program, account: String = "viewer", practice: Bool = false, active: Bool = true) -> AccessPolicy {
+            var worker = Worker(id: 7, account: account, name: "Viewer", program: program, office: "Central", role: role)
+            worker.active = active
+            return AccessPolicy(viewer: worker, isPracticeData: practice, today: Self.today)
+        }
+        #expect(policy(.supervisor, .childWelfare).mayDecide(basis, for: .childWelfare))
+        #expect(!policy(.supervisor, .childWelfare).mayDecide(basis, for: .calworks), "the basis does not share CalWORKs records")
+        #expect(!policy(.supervisor, .calworks).mayDecide(basis, for: .childWelfare), "the other program's supervisor")
+        #expect(!policy(.supervisor, .childWelfare, account: "someone").mayDecide(basis, for: .childWelfare), "its recorder")
+        #expect(!policy(.supervisor, .childWelfare, active: false).mayDecide(basis, for: .childWelfare), "a disabled supervisor")
+        for role in [WorkerRole.caseworker, .liaison, .admin] {
+            #expect(!policy(role, .childWelfare).mayDecide(basis, for: .childWelfare), "\(role)")
+        }
+        #expect(policy(.trainer, .childWelfare, practice: true).mayDecide(basis, for: .childWelfare))
+        #expect(!policy(.trainer, .childWelfare).mayDecide(basis, for: .childWelfare), "a trainer on real data")
+        #expect(policy(.supervisor, .calworks).decisionRefusal(basis, for: .childWelfare)
+            == "only a Child Welfare supervisor approves the showing of Child Welfare records")
+
+        #expect(policy(.caseworker, .calworks, account: "someone").mayRevoke(basis), "its recorder")
+        #expect(policy(.supervisor, .childWelfare).mayRevoke(basis), "a supervisor of a program it shares")
+        #expect(policy(.admin, .calworks).mayRevoke(basis))
+        #expect(!policy(.supervisor, .calworks).mayRevoke(basis), "a supervisor of a program it does not share")
+        #expect(!policy(.caseworker, .childWelfare).mayRevoke(basis), "another caseworker, even of the program it shares")
+        #expect(!policy(.admin, .calworks, active: false).mayRevoke(basis))
+
+        #expect(basis.state(on: Self.today) == "waiting for a Child Welfare supervisor's approval")
+        #expect(Self.basis(.sharesRecordProgram, recordProgram: .calworks)[0].state(on: Self.today) == "CalWORKs records approved by A Supervisor")
+        #expect(Self.basis(.refused, recordProgram: .calworks)[0].state(on: Self.today) == "CalWORKs records refused by S (“wrong child”)")
     }
 
     @Test("who may open families and decide links")

@@ -1,4 +1,5 @@
 import Foundation
+import LinkagesStore
 import LinkagesTestSupport
 import Testing
 
@@ -42,13 +43,47 @@ struct AccessEndToEndTests {
                                      "--shares", "calworks,cws", "--signed", "11/01/2026", "--expires", "11/01/2027"],
                                     home: first.folder)
         #expect(recorded.status == 0 && recorded.output.contains("Recorded sharing basis"), "\(recorded.output)")
+        #expect(recorded.output.contains("It opens nothing until approved: waiting for a CalWORKs supervisor's approval; "
+            + "waiting for a Child Welfare supervisor's approval."), "\(recorded.output)")
+        #expect(try linkages(["--db", database, "consent", "approve", "1"], home: first.folder).status == 1,
+                "the worker who recorded it cannot approve it")
 
-        let again = try TmuxSession(arguments: ["--db", database], width: 120, height: 40, environment: ["HOME": first.folder.path])
+        // Recorded by Ana alone, it opens nothing yet.
+        let unapproved = try TmuxSession(arguments: ["--db", database], width: 120, height: 40, environment: ["HOME": first.folder.path])
+        openJose(unapproved)
+        #expect(unapproved.waitFor("Only identifying details are"), "\(unapproved.capture())")
+        #expect(unapproved.capture().contains("waiting for a Child Welfare supervisor's approval"), "\(unapproved.capture())")
+        unapproved.send("Escape", "Escape", "q")
+        #expect(unapproved.exitStatus() == 0)
+
+        // Robert Chen, the Child Welfare supervisor, approves it on his screen.
+        let supervisor = try TmuxSession(arguments: ["--db", database, "open", "--as", "Robert Chen"], width: 120, height: 40,
+                                         environment: ["HOME": first.folder.path])
+        #expect(supervisor.waitFor("Releases to approve (1)"), "\(supervisor.capture())")
+        supervisor.send("s")
+        #expect(supervisor.waitFor("Núñez-García, José"), "\(supervisor.capture())")
+        supervisor.send("a")
+        #expect(supervisor.waitFor("Please confirm"), "\(supervisor.capture())")
+        supervisor.send("y")
+        #expect(supervisor.waitFor("Approved: "), "\(supervisor.capture())")
+        #expect(supervisor.waitFor("No release is waiting for a Child Welfare supervisor's approval."))
+        supervisor.send("Escape", "q")
+        #expect(supervisor.exitStatus() == 0)
+
+        let again = try TmuxSession(arguments: ["--db", database, "open", "--as", "Ana Ruiz"], width: 120, height: 40,
+                                    environment: ["HOME": first.folder.path])
         openJose(again)
         #expect(again.waitFor("Family Reunification (Sofia): open"), "\(again.capture())")
         #expect(again.capture().contains("Sharing: signed release of 11/01/2026, until 11/01/2027"))
         again.send("Escape", "Escape", "q")
         #expect(again.exitStatus() == 0)
+        // Ana read the records a basis she recorded opened, within a day: flagged for review.
+        let flagged = try linkages(["--db", database, "audit", "show", "--flagged"], home: first.folder)
+        #expect(flagged.status == 1, "Ana, a caseworker, may not read the trail")
+        let trail = try AppDatabase.open(DatabaseLocation(path: database, isDefault: false))
+        #expect(try trail.auditEvents(flaggedOnly: true).contains {
+            $0.action == .viewFamily && $0.detail?.contains("which this worker recorded") == true
+        })
     }
 
     @Test("an account that is not a worker gets one line and no screen")

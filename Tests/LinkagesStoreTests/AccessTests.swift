@@ -46,9 +46,23 @@ struct AccessTests {
         let calworks = try #require(before.records.first { $0.household.source == .calworks })
         #expect(calworks.access == .full(.ownProgram) && !calworks.involvements.isEmpty)
 
-        try database.recordSharingBasis(SharingBasis(
+        let release = try database.recordSharingBasis(SharingBasis(
             familyId: jose, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true,
             signedOn: today, expiresOn: today.adding(days: 365), recordedBy: "aruiz", recordedAt: now), at: now)
+        // Recorded by Ana alone, it opens nothing: a Child Welfare supervisor must approve it.
+        let pending = try #require(try database.familyDetail(id: jose, for: ana, at: now))
+        #expect(pending.records.first { $0.household.source == .childWelfare }?.access == .identifying(.noSharingBasis(.childWelfare)))
+        let patricia = try policy(database, as: "Patricia Owens", account: "powens")
+        #expect(throws: SharingBasisError(description: "only a Child Welfare supervisor approves the showing of Child Welfare records")) {
+            try database.decideSharingBasis(id: release.id!, for: .childWelfare, approve: true, reason: nil, by: patricia, at: now)
+        }
+        #expect(throws: SharingBasisError(description: "you recorded it: another supervisor approves it")) {
+            try database.decideSharingBasis(id: release.id!, for: .childWelfare, approve: true, reason: nil, by: ana, at: now)
+        }
+        let robert = try policy(database, as: "Robert Chen", account: "rchen")
+        #expect(try database.pendingSharingBases(for: robert).map(\.basis.id) == [release.id])
+        try database.decideSharingBasis(id: release.id!, for: .childWelfare, approve: true, reason: "Checked the signed paper", by: robert, at: now)
+        #expect(try database.pendingSharingBases(for: robert).isEmpty)
         let after = try #require(try database.familyDetail(id: jose, for: ana, at: now))
         let shared = try #require(after.records.first { $0.household.source == .childWelfare })
         guard case .full(.sharingBasis) = shared.access else {
@@ -79,6 +93,11 @@ struct AccessTests {
         try database.recordSharingBasis(SharingBasis(
             familyId: sarah, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true, includesSubstanceUse: true,
             signedOn: today, expiresOn: today.adding(days: 90), recordedBy: "mbell", recordedAt: now), at: now)
+        let consent = try #require(try database.sharingBases(familyId: sarah).first)
+        #expect(try !database.familyDetail(id: sarah, for: ana, at: now)!.concerns.contains { $0.kind == .substanceUse },
+                "a consent Marcus recorded alone opens nothing")
+        let robert = try policy(database, as: "Robert Chen", account: "rchen")
+        try database.decideSharingBasis(id: consent.id!, for: .childWelfare, approve: true, reason: nil, by: robert, at: now)
         let named = try #require(try database.familyDetail(id: sarah, for: ana, at: now))
         #expect(named.concerns.contains { $0.kind == .substanceUse })
         #expect(named.substanceUseShownUnderConsent && !named.withheld.substanceUse)
@@ -176,7 +195,7 @@ struct AccessTests {
             familyId: jose, kind: .courtOrder, sharesCalWORKs: true, sharesChildWelfare: false,
             signedOn: today, expiresOn: today.adding(days: 30), recordedBy: "rchen", recordedAt: now), at: now)
         try expectOneMore("recording a court order")
-        try database.revokeSharingBasis(id: basis.id!, by: "rchen", at: now)
+        try database.revokeSharingBasis(id: basis.id!, by: robert, at: now)
         try expectOneMore("revoking it")
         let draft = try database.createIntakeDraft(account: "rchen", draft: IntakeDraft(bankVersion: 1), at: now)
         try expectOneMore("starting an intake")

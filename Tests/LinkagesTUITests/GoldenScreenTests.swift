@@ -101,7 +101,7 @@ struct GoldenScreenTests {
         Golden.check(ana.screen, named: "family-sarah-calworks-page2-120x40.txt")
     }
 
-    @Test("recording a release on the family screen opens Child Welfare's record to CalWORKs")
+    @Test("a release recorded on the family screen opens Child Welfare's record to CalWORKs once a Child Welfare supervisor approves it")
     func recordRelease() throws {
         let database = try Fixtures.demoDatabase()
         var worker = try #require(try database.workers().first { $0.name == "Ana Ruiz" })
@@ -124,10 +124,25 @@ struct GoldenScreenTests {
         d.type("ER file")
         d.press(.enter)
         #expect(d.top(as: FamilyScreen.self) != nil)
+        #expect(d.screen.contains("Recorded. A supervisor must approve it before it opens any records."), "\(d.screen)")
         Golden.check(d.screen, named: "release-recorded-80x24.txt")
+        let pending = try #require(d.top(as: FamilyScreen.self)?.detail)
+        #expect(!pending.records.allSatisfy { $0.access.isFull }, "recorded by Ana alone, it opens nothing")
+        #expect(pending.sharingBases.first?.recordedBy == "aruiz" && pending.sharingBases.first?.note == "ER file")
+
+        var robert = try #require(try database.workers().first { $0.name == "Robert Chen" })
+        robert.account = "rchen"
+        var supervisor = ScreenDriver(database: database, worker: robert)
+        #expect(supervisor.screen.contains("s  Releases to approve (1)"), "\(supervisor.screen)")
+        supervisor.press(.char("s"))
+        Golden.check(supervisor.screen, named: "releases-to-approve-80x24.txt")
+        supervisor.press(.char("x"), .enter)
+        #expect(supervisor.screen.contains("! Say why the basis is refused"), "a refusal needs a reason")
+        supervisor.press(.escape, .char("a"), .char("y"))
+        #expect(supervisor.screen.contains("Approved: Child Welfare records are now shared under it."), "\(supervisor.screen)")
+        d.press(.char("R"))
         let family = try #require(d.top(as: FamilyScreen.self)?.detail)
         #expect(family.records.allSatisfy { $0.access.isFull })
-        #expect(family.sharingBases.first?.recordedBy == "aruiz" && family.sharingBases.first?.note == "ER file")
     }
 
     @Test("a supervisor's home and emergency openings")

@@ -67,9 +67,36 @@ public struct AccessPolicy: Sendable {
         [.supervisor, .liaison, .admin, .trainer].contains(viewer.role)
     }
 
-    /// A worker who obtains a release records it; a supervisor may also revoke one.
+    /// A worker who obtains a release records it; it opens nothing until approved.
     public var mayRecordSharingBasis: Bool {
         mayOpenFamilies
+    }
+
+    /// Whether the worker may approve or refuse `basis` for `program`'s records: a supervisor of
+    /// that program who did not record it (a trainer, on practice data). The second person is
+    /// what keeps one worker from giving herself access (WIC 10850, 827).
+    public func mayDecide(_ basis: SharingBasis, for program: Program) -> Bool {
+        guard mayOpenFamilies, basis.shares(program), !basis.isRecorded(by: viewer) else { return false }
+        if viewer.role == .trainer { return isPracticeData }
+        return viewer.role == .supervisor && viewer.program == program
+    }
+
+    /// Why the worker may not decide `basis` for `program`, in one sentence; nil when they may.
+    public func decisionRefusal(_ basis: SharingBasis, for program: Program) -> String? {
+        guard !mayDecide(basis, for: program) else { return nil }
+        if !basis.shares(program) { return "this basis does not share \(program.displayName) records" }
+        if basis.isRecorded(by: viewer) { return "you recorded it: another supervisor approves it" }
+        return "only a \(program.displayName) supervisor approves the showing of \(program.displayName) records"
+    }
+
+    /// Whether the worker may revoke `basis`: who recorded it, a supervisor of a program whose
+    /// records it shares, or an administrator; no one else.
+    public func mayRevoke(_ basis: SharingBasis) -> Bool {
+        guard viewer.active else { return false }
+        if viewer.role == .admin { return true }
+        if viewer.role == .trainer { return isPracticeData }
+        if basis.isRecorded(by: viewer) { return true }
+        return viewer.role == .supervisor && basis.shares(viewer.program)
     }
 
     // MARK: Records
@@ -105,9 +132,11 @@ public struct AccessPolicy: Sendable {
         if viewer.role == .trainer { return .shown(underConsent: nil) }
         if let recordedBy, recordedBy == viewer.account { return .shown(underConsent: nil) }
         guard case .full(let ground) = access(to: record, bases: bases), !ground.isEmergency else { return .withheld }
+        // A consent holds for a program's records once that program approved it; for the
+        // worker's own program, once either program did.
         let consent = bases.first { basis in
-            basis.isActive(on: today) && basis.includesSubstanceUse
-                && (record.program == viewer.program || basis.shares(record.program))
+            basis.includesSubstanceUse && (basis.opens(record.program, on: today)
+                || (record.program == viewer.program && Program.allCases.contains { basis.opens($0, on: today) }))
         }
         return consent.map { .shown(underConsent: $0) } ?? .withheld
     }
@@ -132,7 +161,7 @@ public struct AccessPolicy: Sendable {
     }
 
     private func activeBasis(in bases: [SharingBasis], sharing program: Program) -> SharingBasis? {
-        bases.filter { $0.isActive(on: today) && $0.shares(program) }.max { $0.expiresOn < $1.expiresOn }
+        bases.filter { $0.opens(program, on: today) }.max { $0.expiresOn < $1.expiresOn }
     }
 }
 

@@ -27,6 +27,9 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case readChange
     case exportReferrals
     case revokeSharingBasis
+    /// A supervisor approved a sharing basis for their program's records.
+    case approveSharingBasis
+    case refuseSharingBasis
     case decideMatch
     case startIntake
     case finishIntake
@@ -66,6 +69,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .readChange: return "read a change notice"
         case .exportReferrals: return "exported referrals"
         case .revokeSharingBasis: return "revoked sharing basis"
+        case .approveSharingBasis: return "approved sharing basis"
+        case .refuseSharingBasis: return "refused sharing basis"
         case .decideMatch: return "decided match"
         case .startIntake: return "started intake"
         case .finishIntake: return "finished intake"

@@ -2,9 +2,22 @@ import Foundation
 import GRDB
 import LinkagesDomain
 
+/// A basis waiting for an approver, with what the approver needs to decide.
+public struct PendingSharingBasis: Equatable, Sendable, Identifiable {
+    public var id: Int64 { basis.id ?? 0 }
+    public var basis: SharingBasis
+    public var familyName: String
+    public var recordedByName: String
+    public var recordedByProgram: Program?
+}
+
 /// A sharing basis that cannot be recorded or revoked, in one sentence.
 public struct SharingBasisError: Error, Equatable, CustomStringConvertible, Sendable {
     public let description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 extension AppDatabase {
@@ -32,12 +45,69 @@ extension AppDatabase {
         }
     }
 
-    /// Ends a sharing basis before its expiry (the family withdrew consent), audited.
+    /// Approves or refuses showing `program`'s records under a basis, as a supervisor of that
+    /// program who did not record it; a refusal needs a reason. Audited with the reason.
     @discardableResult
-    public func revokeSharingBasis(id: Int64, by account: String, at time: Date) throws -> SharingBasis {
-        try write { db in
+    public func decideSharingBasis(
+        id: Int64, for program: Program, approve: Bool, reason: String?, by policy: AccessPolicy, at time: Date
+    ) throws -> SharingBasis {
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard approve || !(reason ?? "").isEmpty else { throw SharingBasisError(description: "say why the release is refused") }
+        return try write { db in
             guard var basis = try SharingBasis.fetchOne(db, key: id) else {
                 throw SharingBasisError(description: "there is no sharing basis \(id)")
+            }
+            if let refusal = policy.decisionRefusal(basis, for: program) { throw SharingBasisError(description: refusal) }
+            guard basis.isActive(on: policy.today) else {
+                throw SharingBasisError(description: "sharing basis \(id) is \(basis.state(on: policy.today)): there is nothing to decide")
+            }
+            if let decided = basis.decision(for: program) {
+                throw SharingBasisError(description: "\(decided.name) already \(decided.approved ? "approved" : "refused") it")
+            }
+            let before = basis
+            basis.setDecision(BasisDecision(approved: approve, account: policy.viewer.account ?? "", name: policy.viewer.name,
+                                            workerId: policy.viewer.id, at: time, reason: reason?.isEmpty == true ? nil : reason),
+                              for: program)
+            try basis.update(db)
+            try AuditTrail.append(AuditEntry(
+                account: policy.viewer.account ?? "", action: approve ? .approveSharingBasis : .refuseSharingBasis, familyId: basis.familyId,
+                detail: "basis \(id): \(program.rawValue) records", reason: reason,
+                changes: try VersionedSave.changes(from: before, to: basis, in: db)), at: time, in: db)
+            return basis
+        }
+    }
+
+    /// The bases in force still waiting for the decision of `policy`'s worker's program, oldest
+    /// first, with their families' names: the approver's list.
+    public func pendingSharingBases(for policy: AccessPolicy) throws -> [PendingSharingBasis] {
+        try writer.read { db in
+            let column = policy.viewer.program == .calworks ? "calworksDecision" : "childWelfareDecision"
+            let shares = policy.viewer.program == .calworks ? "sharesCalWORKs" : "sharesChildWelfare"
+            let bases = try SharingBasis.filter(sql: "\(column) IS NULL AND \(shares) AND revokedAt IS NULL")
+                .order(Column("recordedAt")).fetchAll(db)
+            return try bases.compactMap { basis -> PendingSharingBasis? in
+                guard basis.isActive(on: policy.today), policy.mayDecide(basis, for: policy.viewer.program) else { return nil }
+                let family = try String.fetchOne(db, sql: "SELECT displayName FROM family WHERE id = ?", arguments: [basis.familyId]) ?? ""
+                let recorder = try basis.recordedByWorkerId.flatMap { try Worker.fetchOne(db, key: $0) }
+                    ?? Worker.filter(Column("account") == basis.recordedBy).fetchOne(db)
+                return PendingSharingBasis(basis: basis, familyName: family, recordedByName: recorder?.name ?? basis.recordedBy,
+                                           recordedByProgram: recorder?.program)
+            }
+        }
+    }
+
+    /// Ends a sharing basis before its expiry (the family withdrew consent), audited. Only its
+    /// recorder, a supervisor of a program whose records it shares, or an administrator may.
+    @discardableResult
+    public func revokeSharingBasis(id: Int64, by policy: AccessPolicy, at time: Date) throws -> SharingBasis {
+        let account = policy.viewer.account ?? ""
+        return try write { db in
+            guard var basis = try SharingBasis.fetchOne(db, key: id) else {
+                throw SharingBasisError(description: "there is no sharing basis \(id)")
+            }
+            guard policy.mayRevoke(basis) else {
+                throw SharingBasisError(description: "only the worker who recorded it, a supervisor of a program it shares, "
+                    + "or an administrator revokes a sharing basis")
             }
             guard basis.revokedAt == nil else {
                 throw SharingBasisError(description: "sharing basis \(id) was already revoked by \(basis.revokedBy ?? "someone")")

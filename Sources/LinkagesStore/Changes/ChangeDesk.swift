@@ -30,7 +30,7 @@ extension AppDatabase {
             guard !otherRecords.isEmpty else {
                 throw WorkRefusal("the family is not known to \(other.displayName): there is no one to tell")
             }
-            if kind.needsSharingBasis && !detail.sharingBases.contains(where: { $0.isActive(on: today) && $0.shares(worker.program) }) {
+            if kind.needsSharingBasis && !detail.sharingBases.contains(where: { $0.opens(worker.program, on: today) }) {
                 throw WorkRefusal("a change of \(kind == .household ? "household" : "work") goes to \(other.displayName) only under a "
                     + "release or court order that shares \(worker.program.displayName) records; an address change may always go")
             }

@@ -23,7 +23,19 @@ enum Migrations {
         migrator.registerMigration("v15-compact-name-indexes", migrate: compactNameIndexes)
         migrator.registerMigration("v16-placement-hearing", migrate: placementHearing)
         migrator.registerMigration("v17-edit-versions", migrate: editVersions)
+        migrator.registerMigration("v18-basis-approval", migrate: basisApproval)
         return migrator
+    }
+
+    /// A sharing basis opens a program's records only once a supervisor of that program approved
+    /// it: each program's decision (JSON), nil while pending. Bases recorded before this wait for
+    /// a decision like new ones: each was one worker's word alone.
+    private static func basisApproval(_ db: Database) throws {
+        try db.alter(table: "sharingBasis") { t in
+            t.add(column: "calworksDecision", .text)
+            t.add(column: "childWelfareDecision", .text)
+            t.add(column: "recordedByWorkerId", .integer).references("worker", onDelete: .setNull)
+        }
     }
 
     /// The records two workers may edit at once carry a version, so that a save over a newer

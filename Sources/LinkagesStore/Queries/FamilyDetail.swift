@@ -87,11 +87,30 @@ extension AppDatabase {
             } else if let emergencyReason {
                 try AuditTrail.append(AuditEntry(account: account, action: .breakGlass, familyId: familyId,
                                                  reason: emergencyReason, flagged: true), at: time, in: db)
+            } else if let basis = Self.ownBasisOpening(visible, for: policy.viewer, since: time.addingTimeInterval(-86_400)) {
+                // Records opened less than a day ago by a basis this worker recorded or approved:
+                // a supervisor checks that it was not a worker giving herself access.
+                try AuditTrail.append(AuditEntry(account: account, action: .viewFamily, familyId: familyId,
+                                                 detail: "viewed records opened by sharing basis \(basis.id ?? 0), which this worker "
+                                                     + (basis.isRecorded(by: policy.viewer) ? "recorded" : "approved"),
+                                                 flagged: true), at: time, in: db)
             } else {
                 try AuditTrail.append(AuditEntry(account: account, action: .viewFamily, familyId: familyId), at: time, in: db)
             }
             return visible
         }
+    }
+
+    /// A basis that opens a record shown here, recorded or approved by `worker`, whose
+    /// approval (what made it open the record) came after `since`.
+    static func ownBasisOpening(_ visible: FamilyDetail, for worker: Worker, since: Date) -> SharingBasis? {
+        for record in visible.records {
+            guard case .full(.sharingBasis(let basis)) = record.access,
+                  let program = record.household.source.program, let opened = basis.decision(for: program),
+                  opened.at >= since else { continue }
+            if basis.isRecorded(by: worker) || opened.isMade(by: worker) { return basis }
+        }
+        return nil
     }
 
     /// Everything about the family, unfiltered: for the store's own use and its tests.

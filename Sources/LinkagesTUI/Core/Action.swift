@@ -35,6 +35,8 @@ public enum Action: Hashable, Sendable {
     case breakGlass, confirmBreakGlass
     /// A supervisor has looked at an emergency opening.
     case markReviewed
+    /// A supervisor decides on a sharing basis another worker recorded.
+    case approveBasis, confirmApproveBasis, refuseBasis
     /// Save the form on screen.
     case save
     // Referrals
@@ -66,6 +68,8 @@ public enum Route: Hashable, Sendable {
     case matchReview
     case recordRelease(familyId: Int64, familyName: String)
     case emergencies
+    /// The sharing bases waiting for a supervisor's approval.
+    case approvals
     case agenda
     case referral(Int64)
     case familyLinks(familyId: Int64, familyName: String)

@@ -173,6 +173,7 @@ public enum App {
         case .changeInbox: return ChangeInboxScreen()
         case .matchReview: return MatchReviewScreen(session: session)
         case .emergencies: return EmergenciesScreen()
+        case .approvals: return ApprovalsScreen(session: session)
         case .agenda: return AgendaScreen()
         case .outcomes: return OutcomesScreen(session: session)
         case .familyLinks(let id, let name): return MatchReviewScreen(session: session, family: (id, name))

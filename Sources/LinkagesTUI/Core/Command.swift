@@ -44,6 +44,10 @@ public enum Effect: Equatable, Sendable {
     // Access
     case recordSharingBasis(SharingBasis)
     case loadEmergencyOpenings
+    /// The sharing bases waiting for the supervisor's program's approval.
+    case loadPendingBases
+    /// Approve or refuse a basis for the deciding supervisor's program.
+    case decideBasis(id: Int64, approve: Bool, reason: String?)
     case loadAgenda
     /// The outcomes report for a period, for the whole county or split by a breakdown.
     case loadOutcomes(ReportPeriod, breakdown: Breakdown?)
@@ -84,7 +88,7 @@ public enum Effect: Equatable, Sendable {
     /// power cut right after a key press loses nothing that was on screen.
     public var runsBeforeNextKey: Bool {
         switch self {
-        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .reviewEmergency,
+        case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .decideBasis, .reviewEmergency,
              .referralStep, .addReferralNote, .createReferral, .reassignReferral, .savePlan, .saveTask,
              .scheduleMeeting, .recordDecision, .setMeetingStatus, .recordStaffing, .shareChange, .markChangeRead, .resetTraining: return true
         default: return false
@@ -115,6 +119,8 @@ public enum DataEvent: Equatable, Sendable {
     case ssnRevealed(matchId: Int64)
     case sharingBasisRecorded(SharingBasis)
     case emergencyOpenings([EmergencyOpening])
+    case pendingBases([PendingSharingBasis])
+    case basisDecided(SharingBasis)
     case agenda([AgendaItem])
     case outcomes(OutcomeReport)
     case referral(id: Int64, ReferralDetail?)

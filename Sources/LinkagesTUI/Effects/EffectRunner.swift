@@ -119,6 +119,7 @@ public struct EffectRunner: Sendable {
             case .recordSharingBasis(var basis):
                 guard policy.mayRecordSharingBasis else { return .failed("Your role does not record releases.") }
                 basis.recordedBy = account
+                basis.recordedByWorkerId = worker.id
                 basis.recordedAt = now()
                 return .sharingBasisRecorded(try database.recordSharingBasis(basis, at: basis.recordedAt))
             case .revealSSN(let matchId):
@@ -154,6 +155,12 @@ public struct EffectRunner: Sendable {
             case .loadAgenda:
                 guard worker.role == .supervisor || worker.role == .trainer else { return .agenda([]) }
                 return .agenda(try database.staffingAgenda(for: policy, weights: staffingWeights, at: now()))
+            case .loadPendingBases:
+                guard policy.mayDecideMatches else { return .pendingBases([]) }
+                return .pendingBases(try database.pendingSharingBases(for: policy))
+            case .decideBasis(let id, let approve, let reason):
+                return .basisDecided(try database.decideSharingBasis(id: id, for: worker.program, approve: approve, reason: reason,
+                                                                     by: policy, at: now()))
             case .loadEmergencyOpenings:
                 guard worker.role == .supervisor else { return .emergencyOpenings([]) }
                 return .emergencyOpenings(try database.emergencyOpenings(for: worker))

@@ -265,8 +265,9 @@ public struct FamilyScreen: ScreenModel {
                                         width: width, style: .muted, indent: "  ", firstIndent: "  ")
         }
         for basis in active {
-            lines += StyledLine.wrapped("Sharing: \(basis.summary) (\(basis.scopeDescription)).",
-                                        width: width, indent: "  ", firstIndent: "  ")
+            let opens = Program.allCases.contains { basis.opens($0, on: today) }
+            lines += StyledLine.wrapped("Sharing: \(basis.summary) (\(basis.scopeDescription)): \(basis.state(on: today)).",
+                                        width: width, style: opens ? .plain : .muted, indent: "  ", firstIndent: "  ")
         }
         if detail.substanceUseShownUnderConsent {
             lines += StyledLine.wrapped(SubstanceUseAccess.redisclosureNotice, width: width, style: .warning, indent: "  ", firstIndent: "  ")

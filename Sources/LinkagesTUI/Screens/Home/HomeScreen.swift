@@ -36,6 +36,10 @@ public struct HomeScreen: ScreenModel {
         key: "e", route: .emergencies, name: "Emergency openings",
         purpose: "Records your office's workers opened in an emergency, with their reasons: review each one.")
 
+    static let approvals = Destination(
+        key: "s", route: .approvals, name: "Releases to approve",
+        purpose: "Releases and court orders other workers recorded: each opens your program's records only once you approve it.")
+
     static let outcomes = Destination(
         key: "o", route: .outcomes, name: "Outcomes",
         purpose: "The county's Linkages measures for a period, with charts, and each rate by race/ethnicity.")
@@ -48,6 +52,8 @@ public struct HomeScreen: ScreenModel {
     public private(set) var summary: HomeSummary?
     /// The supervisor's emergency openings waiting for review, when loaded.
     public private(set) var emergenciesToReview: Int?
+    /// The sharing bases waiting for the supervisor's approval, when loaded.
+    public private(set) var basesToApprove: Int?
     /// The worker's own referrals (sent by them or in their queue) past their service level.
     public private(set) var myOverdueReferrals: [ReferralRow]?
     public private(set) var loadError: String?
@@ -60,7 +66,7 @@ public struct HomeScreen: ScreenModel {
     public init(session: Session) {
         isSupervisor = session.policy.mayRunStaffings
         mayReviewMatches = session.policy.mayDecideMatches
-        destinations = Self.destinations + (isSupervisor ? [Self.agenda, Self.emergencies] : [])
+        destinations = Self.destinations + (isSupervisor ? [Self.agenda, Self.emergencies, Self.approvals] : [])
             + (session.policy.mayReadOutcomes ? [Self.outcomes] : [])
     }
 
@@ -91,7 +97,7 @@ public struct HomeScreen: ScreenModel {
     /// The worker's overdue referrals and a supervisor's emergencies change while the home
     /// screen is open: read them again each minute.
     public func onTick() -> [ScreenCommand] {
-        [.run(.loadReferrals(.mineOverdue))] + (isSupervisor ? [.run(.loadEmergencyOpenings)] : [])
+        [.run(.loadReferrals(.mineOverdue))] + (isSupervisor ? [.run(.loadEmergencyOpenings), .run(.loadPendingBases)] : [])
     }
 
     public mutating func perform(_ action: Action, viewport: Size) -> [ScreenCommand] {
@@ -133,6 +139,8 @@ public struct HomeScreen: ScreenModel {
             }
         case .emergencyOpenings(let openings):
             emergenciesToReview = openings.count
+        case .pendingBases(let bases):
+            basesToApprove = bases.count
         case .referrals(.mineOverdue, let rows):
             myOverdueReferrals = rows
         case .failed(let message):
@@ -179,6 +187,7 @@ public struct HomeScreen: ScreenModel {
             var name = destination.name
             if destination.route == .intakeDrafts, let count = drafts?.count, count > 0 { name += " (\(count))" }
             if destination.route == .emergencies, let count = emergenciesToReview, count > 0 { name += " (\(count))" }
+            if destination.route == .approvals, let count = basesToApprove, count > 0 { name += " (\(count))" }
             if destination.route == .referrals, let count = myOverdueReferrals?.count, count > 0 { name += " (\(count) overdue)" }
             grid.put(name, row: row, column: area.column + 5, style: selected ? .selected : .plain)
         }

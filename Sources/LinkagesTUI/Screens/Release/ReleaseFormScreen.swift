@@ -79,7 +79,7 @@ public struct ReleaseFormScreen: ScreenModel {
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
         switch event {
         case .sharingBasisRecorded(let basis) where basis.familyId == familyId:
-            return [.close, .say("Recorded the \(basis.kind.displayName); it holds until \(basis.expiresOn.usFormat).")]
+            return [.close, .say("Recorded. A supervisor must approve it before it opens any records.")]
         case .failed(let message):
             problems = [message]
         default:
