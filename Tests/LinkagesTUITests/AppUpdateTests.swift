@@ -164,7 +164,7 @@ struct AppUpdateTests {
     @Test("starting loads the home figures")
     func startLoadsHome() {
         let driver = driver()
-        #expect(driver.effectsRun == [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue), .loadEmergencyOpenings])
+        #expect(driver.effectsRun == [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue), .loadEmergencyOpenings, .loadPendingBases])
         #expect(driver.top(as: HomeScreen.self)?.summary?.familyCount ?? 0 > 190)
     }
 
@@ -176,7 +176,7 @@ struct AppUpdateTests {
         #expect(d.effectsRun.last == .loadEmergencyResponseQueue)
         d.press(.escape)
         #expect(d.top(as: HomeScreen.self) != nil)
-        #expect(d.effectsRun.suffix(4) == [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue), .loadEmergencyOpenings])
+        #expect(d.effectsRun.suffix(5) == [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue), .loadEmergencyOpenings, .loadPendingBases])
         d.press(.down, .down, .enter)
         #expect(d.top(as: ReferralsScreen.self) != nil)
         d.press(.char("q"))
@@ -354,8 +354,8 @@ struct AppUpdateTests {
     func ticks() {
         // The trainer on practice data sees the supervisor's home: emergency openings too.
         var d = driver()
-        let start: [Effect] = [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue), .loadEmergencyOpenings]
-        let everyMinute: [Effect] = [.loadReferrals(.mineOverdue), .loadEmergencyOpenings]
+        let start: [Effect] = [.loadHome, .loadIntakeDrafts, .loadReferrals(.mineOverdue), .loadEmergencyOpenings, .loadPendingBases]
+        let everyMinute: [Effect] = [.loadReferrals(.mineOverdue), .loadEmergencyOpenings, .loadPendingBases]
         #expect(d.effectsRun == start)
         d.send(.tick(now: Fixtures.now.addingTimeInterval(60), today: Fixtures.today))
         #expect(d.state.session.now == Fixtures.now.addingTimeInterval(60))
