@@ -103,6 +103,21 @@ struct ImportCommand: DatabaseCommand {
         if !report.absentColumns.isEmpty && report.peopleAdded < report.rows {
             lines.append("  not in this file, so kept as stored: " + report.absentColumns.map(\.rawValue).joined(separator: ", "))
         }
+        if report.involvementsReopened > 0 {
+            let count = report.involvementsReopened
+            lines.append("  reopened: \(count.formatted()) closed involvement\(count == 1 ? "" : "s") the file says \(count == 1 ? "is" : "are") open again "
+                + "(if this extract is older than the last one imported, import the newer one again)")
+        }
+        if report.repeatedPeople > 0 {
+            let count = report.repeatedPeople
+            let shown = report.repeatedPeopleLines.map(String.init).joined(separator: ", ") + (count > report.repeatedPeopleLines.count ? ", …" : "")
+            lines.append("  \(count.formatted()) row\(count == 1 ? "" : "s") repeat a person listed earlier (line\(count == 1 ? "" : "s") \(shown)): "
+                + "the later row's values were kept")
+        }
+        if report.placeholderSSNs > 0 {
+            let count = report.placeholderSSNs
+            lines.append("  \(count.formatted()) placeholder SSN\(count == 1 ? "" : "s") (such as 000-00-0000) kept as not known")
+        }
         if report.emptyRowsSkipped > 0 {
             let rows = report.emptyRowsSkipped
             lines.append("  skipped \(rows.formatted()) empty row\(rows == 1 ? "" : "s") (rows of empty cells, as spreadsheets leave)")

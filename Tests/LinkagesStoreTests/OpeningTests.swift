@@ -161,6 +161,39 @@ struct OpeningTests {
         }
     }
 
+    @Test("an export never replaces a database, its log or its shared memory")
+    func exportsSpareDatabases() throws {
+        let (database, location) = try Fixtures.emptyDatabase()
+        try database.addWorker(.init(name: "A", program: .calworks, office: "Central", role: .caseworker))
+        let before = try Data(contentsOf: URL(fileURLWithPath: location.path))
+        for target in [location.path, location.path + "-wal", location.path + "-shm"] {
+            #expect(throws: StoreError.self, "\(target)") { try OwnerOnlyFiles.write(Data("plan".utf8), to: target) }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: location.path)) == before)
+        #expect(try database.workers().count == 1)
+    }
+
+    @Test("an empty file with another database's leftover log beside it is refused, the log left where it is")
+    func staleLog() throws {
+        let folder = try Fixtures.temporaryFolder().path
+        let other = folder + "/other.sqlite"
+        let queue = try DatabaseQueue(path: other)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "CREATE TABLE recipes(id INTEGER PRIMARY KEY)")
+        }
+        let path = folder + "/empty.sqlite"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        // A log that belongs to no database in the empty file: a header, nothing more.
+        let log = try Data(contentsOf: URL(fileURLWithPath: other + "-wal"))
+        try log.prefix(32).write(to: URL(fileURLWithPath: path + "-wal"))
+        try queue.close()
+        for create in [false, true] {
+            #expect(throws: StoreError.staleLog(path: path)) { try AppDatabase.open(DatabaseLocation(path: path, isDefault: false), create: create) }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + "-wal")) == log.prefix(32) && OwnerOnlyFiles.size(of: path) == 0)
+    }
+
     @Test("a Linkages database stopped before its first checkpoint, its data all in the log, still opens")
     func dataOnlyInTheLog() throws {
         let (database, location) = try Fixtures.emptyDatabase()

@@ -216,4 +216,89 @@ struct ReimportTests {
         }
         #expect(household == "CW-2")
     }
+
+    @Test("a referral that becomes a case keeps its household and family; later rows naming only the referral, or a blank case number, stay in the case")
+    func referralPromotedToCase() throws {
+        let (database, _) = try Fixtures.emptyDatabase()
+        let referral = "person_id,referral_id,case_number,first_name,last_name,service_component,referral_date\nK1,REF-1,,Ana,Cruz,ER,2026-10-01\nK2,REF-1,,Luis,Cruz,ER,2026-10-01\n"
+        _ = try importing(referral, .childWelfare, into: database)
+        func placement() throws -> [String] {
+            try database.writer.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT person.sourcePersonId || ' ' || household.sourceKey || ' ' || household.familyId FROM person
+                    JOIN household ON household.id = person.householdId ORDER BY person.sourcePersonId
+                    """)
+            }
+        }
+        let before = try placement()
+        #expect(before == ["K1 REF-1 1", "K2 REF-1 1"])
+        let promoted = "person_id,referral_id,case_number,first_name,last_name,service_component,referral_date\nK1,REF-1,CASE-1,Ana,Cruz,FM,2026-11-01\nK2,REF-1,CASE-1,Luis,Cruz,FM,2026-11-01\n"
+        let report = try importing(promoted, .childWelfare, into: database)
+        #expect(try placement() == ["K1 CASE-1 1", "K2 CASE-1 1"], "the same household, renamed after its case")
+        #expect(report.householdsAdded == 0 && report.changedValues[.caseNumber] == 1 && report.involvementsAdded == 1)
+        #expect(try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM household") } == 1)
+        for later in ["person_id,referral_id,case_number,last_name\nK1,REF-1,,Cruz\nK2,REF-1,,Cruz\n",
+                      "person_id,referral_id,last_name\nK1,REF-1,Cruz\n"] {
+            let again = try importing(later, .childWelfare, into: database)
+            #expect(try placement() == ["K1 CASE-1 1", "K2 CASE-1 1"], "\(later)")
+            #expect(again.changedValues.isEmpty, "\(later)")
+        }
+    }
+
+    @Test("a closed status or end date without the component it closes is refused, naming the column to fill")
+    func closingNeedsComponent() throws {
+        let (database, _) = try Fixtures.emptyDatabase()
+        _ = try importing(Self.fullChildWelfare, .childWelfare, into: database)
+        do {
+            _ = try importing("person_id,referral_id,last_name,service_status,service_end\nC1,R-9,Nunez Garcia,closed,2026-11-01\n",
+                              .childWelfare, into: database)
+            Issue.record("a closure that names no component was taken")
+        } catch {
+            #expect("\(error)".contains("line 2, column service_component: the status 'closed' needs the service component it applies to (ER, FM, FR or PP): fill service_component"),
+                    "\(error)")
+        }
+    }
+
+    @Test("an older extract that says a closed case is open reopens it without its old end date, and says so")
+    func reopening() throws {
+        let (database, _) = try Fixtures.emptyDatabase()
+        _ = try importing(Self.fullCalWORKs, .calworks, into: database)
+        let open = "person_id,case_number,last_name,program_status,aid_begin\nP3,CW-2,Núñez-García,active,2020-02-01\n"
+        let report = try importing(open, .calworks, into: database)
+        #expect(report.involvementsReopened == 1 && report.changedValues == [.programStatus: 1, .aidEnd: 1])
+        let spell = try database.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT status, endDate FROM involvement WHERE sourceCaseId = 'CW-2'")
+        }
+        #expect(spell?["status"] == "open" && spell?["endDate"] as String? == nil)
+    }
+
+    @Test("a person listed twice counts each changed value once, and the summary names the repeated rows")
+    func repeatedPersonCountedOnce() throws {
+        let (database, _) = try Fixtures.emptyDatabase()
+        _ = try importing(Self.fullCalWORKs, .calworks, into: database)
+        let twice = "person_id,case_number,last_name,dob\nP1,CW-1,Mitchell,05/07/2016\nP2,CW-1,Mitchell,\nP1,CW-1,Mitchell,05/08/2016\n"
+        let report = try importing(twice, .calworks, into: database)
+        #expect(report.changedValues == [.dob: 1] && report.peopleUpdated == 1)
+        #expect(report.repeatedPeople == 1 && report.repeatedPeopleLines == [4])
+        let back = "person_id,case_number,last_name,dob\nP1,CW-1,Mitchell,05/09/2016\nP1,CW-1,Mitchell,05/08/2016\n"
+        #expect(try importing(back, .calworks, into: database).changedValues.isEmpty, "changed and changed back: nothing changed")
+    }
+
+    @Test("placeholder SSNs are kept as not known and counted; an SSN with letters or slashes is refused")
+    func placeholderSSNs() throws {
+        let (database, _) = try Fixtures.emptyDatabase()
+        let text = "person_id,case_number,last_name,ssn\nP1,C1,Cruz,000-00-0000\nP2,C1,Cruz,999999999\nP3,C1,Cruz,123-45-6789\nP4,C1,Cruz,666-12-3456\nP5,C1,Cruz,901-23-4567\n"
+        let report = try importing(text, .calworks, into: database)
+        #expect(report.placeholderSSNs == 4)
+        let kept = try database.writer.read { db in try String.fetchAll(db, sql: "SELECT ssn FROM person WHERE ssn IS NOT NULL") }
+        #expect(kept == ["901234567"])
+        for junk in ["927464541x", "927/46/4541", "927.46.4541"] {
+            do {
+                _ = try importing("person_id,case_number,last_name,ssn\nP9,C9,Cruz,\(junk)\n", .calworks, into: database)
+                Issue.record("\(junk) was taken as an SSN")
+            } catch {
+                #expect("\(error)".contains("'\(junk)' is not an SSN"), "\(error)")
+            }
+        }
+    }
 }

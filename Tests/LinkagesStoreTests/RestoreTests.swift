@@ -138,4 +138,27 @@ struct RestoreTests {
         #expect(DatabaseUsers.of(location.path).isEmpty, "this process's own connections do not count")
         try database.close()
     }
+
+    @Test("a restore replaces a Linkages database only, and two in one second keep both replaced databases")
+    func restoreTargets() throws {
+        let (location, backup) = try databaseWithBackup()
+        let folder = (location.path as NSString).deletingLastPathComponent
+        let diary = folder + "/notes.txt"
+        try "Dear diary".write(toFile: diary, atomically: true, encoding: .utf8)
+        let other = folder + "/other.sqlite"
+        let recipes = try DatabaseQueue(path: other)
+        try recipes.write { db in try db.execute(sql: "CREATE TABLE recipes(id INTEGER PRIMARY KEY)") }
+        try recipes.close()
+        let otherBytes = try Data(contentsOf: URL(fileURLWithPath: other))
+        for (path, error) in [(diary, StoreError.notADatabase(path: diary)), (other, .otherApplication(path: other)),
+                              (folder + "/typo.sqlite", .missing(path: folder + "/typo.sqlite"))] {
+            #expect(throws: error) { try AppDatabase.restore(backup: backup, over: DatabaseLocation(path: path, isDefault: false), by: "admin", at: Fixtures.now) }
+        }
+        #expect(try String(contentsOfFile: diary, encoding: .utf8) == "Dear diary" && Data(contentsOf: URL(fileURLWithPath: other)) == otherBytes)
+        let first = try AppDatabase.restore(backup: backup, over: location, by: "admin", at: Fixtures.now)
+        let second = try AppDatabase.restore(backup: backup, over: location, by: "admin", at: Fixtures.now)
+        #expect(first.replacedKeptAt != second.replacedKeptAt)
+        #expect(second.replacedKeptAt == (first.replacedKeptAt ?? "") + "-2")
+        #expect(try notes(DatabaseLocation(path: first.replacedKeptAt!, isDefault: false)).count == 2, "the first replaced database is still there")
+    }
 }

@@ -144,4 +144,16 @@ struct SpreadsheetImportTests {
             }
         }
     }
+
+    @Test("ids written as decimals, with a comma decimal mark, or with fewer leading zeros than stored are named too")
+    func moreSpreadsheetShapes() throws {
+        let (database, _) = try Fixtures.emptyDatabase()
+        _ = try importing(Data("person_id,case_number,last_name\n0042,000789,Cruz\n".utf8), into: database)
+        let message = try failure(Data("person_id,case_number,last_name\n123456789012.0,C1,Ortiz\n\"1,23457E+11\",C2,Lee\n042,00789,Cruz\n".utf8),
+                                  into: database)
+        #expect(message.contains("line 2, column person_id: '123456789012.0' is an id a spreadsheet wrote as a number with decimals"), "\(message)")
+        #expect(message.contains("line 3, column person_id: '1,23457E+11' is a number a spreadsheet shortened to scientific notation"))
+        #expect(message.contains("line 4, column person_id: '042' differs from the id '0042' already stored only in its leading zeros"))
+        #expect(message.contains("line 4, column case_number: '00789' differs from the id '000789' already stored only in its leading zeros"))
+    }
 }

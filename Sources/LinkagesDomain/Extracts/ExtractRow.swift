@@ -8,6 +8,10 @@ public struct ExtractPerson: Equatable, Sendable {
     public var householdKey: String
     /// The column the household key was read from.
     public var householdKeyColumn: ExtractColumn
+    /// The Child Welfare referral id, when the row gives one.
+    public var referralId: String? = nil
+    /// The row's SSN was a placeholder (000-00-0000 and the like), kept as not known.
+    public var placeholderSSN = false
     public var firstName: String
     public var middleName: String?
     public var lastName: String
@@ -97,12 +101,21 @@ public enum ExtractRowReader {
         if first == nil && last == nil { errors.append(ExtractFieldError(.lastName, "a first or last name is required")) }
         let dob = date(.dob)
         let sex = choice(.sex, ExtractValues.sexes, allowed: "F, M, X or U")
-        var ssn = identifier(.ssn).map(IdentifierDisplay.digits)
-        if let digits = ssn, digits.count != 9 {
+        let ssnText = identifier(.ssn)
+        var ssn = ssnText.map(IdentifierDisplay.digits)
+        var placeholderSSN = false
+        if let ssnText, !ssnText.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x20 }) {
+            errors.append(ExtractFieldError(.ssn, "'\(ssnText)' is not an SSN: write its 9 digits, with dashes or spaces if you like"))
+            ssn = nil
+        } else if let digits = ssn, digits.count != 9 {
             let shortened = (7...8).contains(digits.count) && text(.ssn)?.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) == true
             errors.append(ExtractFieldError(.ssn, shortened
                 ? "an SSN has 9 digits; '\(digits)' has \(digits.count), as when a spreadsheet drops leading zeros; " + SpreadsheetDamage.remedy
                 : "an SSN has 9 digits; this one has \(digits.count)"))
+            ssn = nil
+        } else if let digits = ssn, SSNRules.isPlaceholder(digits) {
+            // CWS/CMS rows often carry 000-00-0000 or 999-99-9999 for "not known": kept as not known.
+            placeholderSSN = true
             ssn = nil
         }
         let zip = text(.zip)
@@ -156,6 +169,10 @@ public enum ExtractRowReader {
             if let component = choice(.serviceComponent, ExtractValues.childWelfareComponents, allowed: "ER, FM, FR or PP") {
                 involvements.append(ExtractInvolvement(
                     component: component, status: status, start: started, end: ended, sourceCaseId: referral ?? householdKey))
+            } else if text(.serviceComponent) == nil, status != nil || ended != nil {
+                let what = status.map { "the status '\(text(.serviceStatus) ?? $0.rawValue)'" } ?? "an end date"
+                errors.append(ExtractFieldError(.serviceComponent,
+                    "\(what) needs the service component it applies to (ER, FM, FR or PP): fill service_component"))
             }
         }
         let damaged = errors.contains { $0.column == .caseNumber || $0.column == .referralId }
@@ -164,12 +181,15 @@ public enum ExtractRowReader {
             errors.append(ExtractFieldError(program == .calworks ? .caseNumber : .referralId, "\(needed) is required to know the household"))
         }
         guard errors.isEmpty, let personId, let householdKey else { return .problems(errors) }
-        return .person(ExtractPerson(
+        var person = ExtractPerson(
             program: program, personId: personId, householdKey: householdKey,
             householdKeyColumn: text(.caseNumber) == nil ? .referralId : .caseNumber, firstName: first ?? "",
             middleName: text(.middleName), lastName: last ?? "", dateOfBirth: dob, sex: sex, ssn: ssn, cin: cin,
             street: text(.street), city: text(.city), zip: zip, phone: phone, relationship: relationship,
-            caseRole: role, involvements: involvements))
+            caseRole: role, involvements: involvements)
+        if program == .childWelfare { person.referralId = text(.referralId) }
+        person.placeholderSSN = placeholderSSN
+        return .person(person)
     }
 }
 

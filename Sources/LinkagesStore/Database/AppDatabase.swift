@@ -121,6 +121,7 @@ public final class AppDatabase: Sendable {
         case .notSQLite: throw StoreError.notADatabase(path: path)
         case .otherApplication: throw StoreError.otherApplication(path: path)
         case .empty where !(create || createdHere): throw StoreError.emptyFile(path: path)
+        case .staleLog: throw StoreError.staleLog(path: path)
         case .empty, .linkages, .missing: break
         }
         // Checked with the effective ids: an installed Linkages opens the county database as

@@ -21,6 +21,9 @@ enum DatabaseFileCheck {
         case otherApplication
         /// Not an SQLite database at all.
         case notSQLite
+        /// An empty file with a log beside it that holds no database: a leftover that SQLite
+        /// would read as the database's content.
+        case staleLog
     }
 
     /// SQLite's header starts with these 16 bytes; the application id is at offset 68.
@@ -50,15 +53,47 @@ enum DatabaseFileCheck {
         }
     }
 
-    /// Reads the application id with a read-only connection, which never writes the file.
+    /// The SQLite database `path` is, or is the log, shared memory or journal of; nil when it
+    /// is neither (or there is no file).
+    static func databaseAt(_ path: String) -> String? {
+        for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) {
+            let database = String(path.dropLast(suffix.count))
+            if hasSQLiteHeader(database) { return database }
+        }
+        return hasSQLiteHeader(path) ? path : nil
+    }
+
+    private static func hasSQLiteHeader(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 16)
+        return header.withUnsafeMutableBytes { read(fd, $0.baseAddress, 16) } == 16 && header == magic
+    }
+
+    /// Reads the application id from a private copy of the file and its log: SQLite may change
+    /// or delete a log even through a read-only connection, and these are not yet known to be
+    /// Linkages files. A log that holds no database at all (a stale one beside an empty file)
+    /// leaves the file empty.
     private static func inspectThroughSQLite(_ path: String) throws -> Finding {
-        var configuration = Configuration()
-        configuration.readonly = true
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("linkages-check-\(getpid())-\(UUID().uuidString)").path
+        try OwnerOnlyFiles.createFolder(folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let copy = folder + "/check.sqlite"
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+        } catch {
+            throw StoreError.notWritable(path: path)
+        }
+        do {
+            let queue = try DatabaseQueue(path: copy)
             defer { try? queue.close() }
-            let id = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
-            return id == AppDatabase.applicationID ? .linkages : .otherApplication
+            let (id, tables) = try queue.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+            }
+            if id == AppDatabase.applicationID { return .linkages }
+            return tables == 0 && (OwnerOnlyFiles.size(of: path) ?? 0) == 0 ? .staleLog : .otherApplication
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
             return .notSQLite
         }

@@ -10,7 +10,14 @@ public enum OwnerOnlyFiles {
     /// whole or not at all: it is written beside the target under a temporary name, flushed to
     /// disk, then renamed over it. A file already at `path` is replaced, so its old permissions
     /// never carry over to the new content.
+    /// A database, or a database's log, shared memory or journal, is never replaced: an export
+    /// named after the database by mistake would destroy it.
     public static func write(_ data: Data, to path: String) throws {
+        if let database = DatabaseFileCheck.databaseAt(path) {
+            throw StoreError.cannotOpen(path: path, reason: database == path
+                ? "it is a database, which an export never replaces; choose another file name"
+                : "it belongs to the database \((database as NSString).lastPathComponent), which an export never touches; choose another file name")
+        }
         let folder = (path as NSString).deletingLastPathComponent
         var template = Array(((folder.isEmpty ? "." : folder) + "/.linkages-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

@@ -58,6 +58,17 @@ extension AppDatabase {
         guard (try? DatabaseFileCheck.inspect(backup)) == .linkages else {
             throw RestoreError.unsoundBackup(path: backup, reason: "it is not a Linkages database")
         }
+        // Only a Linkages database is replaced: another program's file, a document or a typo
+        // is never moved or touched (a missing file is a mistake too, except at the default place).
+        switch try DatabaseFileCheck.inspect(path) {
+        case .linkages: break
+        case .missing where location.isDefault: break
+        case .missing: throw StoreError.missing(path: path)
+        case .empty: throw StoreError.emptyFile(path: path)
+        case .otherApplication: throw StoreError.otherApplication(path: path)
+        case .notSQLite: throw StoreError.notADatabase(path: path)
+        case .staleLog: throw StoreError.staleLog(path: path)
+        }
         let stamp = Self.fileStamp(time)
         let folder = (path as NSString).deletingLastPathComponent
         let staging = "\(folder)/.linkages-restore-\(getpid()).sqlite"
@@ -66,7 +77,7 @@ extension AppDatabase {
         var placed = false
         defer { if !placed { try? FileManager.default.removeItem(atPath: staging) } }
 
-        let keptAt = FileManager.default.fileExists(atPath: path) ? "\(path).before-restore-\(stamp)" : nil
+        let keptAt = FileManager.default.fileExists(atPath: path) ? Self.unusedName("\(path).before-restore-\(stamp)") : nil
         let checked = try copyAndCheck(backup: backup, to: staging)
         do {
             try authorise(checked)
@@ -164,6 +175,18 @@ extension AppDatabase {
         } catch is DatabaseError {
             return nil
         }
+    }
+
+    /// `name`, or `name-2`, `name-3` … : the first that no file (or its log) has, so that a
+    /// database kept aside is never replaced by the next one.
+    private static func unusedName(_ name: String) -> String {
+        var candidate = name
+        var number = 1
+        while ["", "-wal", "-shm", "-journal"].contains(where: { FileManager.default.fileExists(atPath: candidate + $0) }) {
+            number += 1
+            candidate = "\(name)-\(number)"
+        }
+        return candidate
     }
 
     /// A time for file names: `20261203-141502`.

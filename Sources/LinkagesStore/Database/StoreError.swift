@@ -9,6 +9,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notADatabase(path: String)
     /// A file of 0 bytes: only `linkages init` makes it a database.
     case emptyFile(path: String)
+    /// An empty file with another database's leftover log beside it.
+    case staleLog(path: String)
     case otherApplication(path: String)
     case newerVersion(path: String)
     case settingNotApplied(name: String, expected: String, actual: String)
@@ -34,6 +36,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) is not a Linkages database, or it is damaged; restore it from a backup or choose another --db path"
         case .emptyFile(let path):
             return "\(path) is empty, not a Linkages database; run 'linkages init --db \(path)' to make it one, or choose another --db path"
+        case .staleLog(let path):
+            return "\(path) is empty, and the \((path as NSString).lastPathComponent)-wal beside it is left over from another database; "
+                + "move that -wal file away, then run 'linkages init --db \(path)'"
         case .otherApplication(let path):
             return "\(path) belongs to another program, not Linkages; choose another --db path"
         case .newerVersion(let path):

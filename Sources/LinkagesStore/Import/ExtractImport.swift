@@ -59,6 +59,14 @@ public struct ImportReport: Equatable, Sendable {
     public var absentColumns: [ExtractColumn] = []
     /// Rows of empty cells, as spreadsheets leave below the data.
     public var emptyRowsSkipped = 0
+    /// Rows of a person the file listed before (the later row's values are kept), and the
+    /// first of their lines.
+    public var repeatedPeople = 0
+    public var repeatedPeopleLines: [Int] = []
+    /// SSNs written as placeholders (000-00-0000 and the like), kept as not known.
+    public var placeholderSSNs = 0
+    /// Closed involvements the file says are open again (their end dates cleared).
+    public var involvementsReopened = 0
     /// Problems in the rows skipped under `--max-errors` (a row may have several).
     public var skipped: [ImportRowError] = []
 

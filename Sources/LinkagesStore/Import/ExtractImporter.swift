@@ -33,12 +33,17 @@ struct ExtractImporter {
     var newPeople: [Int64] = []
     /// Stored people whose values this import changed (each counted once).
     var changedPeople: Set<Int64> = []
+    /// A stored person's values before this import first changed them, and the columns
+    /// counted as changed since: a person listed twice counts each changed value once.
+    var originals: [Int64: (values: StoredPerson, counted: Set<ExtractColumn>)] = [:]
 
     var insertFamily: BulkStatement
     var renameFamily: BulkStatement
     var insertHousehold: BulkStatement
     var selectHousehold: BulkStatement
     var updateHousehold: BulkStatement
+    /// A referral household becomes the case its referral was promoted to.
+    var rekeyHousehold: BulkStatement
     var insertPerson: BulkStatement
     var selectPerson: BulkStatement
     var updatePerson: BulkStatement
@@ -70,6 +75,7 @@ struct ExtractImporter {
         updateHousehold = try BulkStatement(db, sql: """
             UPDATE household SET street = ?, city = ?, zip = ?, phone = ?, updatedAt = ? WHERE id = ?
             """)
+        rekeyHousehold = try BulkStatement(db, sql: "UPDATE household SET sourceKey = ? WHERE id = ?")
         insertPerson = try BulkStatement(db, sql: """
             INSERT INTO person (householdId, sourcePersonId, firstName, middleName, lastName, dateOfBirth, sex,
                                 relationship, caseRole, cin, ssn, phone, raceEthnicity)
@@ -165,6 +171,11 @@ struct ExtractImporter {
 
     private mutating func write(_ prepared: PreparedPerson) throws {
         let person = prepared.person
+        if person.placeholderSSN { report.placeholderSSNs += 1 }
+        if prepared.placement.repeatsPerson {
+            report.repeatedPeople += 1
+            if report.repeatedPeopleLines.count < 10 { report.repeatedPeopleLines.append(prepared.line) }
+        }
         let (householdId, householdIsNew) = try household(for: prepared)
         let personId: Int64
         switch prepared.placement.person {
@@ -223,17 +234,25 @@ struct ExtractImporter {
             phone: merged(person.phone, over: stored.phone, .phone))
         guard new != stored else { return }
         if storedBefore {
-            var changed = false
+            // Measured against the person as stored before this import, each column once.
+            let original = originals[id]?.values ?? stored
+            var counted = originals[id]?.counted ?? []
             for (column, old, value) in [
-                (householdColumn, String(stored.householdId), String(new.householdId)), (.firstName, stored.firstName, new.firstName),
-                (.middleName, stored.middleName, new.middleName), (.lastName, stored.lastName, new.lastName),
-                (.dob, stored.dateOfBirth, new.dateOfBirth), (.sex, stored.sex, new.sex),
-                (.relationship, stored.relationship, new.relationship), (.role, stored.caseRole, new.caseRole),
-                (.cin, stored.cin, new.cin), (.ssn, stored.ssn, new.ssn), (.phone, stored.phone, new.phone),
+                (householdColumn, String(original.householdId), String(new.householdId)), (.firstName, original.firstName, new.firstName),
+                (.middleName, original.middleName, new.middleName), (.lastName, original.lastName, new.lastName),
+                (.dob, original.dateOfBirth, new.dateOfBirth), (.sex, original.sex, new.sex),
+                (.relationship, original.relationship, new.relationship), (.role, original.caseRole, new.caseRole),
+                (.cin, original.cin, new.cin), (.ssn, original.ssn, new.ssn), (.phone, original.phone, new.phone),
             ] as [(ExtractColumn, String?, String?)] {
-                changed = count(column, old, value) || changed
+                if old != value, counted.insert(column).inserted {
+                    report.changedValues[column, default: 0] += 1
+                } else if old == value, counted.remove(column) != nil {
+                    report.changedValues[column, default: 0] -= 1
+                    if report.changedValues[column] == 0 { report.changedValues[column] = nil }
+                }
             }
-            if changed { changedPeople.insert(id) }
+            originals[id] = (original, counted)
+            if counted.isEmpty { changedPeople.remove(id) } else { changedPeople.insert(id) }
         }
         updatePerson.bind(new.householdId)
         for value in [new.firstName, new.middleName, new.lastName, new.dateOfBirth, new.sex, new.relationship, new.caseRole,
@@ -296,7 +315,10 @@ struct ExtractImporter {
         let endColumn: ExtractColumn = calworks ? .aidEnd : .serviceEnd
         let status = merged(involvement.status?.rawValue, over: target.status, statusColumn, cleared: InvolvementStatus.open.rawValue)
         let start = merged(involvement.start?.iso, over: target.start, startColumn)
-        let end = merged(involvement.end?.iso, over: target.end, endColumn)
+        var end = merged(involvement.end?.iso, over: target.end, endColumn)
+        // The file says a closed involvement is open again: its old end date no longer holds.
+        let reopened = target.status == InvolvementStatus.closed.rawValue && involvement.status.map { $0 != .closed } == true
+        if reopened && involvement.end == nil { end = nil }
         let standing = involvement.component == .welfareToWork
             ? merged(involvement.welfareToWorkStatus?.rawValue, over: target.welfareToWork, .welfareToWorkStatus)
             : target.welfareToWork
@@ -305,6 +327,7 @@ struct ExtractImporter {
         changed = count(endColumn, target.end, end) || changed
         changed = count(.welfareToWorkStatus, target.welfareToWork, standing) || changed
         guard changed else { return }
+        if reopened { report.involvementsReopened += 1 }
         for value in [status, start, end, standing] { updateInvolvement.bind(value) }
         updateInvolvement.bind(target.id)
         try updateInvolvement.run()
@@ -322,6 +345,12 @@ struct ExtractImporter {
         case .known(let id, let family):
             (householdId, familyId, isNew) = (id, family, false)
             if placement.opensHousehold { try restateAddress(of: id, from: person) }
+            if let newKey = placement.newSourceKey {
+                rekeyHousehold.bind(newKey)
+                rekeyHousehold.bind(id)
+                try rekeyHousehold.run()
+                report.changedValues[.caseNumber, default: 0] += 1
+            }
         case .new where placement.opensHousehold:
             insertFamily.bind(prepared.familyName)
             insertFamily.bind(stamp)
@@ -367,7 +396,7 @@ struct ExtractImporter {
 }
 
 /// A person's row as stored, in the columns an extract may change.
-private struct StoredPerson: Equatable {
+struct StoredPerson: Equatable {
     var householdId: Int64
     var firstName: String
     var middleName: String?

@@ -16,10 +16,13 @@ struct PreparedPerson: Sendable {
     var dateOfBirth: String?
     /// The household and person the row belongs to, and what it changes there.
     var placement: RowPlacement
+    /// The row's line in the file.
+    var line: Int
 
-    init(_ person: ExtractPerson, placement: RowPlacement) {
+    init(_ person: ExtractPerson, placement: RowPlacement, line: Int) {
         self.person = person
         self.placement = placement
+        self.line = line
         lookupTerms = LookupTerms.terms(first: person.firstName, middle: person.middleName ?? "", last: person.lastName)
         familyName = placement.opensHousehold || placement.namesFamily
             ? (person.lastName.isEmpty || person.firstName.isEmpty ? person.lastName + person.firstName
@@ -106,7 +109,7 @@ final class RowPipeline: @unchecked Sendable {
         case .person(var person) where damage.isEmpty:
             placer.locate(&person)
             let placement = placer.place(&person)
-            return .person(PreparedPerson(person, placement: placement))
+            return .person(PreparedPerson(person, placement: placement, line: record.line))
         case .person: return .problems(line: record.line, damage)
         case .problems(let problems): return .problems(line: record.line, damage + problems)
         }

@@ -26,6 +26,10 @@ struct RowPlacement: Sendable {
     var person: Person
     /// The person's first row in the file when the person is new (the row inserts them).
     var insertsPerson: Bool
+    /// The file listed this person on an earlier row: this later row's values are kept.
+    var repeatsPerson = false
+    /// The stored household's new source key, when its referral became the case this row names.
+    var newSourceKey: String? = nil
     /// The person's involvements the file listed before, one bit each in order: an involvement
     /// listed by every member of a household is written once.
     var involvementsListedBefore: UInt64
@@ -61,6 +65,10 @@ struct RowPlacer {
     /// Child Welfare referrals stored under the case they became part of, by referral id: a
     /// row naming only its referral belongs to that case.
     private var caseOfReferral: [String: String] = [:]
+    /// Stored referral households that became the case a row named: their new keys, by id.
+    private var promoted: [Int64: String] = [:]
+    /// Stored people this file has met, to tell a person listed twice.
+    private var knownPeopleMet: Set<Int64> = []
     /// The source had no household stored before this import: its first extract.
     private(set) var knowsNoHousehold = true
     private var restated: Set<Int64> = []
@@ -107,13 +115,24 @@ struct RowPlacer {
         }
     }
 
-    /// Files a row that names only its referral under the case the referral became part of
-    /// (a file without the case_number column would otherwise take the person out of the case).
-    func locate(_ person: inout ExtractPerson) {
-        guard person.householdKeyColumn == .referralId, households[person.householdKey] == nil,
-              let caseKey = caseOfReferral[person.householdKey] else { return }
-        person.householdKey = caseKey
-        person.householdKeyColumn = .caseNumber
+    /// Keeps a Child Welfare household whole as its referral becomes a case. A row naming only
+    /// its referral, where the referral is part of a stored case, goes to that case (a file
+    /// without the case_number column would otherwise take the person out of it). A row naming
+    /// a new case and a stored referral household makes that household the case: CWS/CMS
+    /// promotes the referral, and the family is the same.
+    mutating func locate(_ person: inout ExtractPerson) {
+        if person.householdKeyColumn == .referralId {
+            guard households[person.householdKey] == nil, let caseKey = caseOfReferral[person.householdKey] else { return }
+            person.householdKey = caseKey
+            person.householdKeyColumn = .caseNumber
+            return
+        }
+        guard let referral = person.referralId, referral != person.householdKey, households[person.householdKey] == nil,
+              let state = households[referral], case .known(let id, _) = state.placement else { return }
+        households[person.householdKey] = state
+        households[referral] = nil
+        caseOfReferral[referral] = person.householdKey
+        promoted[id] = person.householdKey
     }
 
     /// Some stored id begins with a zero, so a row's id may be one a spreadsheet shortened.
@@ -123,10 +142,11 @@ struct RowPlacer {
     /// them. Read from the row as written, so that they are named beside its other problems.
     func spreadsheetDamage(personId: String, householdKey: String, householdColumn: ExtractColumn) -> [ExtractFieldError] {
         var problems: [ExtractFieldError] = []
-        if people[personId] == nil, let stored = zeroPaddedPeople[Substring(personId)] {
+        if people[personId] == nil, let key = SpreadsheetDamage.digitsWithoutZeros(personId), let stored = zeroPaddedPeople[key] {
             problems.append(ExtractFieldError(.personId, SpreadsheetDamage.lostZeros(personId, stored: stored)))
         }
-        if households[householdKey] == nil, caseOfReferral[householdKey] == nil, let stored = zeroPaddedHouseholds[Substring(householdKey)] {
+        if households[householdKey] == nil, caseOfReferral[householdKey] == nil,
+           let key = SpreadsheetDamage.digitsWithoutZeros(householdKey), let stored = zeroPaddedHouseholds[key] {
             problems.append(ExtractFieldError(householdColumn, SpreadsheetDamage.lostZeros(householdKey, stored: stored)))
         }
         return problems
@@ -140,10 +160,12 @@ struct RowPlacer {
         let (household, namesNewFamily) = Self.visit(&households[person.householdKey, default: opening], isHead: isHead)
         var opensHousehold = false
         var namesFamily = namesNewFamily
+        var newSourceKey: String?
         switch household {
         case .known(let id, let familyId):
             opensHousehold = restated.insert(id).inserted
             namesFamily = isHead && namedFamilies.insert(familyId).inserted
+            newSourceKey = opensHousehold ? promoted.removeValue(forKey: id) : nil
         case .new(let ordinal) where ordinal == newHouseholds:
             newHouseholds += 1
             opensHousehold = true
@@ -153,9 +175,14 @@ struct RowPlacer {
 
         let placedPerson: RowPlacement.Person
         var insertsPerson = false
+        var repeatsPerson = false
         if let previous = people.updateValue(.new(ordinal: newPeople), forKey: person.personId) {
             people[person.personId] = previous
             placedPerson = previous
+            switch previous {
+            case .known(let id): repeatsPerson = !knownPeopleMet.insert(id).inserted
+            case .new: repeatsPerson = true
+            }
         } else {
             placedPerson = .new(ordinal: newPeople)
             newPeople += 1
@@ -174,7 +201,8 @@ struct RowPlacer {
             person.involvements.removeAll { !involvementsSeen.insert(Self.key($0, of: identities)).inserted }
         }
         return RowPlacement(household: household, opensHousehold: opensHousehold, namesFamily: namesFamily,
-                            person: placedPerson, insertsPerson: insertsPerson, involvementsListedBefore: listedBefore)
+                            person: placedPerson, insertsPerson: insertsPerson, repeatsPerson: repeatsPerson, newSourceKey: newSourceKey,
+                            involvementsListedBefore: listedBefore)
     }
 
     /// A household's placement; for a new household met again, whether this row (its head, met
