@@ -70,7 +70,8 @@ struct ShowAudit: DatabaseCommand {
             let account = try worker.map { named in
                 try database.workers().first { $0.name.caseInsensitiveCompare(named) == .orderedSame }?.account ?? named
             }
-            let events = try database.auditEvents(familyId: household, account: account, flaggedOnly: flagged, limit: limit)
+            let events = try database.reviewAuditTrail(familyId: household, account: account, flaggedOnly: flagged, limit: limit,
+                                                       by: reviewer.account ?? Account.current, at: Date())
             if events.isEmpty { print("No audit rows match.") }
             for event in events {
                 var line = "\(event.id)  \(event.at) UTC  \(event.account)  \(event.action.displayName)"

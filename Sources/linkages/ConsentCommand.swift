@@ -98,7 +98,7 @@ struct ListConsents: DatabaseCommand {
                 guard policy.viewer.role == .supervisor || policy.viewer.role == .trainer else {
                     throw InputError("--pending lists what supervisors approve; you are a \(policy.viewer.role.displayName)")
                 }
-                let waiting = try database.pendingSharingBases(for: policy)
+                let waiting = try database.pendingSharingBases(for: policy, at: Date())
                 if waiting.isEmpty { print("No sharing basis waits for a \(policy.viewer.program.displayName) supervisor's approval.") }
                 for item in waiting {
                     let basis = item.basis
@@ -108,7 +108,7 @@ struct ListConsents: DatabaseCommand {
                 return
             }
             guard let family else { throw InputError("name the family with --family N, or list what waits for you with --pending") }
-            let bases = try database.sharingBases(familyId: family)
+            let bases = try database.sharingBases(familyId: family, by: policy.viewer.account ?? Account.current, at: Date())
             if bases.isEmpty { print("No sharing basis is recorded for family \(family).") }
             for basis in bases {
                 print("\(basis.id!)  \(basis.summary); \(basis.scopeDescription); recorded by \(basis.recordedBy); \(basis.state(on: policy.today))")

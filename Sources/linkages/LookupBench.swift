@@ -53,7 +53,7 @@ struct LookupBench: DatabaseCommand {
                 var answer = LookupAnswer.empty
                 for length in 1...typed.count {
                     let started = DispatchTime.now().uptimeNanoseconds
-                    answer = try database.lookUp(String(typed.prefix(length)), on: today)
+                    answer = try database.lookUp(String(typed.prefix(length)), by: Account.current, on: today, at: Date())
                     timings.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
                 }
                 let listed = answer.hits.prefix(10).contains { $0.familyId == person.familyId }

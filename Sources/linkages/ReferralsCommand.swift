@@ -38,7 +38,7 @@ struct ListReferrals: DatabaseCommand {
             let database = try openDatabase()
             let policy = try Identity.caseWorker(in: database)
             let filter: ReferralFilter = overdue ? (mine ? .mineOverdue : .overdue) : (mine ? .mine : .open)
-            let rows = try database.referralRows(filter, for: policy)
+            let rows = try database.referralRows(filter, for: policy, at: Date())
             if json {
                 let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(ReferralsCommand.columns, ReferralsCommand.fields($0, today: policy.today))) }
                 let encoder = JSONEncoder()
@@ -71,7 +71,7 @@ struct ExportReferrals: DatabaseCommand {
         try Failure.reported {
             let database = try openDatabase()
             let policy = try Identity.caseWorker(in: database)
-            let rows = try database.referralRows(.all, for: policy)
+            let rows = try database.referralRows(.all, for: policy, at: Date())
             var text = CSVWriter.row(ReferralsCommand.columns)
             for row in rows {
                 text += CSVWriter.row(ReferralsCommand.fields(row, today: policy.today))

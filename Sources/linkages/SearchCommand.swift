@@ -35,8 +35,9 @@ struct SearchCommand: DatabaseCommand {
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
-            _ = try Identity.caseWorker(in: database)
-            let answer = try database.lookUp(query.joined(separator: " "), on: Clock.today(), limit: limit)
+            let policy = try Identity.caseWorker(in: database)
+            let answer = try database.lookUp(query.joined(separator: " "), by: policy.viewer.account ?? Account.current, on: policy.today,
+                                             at: Date(), limit: limit)
             print(json ? try Self.json(answer) : Self.text(answer, query: query.joined(separator: " ")))
         }
     }

@@ -156,7 +156,7 @@ struct ScreensEndToEndTests {
         (["d"], "Linkages ▸ Intake drafts", "HUP", Int32(129)),
         (["m"], "Linkages ▸ Match review", "TERM", Int32(143)),
         (["a"], "Linkages ▸ Staffing agenda", "INT", Int32(130)),
-        (["e"], "Linkages ▸ Emergency openings", "HUP", Int32(129)),
+        (["e"], "Linkages ▸ Flagged for review", "HUP", Int32(129)),
         (["o"], "Closed-loop rate", "TERM", Int32(143)),
         (["i", "n"], "Linkages ▸ Intake", "INT", Int32(130)),
     ])

@@ -60,9 +60,9 @@ struct AccessTests {
             try database.decideSharingBasis(id: release.id!, for: .childWelfare, approve: true, reason: nil, by: ana, at: now)
         }
         let robert = try policy(database, as: "Robert Chen", account: "rchen")
-        #expect(try database.pendingSharingBases(for: robert).map(\.basis.id) == [release.id])
+        #expect(try database.pendingSharingBases(for: robert, at: Fixtures.now).map(\.basis.id) == [release.id])
         try database.decideSharingBasis(id: release.id!, for: .childWelfare, approve: true, reason: "Checked the signed paper", by: robert, at: now)
-        #expect(try database.pendingSharingBases(for: robert).isEmpty)
+        #expect(try database.pendingSharingBases(for: robert, at: Fixtures.now).isEmpty)
         let after = try #require(try database.familyDetail(id: jose, for: ana, at: now))
         let shared = try #require(after.records.first { $0.household.source == .childWelfare })
         guard case .full(.sharingBasis) = shared.access else {
@@ -93,7 +93,7 @@ struct AccessTests {
         try database.recordSharingBasis(SharingBasis(
             familyId: sarah, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true, includesSubstanceUse: true,
             signedOn: today, expiresOn: today.adding(days: 90), recordedBy: "mbell", recordedAt: now), at: now)
-        let consent = try #require(try database.sharingBases(familyId: sarah).first)
+        let consent = try #require(try database.sharingBases(familyId: sarah, by: "test", at: Fixtures.now).first)
         #expect(try !database.familyDetail(id: sarah, for: ana, at: now)!.concerns.contains { $0.kind == .substanceUse },
                 "a consent Marcus recorded alone opens nothing")
         let robert = try policy(database, as: "Robert Chen", account: "rchen")
@@ -203,7 +203,8 @@ struct AccessTests {
         #expect(try auditCount(database) == count, "a draft's autosave is not audited")
         try database.discardIntakeDraft(id: draft, by: "rchen", at: now)
         try expectOneMore("discarding an intake")
-        let pair = try #require(try database.matchReviewQueue().first)
+        let pair = try #require(try database.matchReviewQueue(by: "rchen", at: Fixtures.now).first)
+        try expectOneMore("reading the match review, which names the families it shows")
         try database.decideMatch(id: pair.id, .reject, by: "rchen", at: now)
         try expectOneMore("deciding a match")
         _ = try database.runMatch(MatchRunOptions(account: "rchen"), at: now)
@@ -223,16 +224,16 @@ struct AccessTests {
         _ = try database.familyDetail(id: jose, for: ana, emergencyReason: "child at the hospital", at: now)
         let patricia = try policy(database, as: "Patricia Owens", account: "powens").viewer
         let robert = try policy(database, as: "Robert Chen", account: "rchen").viewer
-        let waiting = try database.emergencyOpenings(for: patricia)
+        let waiting = try database.emergencyOpenings(for: patricia, at: Fixtures.now)
         #expect(waiting.count == 1 && waiting[0].workerName == "Ana Ruiz" && waiting[0].familyName == "Núñez-García, José")
         #expect(waiting[0].event.reason == "child at the hospital")
-        #expect(try database.emergencyOpenings(for: robert).isEmpty, "another program's supervisor is not told")
+        #expect(try database.emergencyOpenings(for: robert, at: Fixtures.now).isEmpty, "another program's supervisor is not told")
         let before = try auditCount(database)
         try database.reviewEmergency(eventId: waiting[0].event.id, by: "powens", at: now)
         try database.reviewEmergency(eventId: waiting[0].event.id, by: "powens", at: now)
         #expect(try auditCount(database) == before + 1, "a second review changes nothing")
-        #expect(try database.emergencyOpenings(for: patricia).isEmpty)
-        #expect(try database.emergencyOpenings(for: patricia, includeReviewed: true).first?.reviewedBy == "powens")
+        #expect(try database.emergencyOpenings(for: patricia, at: Fixtures.now).isEmpty)
+        #expect(try database.emergencyOpenings(for: patricia, includeReviewed: true, at: Fixtures.now).first?.reviewedBy == "powens")
     }
 
     @Test("the staffing agenda weighs only the supervisor's office's families, with what the supervisor may see")

@@ -32,14 +32,14 @@ struct ChangeDeskTests {
             try database.shareChange(familyId: jose, kind: .employment, text: "Started at the cannery.", for: ana, at: now)
         }
         // The demo's own notice about the Vang family is in the same inbox.
-        let inbox = try database.changeInbox(for: recipient).filter { $0.notice.familyId == jose }
+        let inbox = try database.changeInbox(for: recipient, at: Fixtures.now).filter { $0.notice.familyId == jose }
         #expect(inbox.map(\.notice.text) == ["Moved to 22 Elm St, Fresno 93702."] && inbox.first?.fromWorkerName == "Ana Ruiz")
         #expect(throws: WorkRefusal("that notice is not in your inbox")) {
             try database.markChangeRead(id: notice.id!, by: ana.viewer, at: now)
         }
         try database.markChangeRead(id: notice.id!, by: recipient, at: now)
         try database.markChangeRead(id: notice.id!, by: recipient, at: now.addingTimeInterval(60))
-        #expect(try database.changeInbox(for: recipient).first { $0.notice.id == notice.id }?.notice.readAt == now)
+        #expect(try database.changeInbox(for: recipient, at: Fixtures.now).first { $0.notice.id == notice.id }?.notice.readAt == now)
         let actions = try database.auditEvents(familyId: jose).map(\.action)
         #expect(actions.filter { $0 == .shareChange }.count == 1 && actions.filter { $0 == .readChange }.count == 1)
         #expect(try database.auditEvents(familyId: jose).allSatisfy { !($0.detail ?? "").contains("Elm") })

@@ -125,17 +125,17 @@ struct IntakeStoreTests {
     @Test("known records: same name and birth date first, then same surname and birth date")
     func knownRecords() throws {
         let database = try Fixtures.demoDatabase()
-        let exact = try database.knownRecords(for: [MemberEntry(firstName: "sarah", lastName: "mitchel", dateOfBirth: "09/10/1994")])
+        let exact = try database.knownRecords(for: [MemberEntry(firstName: "sarah", lastName: "mitchel", dateOfBirth: "09/10/1994")], by: "test", at: Fixtures.now)
         #expect(exact.first?.familyName == "Mitchell, Sarah")
         #expect(exact.first?.people.first?.reason == "same name and birth date")
         #expect(exact.first?.sources == [.calworks, .childWelfare])
-        let nickname = try database.knownRecords(for: [MemberEntry(firstName: "Em", lastName: "Mitchell", dateOfBirth: "05/06/2016")])
+        let nickname = try database.knownRecords(for: [MemberEntry(firstName: "Em", lastName: "Mitchell", dateOfBirth: "05/06/2016")], by: "test", at: Fixtures.now)
         #expect(nickname.first?.familyName == "Mitchell, Sarah")
-        let surnameAndBirth = try database.knownRecords(for: [MemberEntry(firstName: "Emily", lastName: "Mitchell", dateOfBirth: "05/06/2016")])
+        let surnameAndBirth = try database.knownRecords(for: [MemberEntry(firstName: "Emily", lastName: "Mitchell", dateOfBirth: "05/06/2016")], by: "test", at: Fixtures.now)
         #expect(surnameAndBirth.first?.people.first?.reason == "same surname and birth date")
-        let accents = try database.knownRecords(for: [MemberEntry(firstName: "Jose", lastName: "Nunez Garcia")])
+        let accents = try database.knownRecords(for: [MemberEntry(firstName: "Jose", lastName: "Nunez Garcia")], by: "test", at: Fixtures.now)
         #expect(accents.first?.familyName == "Núñez-García, José")
-        #expect(try database.knownRecords(for: [MemberEntry(firstName: "Zed", lastName: "Q")]).isEmpty)
+        #expect(try database.knownRecords(for: [MemberEntry(firstName: "Zed", lastName: "Q")], by: "test", at: Fixtures.now).isEmpty)
     }
 
     @Test("the county's coordination window is a setting")

@@ -51,7 +51,7 @@ struct MatchRunTests {
         }
         // Every link carries its evidence, in words.
         let family = try #require(try familyOf(report.pairs[0].calworksId, database))
-        let links = try database.personMatches(familyId: family)
+        let links = try database.personMatches(familyId: family, by: "test", at: Fixtures.now)
         #expect(!links.isEmpty && links.allSatisfy { $0.status == .linked && $0.evidence.count >= 5 })
         #expect(links[0].evidence.contains { $0.field == .birthDate && $0.text.contains("birth date") })
     }
@@ -76,7 +76,7 @@ struct MatchRunTests {
         let strict = MatchRunOptions(threshold: 0.999_999, reviewFloor: 0.5)
         let first = try database.runMatch(strict, at: Fixtures.now)
         #expect(first.suggested >= 2)
-        let queue = try database.matchReviewQueue()
+        let queue = try database.matchReviewQueue(by: "test", at: Fixtures.now)
         #expect(queue.count == first.suggested)
         #expect(try database.matchReviewCount() == first.suggested)
         #expect(zip(queue, queue.dropFirst()).allSatisfy { $0.probability >= $1.probability })
@@ -103,7 +103,7 @@ struct MatchRunTests {
         let second = try database.runMatch(strict, at: Fixtures.now)
         #expect(second.decisionsKept == 2)
         #expect(second.suggested == first.suggested - 2)
-        let again = try database.matchReviewQueue()
+        let again = try database.matchReviewQueue(by: "test", at: Fixtures.now)
         #expect(!again.contains { $0.id == confirmed.id || $0.id == rejected.id })
         #expect(!again.contains { $0.calworks.person.id == rejected.calworks.person.id && $0.childWelfare.person.id == rejected.childWelfare.person.id })
         #expect(second.pairs.contains { $0.calworksId == confirmed.calworks.person.sourcePersonId && $0.cwsId == confirmed.childWelfare.person.sourcePersonId })
@@ -114,7 +114,7 @@ struct MatchRunTests {
         let database = try importedCounty()
         let report = try database.runMatch(MatchRunOptions(), at: Fixtures.now)
         let family = try #require(try familyOf(report.pairs[0].calworksId, database))
-        let links = try database.personMatches(familyId: family)
+        let links = try database.personMatches(familyId: family, by: "test", at: Fixtures.now)
         let household = links[0].childWelfare.household.id
         let tying = links.filter { $0.childWelfare.household.id == household }
         for link in tying.dropLast() {

@@ -13,7 +13,7 @@ struct OpeningTests {
         let tables = try database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'personFts_%' AND name NOT LIKE 'personLookup_%' ORDER BY name")
         }
-        #expect(tables == ["auditEvent", "casePlan", "changeNotice", "concern", "directoryLocation", "directoryOrganization", "directoryPhone",
+        #expect(tables == ["auditEvent", "auditEventFamily", "casePlan", "changeNotice", "concern", "directoryLocation", "directoryOrganization", "directoryPhone",
                            "directoryService", "emergencyReview", "family", "grdb_migrations", "household", "intake", "involvement",
                            "meetingDecision", "meetingInvitee", "meta", "mutualIdentification", "person", "personFts", "personLookup", "personMatch", "planTask", "referral", "referralEvent", "referralNote", "reunificationRecord",
                            "sharingBasis", "staffingReview", "teamMeeting", "worker"])
@@ -21,7 +21,7 @@ struct OpeningTests {
         let again = try AppDatabase.open(location)
         let migrations = try again.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(migrations == ["v1-foundation", "v2-intake", "v3-matching", "v4-lookup", "v5-access", "v6-emergency-review", "v7-referral-desk", "v8-directory", "v9-reunification", "v10-plan-editor", "v11-team-meetings", "v12-staffing-and-changes", "v13-welfare-to-work-status", "v14-mutual-identification",
-                              "v15-compact-name-indexes", "v16-placement-hearing", "v17-edit-versions", "v18-basis-approval"])
+                              "v15-compact-name-indexes", "v16-placement-hearing", "v17-edit-versions", "v18-basis-approval", "v19-audit-families"])
     }
 
     @Test("the safety settings are in force on the connection that writes")

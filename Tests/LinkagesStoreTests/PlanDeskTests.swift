@@ -41,7 +41,7 @@ struct PlanDeskTests {
         let detail = try #require(try database.familyDetail(id: sarah, on: Fixtures.today))
         #expect(detail.plan?.id == plan.id && detail.plan?.leadWorkerId == marcus.viewer.id)
         #expect(PlanConflicts.find(in: detail.tasks, today: Fixtures.today).map(\.taskIds) == [[work.id!, visit.id!]])
-        #expect(try database.planSummaries(for: ana).first { $0.familyId == sarah }?.clashes == 1, "the plans list counts the clash")
+        #expect(try database.planSummaries(for: ana, at: Fixtures.now).first { $0.familyId == sarah }?.clashes == 1, "the plans list counts the clash")
 
         work.time = try TaskTime.parse("Mon,Wed,Fri 9:00-12:00").get()
         try database.saveTask(work, familyId: sarah, for: ana, at: now)
@@ -95,8 +95,8 @@ struct PlanDeskTests {
         let stranger = try policy(database, as: "Far Away", account: "faraway")
         let admin = AccessPolicy(viewer: Worker(id: 1, account: "root", name: "Admin", program: .calworks, office: "County", role: .admin),
                                  isPracticeData: false, today: Fixtures.today)
-        let everyPlan = try database.planSummaries(for: AccessPolicy(viewer: Fixtures.trainer, isPracticeData: true, today: Fixtures.today))
-        #expect(try database.planSummaries(for: stranger).count < everyPlan.count, "the plan list shows only plans the worker may open")
+        let everyPlan = try database.planSummaries(for: AccessPolicy(viewer: Fixtures.trainer, isPracticeData: true, today: Fixtures.today), at: Fixtures.now)
+        #expect(try database.planSummaries(for: stranger, at: Fixtures.now).count < everyPlan.count, "the plan list shows only plans the worker may open")
         for policy in [stranger, admin] {
             #expect(throws: WorkRefusal.self) {
                 try database.savePlan(familyId: jose, goals: "Anything", leadWorkerId: nil, for: policy, at: now)

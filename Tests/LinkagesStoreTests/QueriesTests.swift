@@ -39,15 +39,15 @@ struct QueriesTests {
         #expect(summary.tasksDueThisWeek == 1)
 
         let practice = AccessPolicy(viewer: Fixtures.trainer, isPracticeData: true, today: Fixtures.today)
-        let plans = try database.planSummaries(for: practice)
+        let plans = try database.planSummaries(for: practice, at: Fixtures.now)
         #expect(plans.count == 1)
         let administrator = AccessPolicy(viewer: Worker(id: 1, account: "root", name: "Admin", program: .calworks, office: "Central", role: .admin),
                                          isPracticeData: true, today: Fixtures.today)
-        #expect(try database.planSummaries(for: administrator).isEmpty, "a plan's family name is not listed to a role that sees no family")
+        #expect(try database.planSummaries(for: administrator, at: Fixtures.now).isEmpty, "a plan's family name is not listed to a role that sees no family")
         #expect(plans[0].planId == plan.id)
         #expect(plans[0].openTasks == 3 && plans[0].overdueTasks == 1 && plans[0].nextDue == Fixtures.today.adding(days: 3))
 
-        let queue = try database.emergencyResponseQueue(on: Fixtures.today)
+        let queue = try database.emergencyResponseQueue(on: Fixtures.today, by: "test", at: Fixtures.now)
         #expect(queue.map(\.familyName) == ["Referral, Er"])
         #expect(queue[0].knownToCalWORKs == false)
 
@@ -55,11 +55,11 @@ struct QueriesTests {
             AccessPolicy(viewer: Worker(id: 1, account: "w", name: "W", program: program, office: "Central", role: role),
                          isPracticeData: false, today: Fixtures.today)
         }
-        let referrals = try database.referralRows(.open, for: policy(.calworks))
+        let referrals = try database.referralRows(.open, for: policy(.calworks), at: Fixtures.now)
         #expect(referrals.map(\.familyName) == ["Núñez-García, José"])
         #expect(referrals[0].referral.status == .sent)
-        #expect(try database.referralRows(.closed, for: policy(.calworks)).isEmpty)
-        #expect(try database.referralRows(.open, for: policy(.childWelfare)).count == 1, "the sender lists it too")
-        #expect(try database.referralRows(.open, for: policy(.calworks, .admin)).isEmpty)
+        #expect(try database.referralRows(.closed, for: policy(.calworks), at: Fixtures.now).isEmpty)
+        #expect(try database.referralRows(.open, for: policy(.childWelfare), at: Fixtures.now).count == 1, "the sender lists it too")
+        #expect(try database.referralRows(.open, for: policy(.calworks, .admin), at: Fixtures.now).isEmpty)
     }
 }

@@ -80,7 +80,7 @@ struct ReferralDeskTests {
         try database.takeReferralStep(.send, referralId: first.id!, by: ana, at: monday)
         func overdue(on day: Int) throws -> Bool {
             let policy = AccessPolicy(viewer: ana, isPracticeData: false, today: CalendarDate(year: 2026, month: 11, day: day)!)
-            return try database.referralRows(.overdue, for: policy).contains { $0.id == first.id }
+            return try database.referralRows(.overdue, for: policy, at: Fixtures.now).contains { $0.id == first.id }
         }
         #expect(try !overdue(on: 18))
         #expect(try overdue(on: 19))
@@ -97,7 +97,7 @@ struct ReferralDeskTests {
         #expect(try overdue(on: 26))
         try database.setHolidays([], by: "root", at: now)
         #expect(try overdue(on: 24))
-        let mine = try database.referralRows(.mine, for: AccessPolicy(viewer: ana, isPracticeData: false, today: Fixtures.today))
+        let mine = try database.referralRows(.mine, for: AccessPolicy(viewer: ana, isPracticeData: false, today: Fixtures.today), at: Fixtures.now)
         #expect(mine.contains { $0.id == first.id } && mine.allSatisfy { $0.referral.fromWorkerId == ana.id || $0.referral.assignedLiaisonId == ana.id })
     }
 

@@ -61,11 +61,11 @@ struct AppUpdateTests {
         let database = try Fixtures.demoDatabase()
         let marcus = try database.actAs(workerNamed: "Marcus Bell", account: "mbell", at: Fixtures.now)
         let policy = AccessPolicy(viewer: marcus, isPracticeData: true, today: Fixtures.today)
-        let overdue = try database.referralRows(.mineOverdue, for: policy).count
+        let overdue = try database.referralRows(.mineOverdue, for: policy, at: Fixtures.now).count
         #expect(overdue > 0)
         var d = ScreenDriver(database: database, worker: marcus)
         #expect(d.screen.contains("Referrals (\(overdue) overdue)"), "\(d.screen)")
-        let rows = try database.referralRows(.mineOverdue, for: policy)
+        let rows = try database.referralRows(.mineOverdue, for: policy, at: Fixtures.now)
         try database.takeReferralStep(.close(.withdrawn), referralId: rows.first { $0.referral.status == .sent }?.id ?? -1,
                                       by: marcus, at: Fixtures.now)
         d.send(.tick(now: Fixtures.now.addingTimeInterval(60), today: Fixtures.today))
@@ -79,7 +79,7 @@ struct AppUpdateTests {
         let jordan = try database.addWorker(Worker(account: "jlee", name: "Jordan Lee", program: .calworks, office: "South",
                                                    role: .liaison), by: "root", at: Fixtures.now)
         let policy = AccessPolicy(viewer: rosa, isPracticeData: true, today: Fixtures.today)
-        let queued = try #require(try database.referralRows(.mine, for: policy).first { $0.referral.assignedLiaisonId == rosa.id })
+        let queued = try #require(try database.referralRows(.mine, for: policy, at: Fixtures.now).first { $0.referral.assignedLiaisonId == rosa.id })
         var d = ScreenDriver(database: database, worker: rosa)
         d.press(.char("r"), .char("f"))
         d.press(.char("/"))

@@ -26,7 +26,7 @@ struct PromptKeyboardTests {
     /// The referral shown in a fresh referral screen, for one of the demo's referrals in `status`.
     func referralState(status: ReferralStatus) throws -> AppState {
         let policy = AccessPolicy(viewer: Fixtures.trainer, isPracticeData: true, today: Fixtures.today)
-        let row = try #require(try DemoFixture.database.referralRows(.all, for: policy).first { $0.referral.status == status })
+        let row = try #require(try DemoFixture.database.referralRows(.all, for: policy, at: Fixtures.now).first { $0.referral.status == status })
         let d = ScreenDriver(database: DemoFixture.database)
         var state = d.state
         for command in App.apply([.open(.referral(row.id))], to: &state) {

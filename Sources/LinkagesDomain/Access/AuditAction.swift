@@ -2,6 +2,12 @@
 /// decision and consent change.
 public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case viewFamily
+    /// A list or search that showed families' data (the lookup, referral and plan lists …).
+    case viewList
+    /// A worker read more families than the county's limit within its window; flagged.
+    case bulkViewing
+    /// A supervisor or administrator read the audit trail.
+    case viewAuditTrail
     /// A worker opened records they had no basis to see, with a typed reason; flagged for review.
     case breakGlass
     /// A supervisor reviewed an emergency opening.
@@ -48,6 +54,9 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         switch self {
         case .viewOutcomes: return "read the outcomes report"
         case .viewFamily: return "viewed family"
+        case .viewList: return "listed families"
+        case .bulkViewing: return "viewed many families"
+        case .viewAuditTrail: return "read the audit trail"
         case .breakGlass: return "broke the glass"
         case .reviewEmergency: return "reviewed emergency opening"
         case .revealSSN: return "showed a full SSN"
@@ -83,6 +92,19 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .changeSettings: return "changed settings"
         case .backup: return "backed up database"
         case .restore: return "restored database from a backup"
+        }
+    }
+}
+
+extension AuditAction {
+    /// The action shows families' records or data: what the county's limit on reading many
+    /// families in a short while counts.
+    public var readsFamilies: Bool {
+        switch self {
+        case .viewFamily, .viewList, .breakGlass, .viewReferral, .exportPlan, .exportAgenda, .exportReferrals, .exportPairs, .viewAgenda:
+            return true
+        default:
+            return false
         }
     }
 }

@@ -79,8 +79,8 @@ extension AppDatabase {
 
     /// The bases in force still waiting for the decision of `policy`'s worker's program, oldest
     /// first, with their families' names: the approver's list.
-    public func pendingSharingBases(for policy: AccessPolicy) throws -> [PendingSharingBasis] {
-        try writer.read { db in
+    public func pendingSharingBases(for policy: AccessPolicy, at time: Date) throws -> [PendingSharingBasis] {
+        try auditedRead("releases to approve", by: policy.viewer.account ?? "", at: time, families: { $0.map(\.basis.familyId) }) { db in
             let column = policy.viewer.program == .calworks ? "calworksDecision" : "childWelfareDecision"
             let shares = policy.viewer.program == .calworks ? "sharesCalWORKs" : "sharesChildWelfare"
             let bases = try SharingBasis.filter(sql: "\(column) IS NULL AND \(shares) AND revokedAt IS NULL")
@@ -123,9 +123,9 @@ extension AppDatabase {
         }
     }
 
-    /// The family's sharing bases, newest first.
-    public func sharingBases(familyId: Int64) throws -> [SharingBasis] {
-        try writer.read { db in
+    /// The family's sharing bases, newest first, read by `account` (audited).
+    public func sharingBases(familyId: Int64, by account: String, at time: Date) throws -> [SharingBasis] {
+        try auditedRead("sharing bases", by: account, at: time, families: { _ in [familyId] }) { db in
             try SharingBasis.filter(Column("familyId") == familyId).order(Column("recordedAt").desc).fetchAll(db)
         }
     }

@@ -43,12 +43,15 @@ public struct AuditEntry: Sendable {
     public var flagged: Bool
     /// The stored values the change changed, before and after.
     public var changes: [FieldChange]
+    /// Every family a read showed (a list or a search), besides `familyId`.
+    public var familyIds: [Int64]
 
     public init(
         account: String, action: AuditAction, familyId: Int64? = nil, detail: String? = nil, reason: String? = nil,
-        flagged: Bool = false, changes: [FieldChange] = []
+        flagged: Bool = false, changes: [FieldChange] = [], familyIds: [Int64] = []
     ) {
         self.changes = changes
+        self.familyIds = familyIds
         self.account = account
         self.action = action
         self.familyId = familyId
@@ -83,6 +86,13 @@ public enum AuditTrail {
                 """,
             arguments: [event.id, event.at, event.account, event.action.rawValue, event.familyId, event.detail,
                         event.reason, event.flagged, event.hash, event.changes])
+        let families = Set(entry.familyIds + (entry.familyId.map { [$0] } ?? []))
+        for family in families {
+            try db.execute(sql: "INSERT INTO auditEventFamily(eventId, familyId) VALUES (?, ?)", arguments: [id, family])
+        }
+        if entry.action.readsFamilies && !families.isEmpty {
+            try BulkViewing.check(account: entry.account, at: time, after: event, in: db)
+        }
         return event
     }
 
@@ -102,7 +112,7 @@ public enum AuditTrail {
         return SHA256.hash(data: input).map { String(format: "%02x", $0) }.joined()
     }
 
-    private static func timestamp(_ date: Date) -> String {
+    static func timestamp(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -157,14 +167,31 @@ extension AppDatabase {
         }
     }
 
+    /// Audit rows for a review, as ``auditEvents(familyId:account:flaggedOnly:limit:)`` reads
+    /// them, with the review itself written to the trail in the same transaction.
+    public func reviewAuditTrail(familyId: Int64? = nil, account: String? = nil, flaggedOnly: Bool = false, limit: Int = 200,
+                                 by reviewer: String, at time: Date) throws -> [AuditEvent] {
+        try write { db in
+            let events = try Self.auditEvents(db, familyId: familyId, account: account, flaggedOnly: flaggedOnly, limit: limit)
+            let filter = [familyId.map { "family \($0)" }, account.map { "account \($0)" }, flaggedOnly ? "flagged" : nil]
+                .compactMap { $0 }.joined(separator: ", ")
+            try AuditTrail.append(AuditEntry(account: reviewer, action: .viewAuditTrail, familyId: familyId,
+                                             detail: "\(events.count) rows" + (filter.isEmpty ? "" : " (\(filter))")), at: time, in: db)
+            return events
+        }
+    }
+
     /// Audit rows, newest first, for a review: one family's, one account's, or the flagged ones.
     public func auditEvents(familyId: Int64? = nil, account: String? = nil, flaggedOnly: Bool = false, limit: Int = 200) throws -> [AuditEvent] {
-        try writer.read { db in
-            var request = AuditEvent.all()
-            if let familyId { request = request.filter(Column("familyId") == familyId) }
-            if let account { request = request.filter(Column("account") == account) }
-            if flaggedOnly { request = request.filter(Column("flagged") == true) }
-            return try request.order(Column("id").desc).limit(limit).fetchAll(db)
-        }
+        try writer.read { db in try Self.auditEvents(db, familyId: familyId, account: account, flaggedOnly: flaggedOnly, limit: limit) }
+    }
+
+    private static func auditEvents(_ db: Database, familyId: Int64?, account: String?, flaggedOnly: Bool, limit: Int) throws -> [AuditEvent] {
+        var request = AuditEvent.all()
+        // Every row that names the family, a list that showed it among others included.
+        if let familyId { request = request.filter(sql: "id IN (SELECT eventId FROM auditEventFamily WHERE familyId = ?)", arguments: [familyId]) }
+        if let account { request = request.filter(Column("account") == account) }
+        if flaggedOnly { request = request.filter(Column("flagged") == true) }
+        return try request.order(Column("id").desc).limit(limit).fetchAll(db)
     }
 }

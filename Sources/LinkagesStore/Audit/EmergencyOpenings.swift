@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 import LinkagesDomain
 
-/// A break-the-glass opening as a supervisor reviews it: who, which family, when, why.
+/// A flagged audit row as a supervisor reviews it: a break-the-glass opening, a worker who read
+/// many families, or records opened by a basis the reader recorded or approved. Who, which
+/// family, when, why.
 public struct EmergencyOpening: Equatable, Sendable {
     public var event: AuditEvent
     public var workerName: String
@@ -11,10 +13,10 @@ public struct EmergencyOpening: Equatable, Sendable {
 }
 
 extension AppDatabase {
-    /// The emergency openings by workers of the supervisor's program and office, newest first;
-    /// only those not yet reviewed unless `includeReviewed`.
-    public func emergencyOpenings(for supervisor: Worker, includeReviewed: Bool = false) throws -> [EmergencyOpening] {
-        try writer.read { db in
+    /// The flagged rows of workers of the supervisor's program and office, newest first; only
+    /// those not yet reviewed unless `includeReviewed`.
+    public func emergencyOpenings(for supervisor: Worker, includeReviewed: Bool = false, at time: Date) throws -> [EmergencyOpening] {
+        try auditedRead("flagged for review", by: supervisor.account ?? "", at: time, families: { $0.compactMap(\.event.familyId) }) { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT auditEvent.*, worker.name AS workerName, family.displayName AS familyName,
                        emergencyReview.reviewedBy AS reviewedBy
@@ -22,11 +24,11 @@ extension AppDatabase {
                 JOIN worker ON worker.account = auditEvent.account
                 LEFT JOIN family ON family.id = auditEvent.familyId
                 LEFT JOIN emergencyReview ON emergencyReview.eventId = auditEvent.id
-                WHERE auditEvent.flagged AND auditEvent.action = ?
+                WHERE auditEvent.flagged
                   AND worker.program = ? AND worker.office = ?
                   AND (? OR emergencyReview.eventId IS NULL)
                 ORDER BY auditEvent.id DESC
-                """, arguments: [AuditAction.breakGlass.rawValue, supervisor.program.rawValue, supervisor.office, includeReviewed])
+                """, arguments: [supervisor.program.rawValue, supervisor.office, includeReviewed])
             return try rows.map { row in
                 EmergencyOpening(event: try AuditEvent(row: row), workerName: row["workerName"],
                                  familyName: row["familyName"], reviewedBy: row["reviewedBy"])
@@ -37,8 +39,8 @@ extension AppDatabase {
     /// Marks an emergency opening reviewed, audited in the same transaction.
     public func reviewEmergency(eventId: Int64, by account: String, at time: Date) throws {
         try write { db in
-            guard let event = try AuditEvent.fetchOne(db, key: eventId), event.action == .breakGlass else {
-                throw StoreError.cannotOpen(path: "the audit trail", reason: "there is no emergency opening \(eventId)")
+            guard let event = try AuditEvent.fetchOne(db, key: eventId), event.flagged else {
+                throw StoreError.cannotOpen(path: "the audit trail", reason: "there is no flagged row \(eventId)")
             }
             try db.execute(sql: "INSERT OR IGNORE INTO emergencyReview(eventId, reviewedBy, reviewedAt) VALUES (?, ?, ?)",
                            arguments: [eventId, account, time])

@@ -48,9 +48,9 @@ extension AppDatabase {
     }
 
     /// The worker's change notices, unread first, then newest first.
-    public func changeInbox(for worker: Worker, limit: Int = 200) throws -> [ChangeNoticeRow] {
+    public func changeInbox(for worker: Worker, limit: Int = 200, at time: Date) throws -> [ChangeNoticeRow] {
         guard let id = worker.id else { return [] }
-        return try writer.read { db in
+        return try auditedRead("change inbox", by: worker.account ?? "", at: time, families: { $0.map(\.notice.familyId) }) { db in
             let notices = try ChangeNotice.filter(Column("toWorkerId") == id)
                 .order(sql: "readAt IS NOT NULL, sentAt DESC").limit(limit).fetchAll(db)
             let families = try Family.fetchAll(db, keys: Set(notices.map(\.familyId)))

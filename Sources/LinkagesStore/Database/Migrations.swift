@@ -24,7 +24,19 @@ enum Migrations {
         migrator.registerMigration("v16-placement-hearing", migrate: placementHearing)
         migrator.registerMigration("v17-edit-versions", migrate: editVersions)
         migrator.registerMigration("v18-basis-approval", migrate: basisApproval)
+        migrator.registerMigration("v19-audit-families", migrate: auditFamilies)
         return migrator
+    }
+
+    /// Every family each audit row names (a list names many), for counting how many distinct
+    /// families a worker read in a while. Derived from the rows: the hashed detail lists them too.
+    private static func auditFamilies(_ db: Database) throws {
+        try db.create(table: "auditEventFamily") { t in
+            t.column("eventId", .integer).notNull()
+            t.column("familyId", .integer).notNull()
+            t.primaryKey(["eventId", "familyId"])
+        }
+        try db.execute(sql: "INSERT INTO auditEventFamily(eventId, familyId) SELECT id, familyId FROM auditEvent WHERE familyId IS NOT NULL")
     }
 
     /// A sharing basis opens a program's records only once a supervisor of that program approved

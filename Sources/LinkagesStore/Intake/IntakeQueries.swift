@@ -44,8 +44,8 @@ extension AppDatabase {
     /// Records of people like the members typed so far: the same first and last name (accents
     /// and case ignored, the start of each word is enough), or the same surname and birth date.
     /// Families with the strongest evidence come first.
-    public func knownRecords(for members: [MemberEntry], limit: Int = 6) throws -> [KnownRecordMatch] {
-        try writer.read { db in
+    public func knownRecords(for members: [MemberEntry], limit: Int = 6, by account: String, at time: Date) throws -> [KnownRecordMatch] {
+        try auditedRead("intake's known records", by: account, at: time, families: { $0.map(\.familyId) }) { db in
             var byFamily: [Int64: [KnownPersonMatch]] = [:]
             var strength: [Int64: Int] = [:]
             for (index, member) in members.enumerated() {

@@ -11,6 +11,11 @@ public struct MatchSide: Sendable, Equatable {
 
 /// A pair of people the batch match related, with the evidence for and against.
 public struct PersonMatch: Sendable, Equatable, Identifiable {
+    /// The families of both sides of every pair, for the audit trail.
+    static func families(_ pairs: [PersonMatch]) -> [Int64] {
+        pairs.flatMap { [$0.calworks.household.familyId, $0.childWelfare.household.familyId] }
+    }
+
     public var id: Int64
     public var probability: Double
     public var evidence: [Evidence]
@@ -36,8 +41,8 @@ public struct MatchDecisionError: Error, CustomStringConvertible {
 
 extension AppDatabase {
     /// Pairs waiting for review, most likely first.
-    public func matchReviewQueue(limit: Int = 500) throws -> [PersonMatch] {
-        try writer.read { db in
+    public func matchReviewQueue(limit: Int = 500, by account: String, at time: Date) throws -> [PersonMatch] {
+        try auditedRead("match review", by: account, at: time, families: PersonMatch.families) { db in
             try PersonMatchQuery.fetch(db, where: "personMatch.status = 'suggested'",
                                        order: "personMatch.probability DESC, personMatch.id", limit: limit)
         }
@@ -52,8 +57,8 @@ extension AppDatabase {
 
     /// The links that tie a family's households across the programs (linked and confirmed),
     /// and the pairs still waiting for review, by CalWORKs person.
-    public func personMatches(familyId: Int64) throws -> [PersonMatch] {
-        try writer.read { db in
+    public func personMatches(familyId: Int64, by account: String, at time: Date) throws -> [PersonMatch] {
+        try auditedRead("family links", by: account, at: time, families: { PersonMatch.families($0) + [familyId] }) { db in
             try PersonMatchQuery.fetch(db, where: """
                 personMatch.status != 'rejected' AND (calworksHousehold.familyId = ? OR cwsHousehold.familyId = ?)
                 """, arguments: [familyId, familyId], order: "calworks.lastName, calworks.firstName, personMatch.id", limit: 500)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LinkagesDomain
 
@@ -16,8 +17,8 @@ public struct EmergencyResponseRow: Sendable, Equatable, Identifiable {
 
 extension AppDatabase {
     /// Families with an ER referral open on `date`, newest referral first.
-    public func emergencyResponseQueue(on date: CalendarDate) throws -> [EmergencyResponseRow] {
-        try writer.read { db in
+    public func emergencyResponseQueue(on date: CalendarDate, by account: String, at time: Date) throws -> [EmergencyResponseRow] {
+        try auditedRead("ER intake list", by: account, at: time, families: { $0.map(\.familyId) }) { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT household.familyId, family.displayName, max(involvement.startDate) AS referralDate,
                        involvement.sourceCaseId,

@@ -60,14 +60,28 @@ extension AppDatabase {
     /// Finds families by a person's name (any order, accents optional, nicknames and sound-alikes
     /// allowed, the word being typed matched as a start), date of birth (also with day and month
     /// swapped), CIN, person id, or a case or referral number. Each person found says why.
+    ///
+    /// Not audited: for tests and fixtures. The screens and commands run the audited
+    /// ``lookUp(_:by:on:at:limit:)``.
     public func lookUp(_ query: String, on date: CalendarDate, limit: Int = 50) throws -> LookupAnswer {
         let parsed = LookupQuery(query, nicknames: FamilySearch.nicknames)
-        return try writer.read { db in
-            let answer = try FamilySearch(query: parsed).run(db, on: date, limit: limit)
-            // Too little found: try again allowing a slip of the finger in each longer word.
-            guard answer.hits.count < FamilySearch.widenBelow, let wide = parsed.widened() else { return answer }
-            let wider = try FamilySearch(query: wide).run(db, on: date, limit: limit)
-            return wider.hits.count > answer.hits.count ? wider : answer
+        return try writer.read { db in try Self.lookUp(parsed, in: db, on: date, limit: limit) }
+    }
+
+    private static func lookUp(_ parsed: LookupQuery, in db: Database, on date: CalendarDate, limit: Int) throws -> LookupAnswer {
+        let answer = try FamilySearch(query: parsed).run(db, on: date, limit: limit)
+        // Too little found: try again allowing a slip of the finger in each longer word.
+        guard answer.hits.count < FamilySearch.widenBelow, let wide = parsed.widened() else { return answer }
+        let wider = try FamilySearch(query: wide).run(db, on: date, limit: limit)
+        return wider.hits.count > answer.hits.count ? wider : answer
+    }
+
+    /// The household lookup as a worker runs it: audited in the same transaction, naming every
+    /// family it shows (the query itself, a name, is not written down).
+    public func lookUp(_ query: String, by account: String, on date: CalendarDate, at time: Date, limit: Int = 50) throws -> LookupAnswer {
+        let parsed = LookupQuery(query, nicknames: FamilySearch.nicknames)
+        return try auditedRead("lookup", by: account, at: time, families: { $0.hits.map(\.familyId) }) { db in
+            try Self.lookUp(parsed, in: db, on: date, limit: limit)
         }
     }
 

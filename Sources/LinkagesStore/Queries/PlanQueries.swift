@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LinkagesDomain
 
@@ -18,10 +19,10 @@ public struct PlanSummary: Sendable, Equatable, Identifiable {
 extension AppDatabase {
     /// The joint case plans `policy`'s worker may see (of families whose record in either
     /// program they see in full): most overdue tasks first, then by the next due date.
-    public func planSummaries(for policy: AccessPolicy) throws -> [PlanSummary] {
+    public func planSummaries(for policy: AccessPolicy, at time: Date) throws -> [PlanSummary] {
         guard policy.mayOpenFamilies else { return [] }
         let date = policy.today
-        return try writer.read { db in
+        return try auditedRead("plan list", by: policy.viewer.account ?? "", at: time, families: { $0.map(\.familyId) }) { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT casePlan.id AS planId, casePlan.familyId, family.displayName AS familyName,
                        worker.name AS leadWorkerName,

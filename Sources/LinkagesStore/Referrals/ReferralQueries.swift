@@ -52,8 +52,8 @@ public enum ReferralFilter: Hashable, Sendable {
 
 extension AppDatabase {
     /// The referrals `policy`'s worker may list, most recently changed first.
-    public func referralRows(_ filter: ReferralFilter, for policy: AccessPolicy) throws -> [ReferralRow] {
-        try writer.read { db in
+    public func referralRows(_ filter: ReferralFilter, for policy: AccessPolicy, at time: Date) throws -> [ReferralRow] {
+        try auditedRead("referral list", by: policy.viewer.account ?? "", at: time, families: { $0.map(\.referral.familyId) }) { db in
             var request = Referral.all()
             switch filter {
             case .open, .mine, .incoming, .outgoing, .overdue, .mineOverdue: request = request.filter(Column("status") != ReferralStatus.closed.rawValue)

@@ -56,7 +56,7 @@ public enum KeybindingsDocument {
             ("Family", FamilyScreen(familyId: 0, session: session).bindings),
             ("Family: typing the reason to break the glass", emergencyPrompt.bindings),
             ("Recording a release", ReleaseFormScreen(familyId: 0, familyName: "", session: session).bindings),
-            ("Emergency openings (supervisors)", EmergenciesScreen().bindings),
+            ("Flagged for review (supervisors)", EmergenciesScreen().bindings),
             ("Releases to approve (supervisors)", ApprovalsScreen(session: supervisor).bindings),
             ("Referrals", ReferralsScreen().bindings),
             ("Any list: typing a `/` filter", referralFilter.bindings),

@@ -50,9 +50,9 @@ public struct EffectRunner: Sendable {
             case .loadHome:
                 return .home(try database.homeSummary(on: today()))
             case .loadEmergencyResponseQueue:
-                return .emergencyResponseQueue(try database.emergencyResponseQueue(on: today()))
+                return .emergencyResponseQueue(try database.emergencyResponseQueue(on: today(), by: account, at: now()))
             case .search(let query, let generation):
-                return .searchResults(generation: generation, try database.lookUp(query, on: today()))
+                return .searchResults(generation: generation, try database.lookUp(query, by: account, on: today(), at: now()))
             case .loadFamily(let id):
                 return .family(id: id, try database.familyDetail(id: id, for: policy, sensitiveQuestions: sensitiveQuestions, at: now()))
             case .breakGlass(let id, let reason):
@@ -63,7 +63,7 @@ public struct EffectRunner: Sendable {
                     id: id, for: policy, emergencyReason: reason, continuingEmergency: true,
                     sensitiveQuestions: sensitiveQuestions, at: now()))
             case .loadReferrals(let filter):
-                return .referrals(filter, try database.referralRows(filter, for: policy))
+                return .referrals(filter, try database.referralRows(filter, for: policy, at: now()))
             case .loadWorkers:
                 return .workers(try database.workers().filter { $0.active && ![.admin, .trainer].contains($0.role) })
             case .savePlan(let familyId, let goals, let lead, let seen):
@@ -98,7 +98,7 @@ public struct EffectRunner: Sendable {
             case .shareChange(let familyId, let kind, let text):
                 return .changeShared(try database.shareChange(familyId: familyId, kind: kind, text: text, for: policy, at: now()))
             case .loadInbox:
-                return .inbox(try database.changeInbox(for: worker))
+                return .inbox(try database.changeInbox(for: worker, at: now()))
             case .markChangeRead(let id):
                 try database.markChangeRead(id: id, by: worker, at: now())
                 return .changeRead(id: id)
@@ -107,7 +107,7 @@ public struct EffectRunner: Sendable {
                 try resetTraining()
                 return .trainingReset
             case .loadPlans:
-                return .plans(try database.planSummaries(for: policy))
+                return .plans(try database.planSummaries(for: policy, at: now()))
             case .createIntakeDraft(let draft):
                 return .intakeDraftCreated(id: try database.createIntakeDraft(account: account, draft: draft, at: now()))
             case .saveIntakeDraft(let id, let draft):
@@ -157,23 +157,23 @@ public struct EffectRunner: Sendable {
                 return .agenda(try database.staffingAgenda(for: policy, weights: staffingWeights, at: now()))
             case .loadPendingBases:
                 guard policy.mayDecideMatches else { return .pendingBases([]) }
-                return .pendingBases(try database.pendingSharingBases(for: policy))
+                return .pendingBases(try database.pendingSharingBases(for: policy, at: now()))
             case .decideBasis(let id, let approve, let reason):
                 return .basisDecided(try database.decideSharingBasis(id: id, for: worker.program, approve: approve, reason: reason,
                                                                      by: policy, at: now()))
             case .loadEmergencyOpenings:
                 guard worker.role == .supervisor else { return .emergencyOpenings([]) }
-                return .emergencyOpenings(try database.emergencyOpenings(for: worker))
+                return .emergencyOpenings(try database.emergencyOpenings(for: worker, at: now()))
             case .reviewEmergency(let eventId):
                 guard worker.role == .supervisor else { return .failed("Only a supervisor reviews emergency openings.") }
                 try database.reviewEmergency(eventId: eventId, by: account, at: now())
                 return .emergencyReviewed(eventId: eventId)
             case .loadMatchReview:
                 guard policy.mayDecideMatches else { return .matchReview([]) }
-                return .matchReview(try database.matchReviewQueue())
+                return .matchReview(try database.matchReviewQueue(by: account, at: now()))
             case .loadFamilyLinks(let familyId):
                 guard policy.mayDecideMatches else { return .matchReview([]) }
-                return .matchReview(try database.personMatches(familyId: familyId))
+                return .matchReview(try database.personMatches(familyId: familyId, by: account, at: now()))
             case .decideMatch(let id, let confirm):
                 guard policy.mayDecideMatches else { return .failed("Only a supervisor may confirm or reject a link.") }
                 return .matchDecided(try database.decideMatch(id: id, confirm ? .confirm : .reject, by: account, at: now()))
@@ -183,7 +183,7 @@ public struct EffectRunner: Sendable {
                 try database.discardIntakeDraft(id: id, by: account, at: now())
                 return .intakeDraftDiscarded(id: id)
             case .findKnownRecords(let members, let generation):
-                return .knownRecords(generation: generation, try database.knownRecords(for: members))
+                return .knownRecords(generation: generation, try database.knownRecords(for: members, by: account, at: now()))
             case .loadKnownFamily(let id):
                 let known = try database.knownFamily(id: id, for: policy, at: now())
                 let name = try database.familyName(id: id) ?? ""

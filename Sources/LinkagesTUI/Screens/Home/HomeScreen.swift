@@ -33,8 +33,9 @@ public struct HomeScreen: ScreenModel {
         purpose: "Families due for a joint staffing, most urgent first, with every reason.")
 
     static let emergencies = Destination(
-        key: "e", route: .emergencies, name: "Emergency openings",
-        purpose: "Records your office's workers opened in an emergency, with their reasons: review each one.")
+        key: "e", route: .emergencies, name: "Flagged for review",
+        purpose: "What the audit trail flagged for your office's workers: emergency openings, reading many families at once, "
+            + "records opened by a release they recorded or approved.")
 
     static let approvals = Destination(
         key: "s", route: .approvals, name: "Releases to approve",
