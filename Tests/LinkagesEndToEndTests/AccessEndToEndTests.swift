@@ -86,6 +86,35 @@ struct AccessEndToEndTests {
         })
     }
 
+    @Test("search --json, consent list and referrals list each leave an audit row naming the families they printed")
+    func commandLineReadsAudited() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let setup = try TmuxSession(arguments: ["demo", "--as", "Marcus Bell"], environment: ["HOME": folder.path])
+        #expect(setup.waitFor("What do you want to do?"), "\(setup.capture())")
+        setup.send("q")
+        #expect(setup.exitStatus() == 0)
+        let database = setup.folder.appendingPathComponent("data/linkages/demo.sqlite").path
+        func rows() throws -> Int {
+            let trail = try AppDatabase.open(DatabaseLocation(path: database, isDefault: false))
+            defer { try? trail.close() }
+            return try trail.auditEvents(limit: 100_000).count
+        }
+        let search = try linkages(["--db", database, "search", "--json", "mitchell"], home: setup.folder)
+        #expect(search.status == 0)
+        let familyId = try #require(search.output.firstMatch(of: /"family_id" : (\d+)/).map { String($0.1) })
+        for command in [["search", "--json", "mitchell"], ["consent", "list", "--family", familyId], ["referrals", "list"]] {
+            let before = try rows()
+            let run = try linkages(["--db", database] + command, home: setup.folder)
+            #expect(run.status == 0, "\(command): \(run.output)")
+            #expect(try rows() == before + 1, "\(command) left no audit row")
+        }
+        let trail = try AppDatabase.open(DatabaseLocation(path: database, isDefault: false))
+        let last = try #require(try trail.auditEvents(limit: 3))
+        #expect(last.map(\.action) == [.viewList, .viewList, .viewList])
+        #expect(last[1].detail == "sharing bases: 1 family (\(familyId))")
+    }
+
     @Test("an account that is not a worker gets one line and no screen")
     func unmappedAccount() throws {
         let folder = try Fixtures.temporaryFolder()
