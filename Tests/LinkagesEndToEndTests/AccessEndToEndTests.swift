@@ -115,6 +115,22 @@ struct AccessEndToEndTests {
         #expect(last[1].detail == "sharing bases: 1 family (\(familyId))")
     }
 
+    @Test("a worker disabled while their screens are open is stopped at their next key, with one sentence")
+    func disabledMidSession() throws {
+        let s = try TmuxSession(arguments: ["demo", "--as", "Marcus Bell"], width: 120, height: 40)
+        openJose(s)
+        #expect(s.waitFor("Linkages ▸ Núñez-García, José"), "\(s.capture())")
+        let database = s.folder.appendingPathComponent("data/linkages/demo.sqlite").path
+        let account = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        // The demo has no administrator: the owner of its file manages its workers.
+        let disabled = try linkages(["--db", database, "admin", "worker", "disable", account], home: s.folder)
+        #expect(disabled.status == 0, "\(disabled.output)")
+        s.send("j")
+        #expect(s.waitFor("your Linkages account was disabled; ask your administrator"), "\(s.capture())")
+        #expect(s.exitStatus() == 1)
+        #expect(!s.capture().contains("Núñez-García"), "the family is off the screen")
+    }
+
     @Test("an account that is not a worker gets one line and no screen")
     func unmappedAccount() throws {
         let folder = try Fixtures.temporaryFolder()

@@ -80,13 +80,12 @@ struct AccessTests {
         let marcus = try policy(database, as: "Marcus Bell", account: "mbell")
         let byMarcus = try #require(try database.familyDetail(id: sarah, for: marcus, at: now))
         #expect(byMarcus.concerns.contains { $0.kind == .substanceUse })
-        #expect(!byMarcus.withheld.substanceUse && !byMarcus.substanceUseShownUnderConsent)
+        #expect(!byMarcus.substanceUseShownUnderConsent)
 
         let ana = try policy(database, as: "Ana Ruiz", account: "aruiz")
         let byAna = try #require(try database.familyDetail(id: sarah, for: ana, at: now))
         #expect(byAna.records.allSatisfy { $0.access.isFull })
         #expect(!byAna.concerns.contains { $0.kind == .substanceUse })
-        #expect(byAna.withheld.substanceUse)
         #expect(!byAna.tier.reasons.joined().contains("substance use"))
 
         // A consent that names substance use opens it, and the page must carry the notice.
@@ -100,7 +99,7 @@ struct AccessTests {
         try database.decideSharingBasis(id: consent.id!, for: .childWelfare, approve: true, reason: nil, by: robert, at: now)
         let named = try #require(try database.familyDetail(id: sarah, for: ana, at: now))
         #expect(named.concerns.contains { $0.kind == .substanceUse })
-        #expect(named.substanceUseShownUnderConsent && !named.withheld.substanceUse)
+        #expect(named.substanceUseShownUnderConsent)
     }
 
     @Test("an intake attached to a known family learns only what the worker may see on its page, audited")

@@ -11,30 +11,38 @@ struct AppUpdateTests {
         ScreenDriver(database: DemoFixture.database, size: size)
     }
 
-    @Test("after the idle limit the screens lock, hide the family, and the next key only unlocks")
-    func idleLock() {
+    @Test("the idle limit counts from the last key, not the clock's minutes; when it passes the session ends, nothing of the family left")
+    func idleClose() {
         var d = driver()
         d.press(.char("l"))
         d.type("sarah mitchell")
         d.press(.down, .enter)
         #expect(d.screen.contains("Mitchell, Sarah"))
-        let scroll = d.top(as: FamilyScreen.self)?.scroll
-        for minute in 1...9 {
-            d.send(.tick(now: Fixtures.now.addingTimeInterval(Double(minute) * 60), today: Fixtures.today))
-        }
-        #expect(!d.state.isLocked)
+        // A key at 10:09:50, then the minute ticks: 10 minutes from the key, not from 10:09.
+        d.send(.clock(Fixtures.now.addingTimeInterval(9 * 60 + 50)))
         d.press(.char("j"))
         for minute in 10...19 {
             d.send(.tick(now: Fixtures.now.addingTimeInterval(Double(minute) * 60), today: Fixtures.today))
+            #expect(d.exitStatus == nil, "closed at minute \(minute), less than 10 minutes after the key")
         }
-        #expect(d.state.isLocked)
-        #expect(!d.screen.contains("Mitchell") && !d.screen.contains("Sarah"))
-        #expect(d.screen.contains("Locked after 10 minutes without a key"))
-        let before = d.top(as: FamilyScreen.self)?.scroll
-        d.press(.char("j"))
-        #expect(!d.state.isLocked && d.screen.contains("Mitchell, Sarah"))
-        #expect(d.top(as: FamilyScreen.self)?.scroll == before, "the waking key must not scroll")
-        #expect(before != scroll)
+        d.send(.tick(now: Fixtures.now.addingTimeInterval(20 * 60), today: Fixtures.today))
+        #expect(d.exitStatus == 0)
+        #expect(d.state.farewell?.hasPrefix("Linkages closed after 10 minutes without a key") == true)
+        #expect(d.state.stack.count == 1 && !d.screen.contains("Mitchell"), "nothing of the family is left to draw")
+    }
+
+    @Test("a change of the worker's access ends the session with its sentence; a change of the releases reads the screen again")
+    func accessChecks() {
+        var d = driver()
+        d.press(.char("l"))
+        d.type("sarah mitchell")
+        d.press(.down, .enter)
+        let reads = d.effectsRun.count
+        d.send(.accessChanged)
+        #expect(d.effectsRun.count == reads + 1 && d.effectsRun.last == .loadFamily(id: d.top(as: FamilyScreen.self)!.familyId))
+        d.send(.accessEnded("your Linkages account was disabled; ask your administrator"))
+        #expect(d.exitStatus == 1 && d.state.farewell == "your Linkages account was disabled; ask your administrator")
+        #expect(d.state.stack.count == 1)
     }
 
     @Test("a whole SSN in the match review: a supervisor's choice, audited; a caseworker is told why not")
@@ -360,6 +368,9 @@ struct AppUpdateTests {
         d.send(.tick(now: Fixtures.now.addingTimeInterval(60), today: Fixtures.today))
         #expect(d.state.session.now == Fixtures.now.addingTimeInterval(60))
         #expect(d.effectsRun == start + everyMinute)
+        // A key just before midnight keeps the session open past the idle limit.
+        d.send(.clock(Fixtures.now.addingTimeInterval(86_340)))
+        d.press(.char("j"))
         d.send(.tick(now: Fixtures.now.addingTimeInterval(86_400), today: Fixtures.today.adding(days: 1)))
         #expect(d.state.session.today == Fixtures.today.adding(days: 1))
         #expect(d.effectsRun == start + everyMinute + start)

@@ -1,21 +1,15 @@
 import Foundation
 import LinkagesDomain
 
-/// What was left out of a family's page, so the screen can say so instead of implying that
-/// nothing exists.
+/// What was left out of a family's page that the worker may be told of. Only what does not
+/// reveal that anything exists: how many concerns, referrals or intakes were left out, or
+/// whether substance-use information was, is not kept, so that no screen or command can tell
+/// the worker (the page says the same whatever the family holds).
 public struct WithheldFromView: Equatable, Sendable {
-    public var concerns = 0
-    public var referrals = 0
-    public var intakes = 0
+    /// The worker sees neither program's record in full, so not the joint plan.
     public var plan = false
-    /// Substance-use information exists that the worker may not see.
-    public var substanceUse = false
 
     public init() {}
-
-    public var isEmpty: Bool {
-        concerns == 0 && referrals == 0 && intakes == 0 && !plan && !substanceUse
-    }
 }
 
 extension FamilyDetail {
@@ -66,10 +60,6 @@ extension FamilyDetail {
                 shown = fullPrograms.isSuperset(of: knownPrograms)
                     && (!concern.kind.isSensitive || knownPrograms.allSatisfy { substanceUse(in: $0, recordedBy: nil) })
             }
-            if !shown {
-                withheld.concerns += 1
-                withheld.substanceUse = withheld.substanceUse || concern.kind.isSensitive
-            }
             return shown
         }
 
@@ -80,21 +70,17 @@ extension FamilyDetail {
             if shown && referral.type.isSensitive {
                 let sender = referral.fromWorkerId.flatMap { workers[$0] }?.account
                 shown = substanceUse(in: referral.fromProgram, recordedBy: sender)
-                withheld.substanceUse = withheld.substanceUse || !shown
             }
-            if !shown { withheld.referrals += 1 }
             return shown
         }
 
         // ER intakes are Child Welfare records; the substance-use answer needs its own right.
         let intakesShown = fullPrograms.contains(.childWelfare)
-        withheld.intakes = intakesShown ? 0 : intakes.count
         result.intakes = intakesShown ? intakes.map { intake in
             var intake = intake
             if !substanceUse(in: .childWelfare, recordedBy: intake.account) {
-                for id in sensitiveQuestions where intake.draft.answers[id] != nil {
+                for id in sensitiveQuestions {
                     intake.draft.answers[id] = nil
-                    withheld.substanceUse = true
                 }
             }
             return intake

@@ -5,7 +5,8 @@ import LinkagesDomain
 public enum App {
     /// Opens the home screen; with a walkthrough, the trainer's panel is beside it.
     public static func start(session: Session, size: Size, walkthrough: Walkthrough? = nil) -> (AppState, [AppCommand]) {
-        var state = AppState(session: session, size: size, stack: [HomeScreen(session: session)], helpScroll: nil, message: nil, confirmation: nil)
+        var state = AppState(session: session, size: size, stack: [HomeScreen(session: session)], helpScroll: nil, message: nil,
+                             confirmation: nil, lastKeyAt: session.now)
         state.walkthrough = walkthrough.map(WalkthroughState.init)
         let commands = apply(state.top.onAppear(), to: &state)
         return (state, commands)
@@ -20,9 +21,11 @@ public enum App {
             return [.exit(signal.exitCode)]
         case .tick(let now, let today):
             state.session.now = now
-            state.idleMinutes += 1
-            if state.idleMinutes >= state.session.idleLockMinutes {
-                state.isLocked = true
+            if now.timeIntervalSince(state.lastKeyAt) >= Double(state.session.idleLockMinutes) * 60 {
+                // Nothing of a family stays on an unattended screen; drafts are saved at every key.
+                let minutes = state.session.idleLockMinutes
+                return end(&state, "Linkages closed after \(minutes) minute\(minutes == 1 ? "" : "s") without a key, so that no family's "
+                    + "details stay on an unattended screen; your intake drafts are saved. Open Linkages again to go on.", status: 0)
             }
             guard today != state.session.today else { return apply(state.top.onTick(), to: &state) }
             state.session.today = today
@@ -40,14 +43,26 @@ public enum App {
             state.message = "Stopped: the rest of the step's keys were not pressed."
             return []
         case .key(let key):
-            state.idleMinutes = 0
-            if state.isLocked {
-                // The key that wakes the screens does nothing else.
-                state.isLocked = false
-                return []
-            }
+            state.lastKeyAt = state.session.now
             return handle(key, &state)
+        case .clock(let now):
+            state.session.now = now
+            return []
+        case .accessEnded(let sentence):
+            return end(&state, sentence, status: 1)
+        case .accessChanged:
+            return apply(state.top.onAppear(), to: &state)
         }
+    }
+
+    /// Ends the session: every screen but home is closed (nothing of a family is left to draw)
+    /// and `sentence` is said once the terminal is restored.
+    private static func end(_ state: inout AppState, _ sentence: String, status: Int32) -> [AppCommand] {
+        state.stack = [state.stack[0]]
+        state.confirmation = nil
+        state.helpScroll = nil
+        state.farewell = sentence
+        return [.exit(status)]
     }
 
     private static func handle(_ key: Key, _ state: inout AppState) -> [AppCommand] {
@@ -191,10 +206,6 @@ public enum App {
             renderTooSmall(into: &grid)
             return grid
         }
-        if state.isLocked {
-            renderLocked(into: &grid, session: state.session)
-            return grid
-        }
         Chrome.renderTitle(into: &grid, title: state.top.title, session: state.session)
         state.top.render(into: &grid, area: state.screenArea, context: RenderContext(today: state.session.today, now: state.session.now))
         if let walkthrough = state.walkthrough {
@@ -214,19 +225,6 @@ public enum App {
         }
         state.confirmation?.render(into: &grid)
         return grid
-    }
-
-    /// The idle lock: no family, no name, nothing but how to come back.
-    static func renderLocked(into grid: inout CellGrid, session: Session) {
-        Chrome.renderTitle(into: &grid, title: "Locked", session: session)
-        let text = "Locked after \(session.idleLockMinutes) minutes without a key: family details are off the screen. "
-            + "Press any key to continue."
-        let lines = DisplayWidth.wrap(text, to: max(1, grid.size.width - 4))
-        let top = max(1, (grid.size.height - lines.count) / 2)
-        for (offset, line) in lines.enumerated() {
-            grid.put(line, row: top + offset, column: 2, style: .bold)
-        }
-        grid.cursor = nil
     }
 
     /// Below 80×24 the screens cannot be drawn legibly; say so instead of drawing garbage.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole program's state: who is working, the window size, the stack of open screens,
 /// the help overlay and the message line. A plain value: no terminal, no database handle.
 public struct AppState: Sendable {
@@ -11,10 +13,10 @@ public struct AppState: Sendable {
     public internal(set) var message: String?
     /// A question waiting for y or n, shown over the screen.
     public internal(set) var confirmation: Confirmation?
-    /// Minute ticks since the last key: at the session's idle limit the screens lock.
-    public internal(set) var idleMinutes = 0
-    /// Personal data is off the screen until the next key.
-    public internal(set) var isLocked = false
+    /// When the last key was pressed: the session closes at the idle limit after it.
+    public internal(set) var lastKeyAt: Date
+    /// Why the session ended, for the runtime to say once the terminal is restored.
+    public internal(set) var farewell: String?
     /// The trainer's walkthrough, in `linkages train`; nil on every other database.
     public internal(set) var walkthrough: WalkthroughState?
 

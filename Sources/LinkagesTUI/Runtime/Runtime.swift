@@ -15,6 +15,7 @@ public enum Runtime {
         let effects = DispatchQueue(label: "linkages.effects", qos: .userInitiated)
         var (state, commands) = App.start(session: session, size: terminal.size(), walkthrough: walkthrough)
         var exitCode: Int32?
+        var access = AccessWatch(runner: runner)
 
         func carryOut(_ commands: [AppCommand]) {
             for command in commands {
@@ -43,7 +44,15 @@ public enum Runtime {
             switch terminal.read(timeout: state.isPlaying ? max(1, paceMilliseconds) : 40) {
             case .key(let key)?:
                 quickFailures = 0
-                carryOut(App.update(&state, .key(key)))
+                carryOut(App.update(&state, .clock(runner.now())))
+                // Access is checked at every key: a worker disabled, moved or given another role
+                // since the screens opened goes no further, and a revoked release closes at once.
+                switch access.check() {
+                case .ended(let sentence): carryOut(App.update(&state, .accessEnded(sentence)))
+                case .changed: carryOut(App.update(&state, .accessChanged))
+                case .unchanged: break
+                }
+                if exitCode == nil { carryOut(App.update(&state, .key(key))) }
                 changed = true
             case .resized(let size)?:
                 carryOut(App.update(&state, .resized(size)))
@@ -75,6 +84,9 @@ public enum Runtime {
             }
         }
         terminal.shutdown()
+        if let farewell = state.farewell {
+            FileHandle.standardError.write(Data("linkages: \(farewell)\n".utf8))
+        }
         return exitCode ?? 0
     }
 

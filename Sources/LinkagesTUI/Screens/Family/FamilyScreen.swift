@@ -21,10 +21,13 @@ public struct FamilyScreen: ScreenModel {
 
     /// Supervisors review the family's links across the programs.
     let mayReviewLinks: Bool
+    /// Trainers see everything on practice data: the page's notices about what is left out do not apply.
+    let isTrainer: Bool
 
     public init(familyId: Int64, session: Session) {
         self.familyId = familyId
         mayReviewLinks = session.policy.mayDecideMatches
+        isTrainer = session.worker.role == .trainer
         bank = session.questionBank
     }
 
@@ -37,7 +40,9 @@ public struct FamilyScreen: ScreenModel {
     /// Some record is shown only in part, and the glass is not broken yet.
     var canBreakGlass: Bool {
         guard let detail, detail.emergencyReason == nil else { return false }
-        return detail.records.contains { !$0.access.isFull } || detail.withheld.referrals > 0 || detail.withheld.intakes > 0
+        // Only what the worker already sees decides (records shown in part), never whether
+        // something hidden exists.
+        return detail.records.contains { !$0.access.isFull }
     }
 
     public var bindings: [KeyBinding] {
@@ -192,12 +197,12 @@ public struct FamilyScreen: ScreenModel {
             }
         }
 
-        lines += intakeLines(detail.intakes, width: width, withheld: detail.withheld.intakes)
+        lines += intakeLines(detail.intakes, width: width)
 
         lines.append(.blank)
         lines.append(StyledLine("Concerns recorded", .heading))
-        if detail.concerns.isEmpty && detail.withheld.concerns == 0 {
-            lines.append(StyledLine("  None recorded.", .muted))
+        if detail.concerns.isEmpty {
+            lines.append(StyledLine(Self.seesInPart(detail) ? "  None that you may see." : "  None recorded.", .muted))
         }
         for concern in detail.concerns {
             let label = concern.kind.displayName.capitalizedFirst + (concern.kind.isSensitive ? " (sensitive)" : "")
@@ -205,12 +210,10 @@ public struct FamilyScreen: ScreenModel {
             lines += StyledLine.wrapped(text, width: width, indent: "    ", firstIndent: "  • ")
         }
 
-        lines += Self.withheldLine(detail.withheld.concerns, "concern", width: width)
-
         lines.append(.blank)
         lines.append(StyledLine("Referrals", .heading))
-        if detail.referrals.isEmpty && detail.withheld.referrals == 0 {
-            lines.append(StyledLine("  None.", .muted))
+        if detail.referrals.isEmpty {
+            lines.append(StyledLine(Self.seesInPart(detail) ? "  None that you may see." : "  None.", .muted))
         }
         for referral in detail.referrals {
             let from = referral.fromProgram.badge
@@ -219,7 +222,6 @@ public struct FamilyScreen: ScreenModel {
                                      TableCell(text)]))
         }
 
-        lines += Self.withheldLine(detail.withheld.referrals, "referral", width: width)
 
         lines.append(.blank)
         lines.append(StyledLine("Joint case plan", .heading))
@@ -272,8 +274,14 @@ public struct FamilyScreen: ScreenModel {
         if detail.substanceUseShownUnderConsent {
             lines += StyledLine.wrapped(SubstanceUseAccess.redisclosureNotice, width: width, style: .warning, indent: "  ", firstIndent: "  ")
         }
-        if detail.withheld.substanceUse {
-            lines += StyledLine.wrapped("Substance-use information is withheld: it is shown only under a consent that names it (42 CFR Part 2).",
+        if Self.seesInPart(detail) {
+            lines += StyledLine.wrapped("Of records you see only in part, concerns, referrals and intakes are not shown.",
+                                        width: width, style: .muted, indent: "  ", firstIndent: "  ")
+        }
+        if !detail.substanceUseShownUnderConsent && !isTrainer {
+            // Said on every page, whether or not the family has such information.
+            lines += StyledLine.wrapped("Substance-use information, if there is any, is shown only to the worker who recorded it "
+                                        + "or under a consent that names it (42 CFR Part 2).",
                                         width: width, style: .muted, indent: "  ", firstIndent: "  ")
         }
         return lines
@@ -305,11 +313,10 @@ public struct FamilyScreen: ScreenModel {
         return lines
     }
 
-    /// "  2 more concerns are not shown to you." when some were withheld.
-    private static func withheldLine(_ count: Int, _ noun: String, width: Int) -> [StyledLine] {
-        guard count > 0 else { return [] }
-        let text = count == 1 ? "1 \(noun) is not shown to you." : "\(count) \(noun)s are not shown to you."
-        return StyledLine.wrapped(text, width: width, style: .muted, indent: "    ", firstIndent: "  ")
+    /// The worker sees some of the family's records only in part. What the page says about
+    /// what it leaves out depends on this alone, never on whether anything was left out.
+    static func seesInPart(_ detail: FamilyDetail) -> Bool {
+        detail.records.contains { !$0.access.isFull }
     }
 
     private func renderEmergencyPrompt(_ field: TextField, into grid: inout CellGrid, area: Rect) {
@@ -336,10 +343,7 @@ public struct FamilyScreen: ScreenModel {
     }
 
     /// Each finished ER intake: when, the family's own words, the protective factors and ICWA.
-    private func intakeLines(_ intakes: [IntakeRecord], width: Int, withheld: Int) -> [StyledLine] {
-        if intakes.isEmpty && withheld > 0 {
-            return [.blank, StyledLine("ER intakes", .heading)] + Self.withheldLine(withheld, "ER intake", width: width)
-        }
+    private func intakeLines(_ intakes: [IntakeRecord], width: Int) -> [StyledLine] {
         guard !intakes.isEmpty else { return [] }
         var lines: [StyledLine] = [.blank, StyledLine("ER intakes", .heading)]
         for intake in intakes {
