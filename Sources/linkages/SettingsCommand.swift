@@ -16,7 +16,7 @@ struct SettingsCommand: DatabaseCommand {
     @Option(help: ArgumentHelp("The Linkages coordination window after an ER referral, in working days.", valueName: "days"))
     var coordinationDays: Int?
 
-    @Option(help: ArgumentHelp("Lock the screens after this many minutes without a key.", valueName: "minutes"))
+    @Option(help: ArgumentHelp("Close the screens after this many minutes without a key.", valueName: "minutes"))
     var idleLockMinutes: Int?
 
     @Option(help: ArgumentHelp("A sent referral is overdue when not received within this many working days.", valueName: "days"))
@@ -42,6 +42,12 @@ struct SettingsCommand: DatabaseCommand {
 
     @Flag(help: "Take every date off the county's holidays.")
     var clearHolidays = false
+
+    @Option(help: ArgumentHelp("Flag a worker who reads more than this many families within --bulk-view-minutes.", valueName: "families"))
+    var bulkViewFamilies: Int?
+
+    @Option(help: ArgumentHelp("The window --bulk-view-families counts over.", valueName: "minutes"))
+    var bulkViewMinutes: Int?
 
     var changesHolidays: Bool { holidays != nil || removeHolidays != nil || clearHolidays }
 
@@ -69,6 +75,12 @@ struct SettingsCommand: DatabaseCommand {
         for days in [referralReceiveDays, referralDecideDays, referralContactDays].compactMap({ $0 }) where !(1...60).contains(days) {
             throw ValidationError("referral service levels must be between 1 and 60 days")
         }
+        if let families = bulkViewFamilies, !(5...100_000).contains(families) {
+            throw ValidationError("--bulk-view-families must be between 5 and 100,000")
+        }
+        if let minutes = bulkViewMinutes, !(1...1_440).contains(minutes) {
+            throw ValidationError("--bulk-view-minutes must be between 1 and 1,440 (a day)")
+        }
         if let days = ab429ServiceDays, !(30...730).contains(days) {
             throw ValidationError("--ab429-service-days must be between 30 and 730 days")
         }
@@ -79,7 +91,9 @@ struct SettingsCommand: DatabaseCommand {
     func run() throws {
         try Failure.reported {
             let database = try openDatabase()
-            if coordinationDays != nil || idleLockMinutes != nil || changesReferralLevels || ab429ServiceDays != nil || changesHolidays {
+            let changesBulkViewing = bulkViewFamilies != nil || bulkViewMinutes != nil
+            if coordinationDays != nil || idleLockMinutes != nil || changesReferralLevels || ab429ServiceDays != nil || changesHolidays
+                || changesBulkViewing {
                 let worker = try Identity.worker(in: database, withRole: [.admin, .supervisor], to: "change the county's settings")
                 let account = worker.account ?? Account.current
                 if let days = coordinationDays {
@@ -87,6 +101,11 @@ struct SettingsCommand: DatabaseCommand {
                 }
                 if let minutes = idleLockMinutes {
                     try database.setIdleLockMinutes(minutes, by: account, at: Date())
+                }
+                if changesBulkViewing {
+                    let current = try database.bulkViewingLimits()
+                    try database.setBulkViewingLimits(families: bulkViewFamilies ?? current.families, minutes: bulkViewMinutes ?? current.minutes,
+                                                      by: account, at: Date())
                 }
                 if let days = ab429ServiceDays {
                     try database.setAB429ServiceDays(days, by: account, at: Date())
@@ -110,7 +129,9 @@ struct SettingsCommand: DatabaseCommand {
             }
             let settings = try database.intakeSettings()
             print("Linkages coordination window: \(settings.coordinationWorkingDays) working days after an ER referral")
-            print("Screens lock after \(try database.idleLockMinutes()) minutes without a key")
+            print("Screens close after \(try database.idleLockMinutes()) minutes without a key")
+            let bulk = try database.bulkViewingLimits()
+            print("A worker who reads more than \(bulk.families) families within \(bulk.minutes) minutes is flagged for review")
             let levels = try database.referralServiceLevels()
             print("Referrals: received within \(levels.receiveWithinWorkingDays) working days, accepted or declined within "
                   + "\(levels.decideWithinWorkingDays) working days, first contact within \(levels.firstContactWithinDays) days")
