@@ -15,6 +15,13 @@ struct ConsentCommand: ParsableCommand {
             """,
         subcommands: [AddConsent.self, ListConsents.self, ApproveConsent.self, RefuseConsent.self, RevokeConsent.self])
 
+    /// Approves or refuses basis `id` for the running supervisor's program, and says where it stands.
+    static func decide(_ id: Int64, approve: Bool, reason: String?, on database: AppDatabase) throws {
+        let policy = try Identity.caseWorker(in: database)
+        let basis = try database.decideSharingBasis(id: id, for: policy.viewer.program, approve: approve, reason: reason, by: policy, at: Date())
+        print("\(approve ? "Approved" : "Refused") sharing basis \(id) for family \(basis.familyId): \(basis.state(on: policy.today))")
+    }
+
     /// The running worker's access, for a command that any active worker (administrators included) may run.
     static func policy(in database: AppDatabase) throws -> AccessPolicy {
         let worker = try Identity.worker(in: database)
@@ -129,10 +136,7 @@ struct ApproveConsent: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let database = try openDatabase()
-            let policy = try Identity.caseWorker(in: database)
-            let basis = try database.decideSharingBasis(id: id, for: policy.viewer.program, approve: true, reason: reason, by: policy, at: Date())
-            print("Approved sharing basis \(id) for family \(basis.familyId): \(basis.state(on: policy.today))")
+            try ConsentCommand.decide(id, approve: true, reason: reason, on: openDatabase())
         }
     }
 }
@@ -148,10 +152,7 @@ struct RefuseConsent: DatabaseCommand {
 
     func run() throws {
         try Failure.reported {
-            let database = try openDatabase()
-            let policy = try Identity.caseWorker(in: database)
-            let basis = try database.decideSharingBasis(id: id, for: policy.viewer.program, approve: false, reason: reason, by: policy, at: Date())
-            print("Refused sharing basis \(id) for family \(basis.familyId): \(basis.state(on: policy.today))")
+            try ConsentCommand.decide(id, approve: false, reason: reason, on: openDatabase())
         }
     }
 }
