@@ -16,6 +16,7 @@ public enum Runtime {
         var (state, commands) = App.start(session: session, size: terminal.size(), walkthrough: walkthrough)
         var exitCode: Int32?
         var access = AccessWatch(runner: runner)
+        var tickedMinute = Int(session.now.timeIntervalSince1970 / 60)
 
         func carryOut(_ commands: [AppCommand]) {
             for command in commands {
@@ -71,7 +72,9 @@ public enum Runtime {
                 }
             }
             let now = runner.now()
-            if Int(now.timeIntervalSince1970 / 60) != Int(state.session.now.timeIntervalSince1970 / 60) {
+            // Its own record of the minute: a key's `.clock` moves the session's time too.
+            if Int(now.timeIntervalSince1970 / 60) != tickedMinute {
+                tickedMinute = Int(now.timeIntervalSince1970 / 60)
                 carryOut(App.update(&state, .tick(now: now, today: runner.today())))
                 changed = true
             }
