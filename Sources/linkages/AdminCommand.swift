@@ -3,7 +3,7 @@ import Foundation
 import LinkagesDomain
 import LinkagesStore
 
-/// `linkages admin worker add|list|disable|enable`: who may use Linkages, as what.
+/// `linkages admin worker add|list|change|disable|enable`: who may use Linkages, as what.
 struct AdminCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
@@ -14,8 +14,8 @@ struct AdminCommand: ParsableCommand {
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
-        abstract: "Map operating-system accounts to workers, list them, disable them.",
-        subcommands: [AddWorker.self, ListWorkers.self, DisableWorker.self, EnableWorker.self])
+        abstract: "Map operating-system accounts to workers, list them, change or disable them.",
+        subcommands: [AddWorker.self, ListWorkers.self, ChangeWorker.self, DisableWorker.self, EnableWorker.self])
 }
 
 extension WorkerRole: ExpressibleByArgument {}
@@ -81,6 +81,36 @@ struct ListWorkers: DatabaseCommand {
                 let line = columns.map { text, width in text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
                 print(line.joined(separator: " ") + " " + (worker.active ? "active" : "disabled"))
             }
+        }
+    }
+}
+
+struct ChangeWorker: DatabaseCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "change",
+        abstract: "Change a worker's role, program or office; their open screens end at their next key.")
+
+    @OptionGroup var options: DatabaseOptions
+    @ParentCommand var root: Linkages
+    @Argument(help: "The worker's account.") var account: String
+    @Option(help: "caseworker, liaison, supervisor, trainer or admin.") var role: WorkerRole?
+    @Option(help: "calworks or cws.") var program: ProgramArgument?
+    @Option(help: "The county office.") var office: String?
+
+    func validate() throws {
+        guard role != nil || program != nil || office != nil else {
+            throw ValidationError("say what changes: --role, --program or --office")
+        }
+    }
+
+    func run() throws {
+        try Failure.reported {
+            let location = try databaseLocation()
+            let database = try openWithNotices(location)
+            let admin = try Identity.administrator(of: database, at: location)
+            let worker = try database.changeWorker(account: account, role: role, program: program?.program, office: office,
+                                                   by: admin, at: Date())
+            print("\(worker.name) (\(account)) is now a \(worker.role.displayName) of \(worker.program.displayName), \(worker.office)")
         }
     }
 }

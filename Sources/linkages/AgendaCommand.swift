@@ -38,7 +38,8 @@ struct ExportAgenda: DatabaseCommand {
             if let out {
                 try WorkerFiles.write(Data(document.utf8), to: out)
                 try database.audit(AuditEntry(account: policy.viewer.account ?? Account.current, action: .exportAgenda,
-                                              detail: "staffing agenda, \(items.count) families, to \((out as NSString).lastPathComponent)"),
+                                              detail: "staffing agenda, \(items.count) families, to \((out as NSString).lastPathComponent)",
+                                              familyIds: items.map(\.familyId)),
                                    at: Date())
             } else {
                 print(document, terminator: "")

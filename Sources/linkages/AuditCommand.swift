@@ -56,13 +56,16 @@ struct ShowAudit: DatabaseCommand {
             let database = try openDatabase()
             try AuditCommand.reviewer(database)
             let reviewer = try Identity.worker(in: database)
+            var visibleReferrals: Set<Int64> = []
             if values {
                 if let household {
                     // The values are the family's data: shown only to whoever may read its records, and the read is audited.
                     let policy = try Identity.caseWorker(in: database)
-                    guard try database.familyDetail(id: household, for: policy, at: Date())?.records.contains(where: { $0.access.isFull }) == true else {
-                        throw InputError("you may not see family \(household)'s records, so not the values of their changes either")
+                    guard let detail = try database.familyDetail(id: household, for: policy, at: Date()),
+                          detail.records.allSatisfy({ $0.access.isFull }) else {
+                        throw InputError("you do not see all of family \(household)'s records in full, so not the values of their changes either")
                     }
+                    visibleReferrals = Set(detail.referrals.compactMap(\.id))
                 } else if reviewer.role != .admin {
                     throw InputError("--values without --household shows settings and worker records, for an administrator")
                 }
@@ -80,7 +83,7 @@ struct ShowAudit: DatabaseCommand {
                 if let reason = event.reason { line += "  reason: “\(reason)”" }
                 if event.flagged { line += "  [FLAGGED]" }
                 let changes = event.fieldChanges
-                if !changes.isEmpty && values && (household != nil || event.familyId == nil) {
+                if !changes.isEmpty && values && (household != nil || event.familyId == nil) && Self.mayShowValues(of: event, visibleReferrals) {
                     line += "  " + changes.map { "\($0.field): \(EditConflict.shown($0.old)) → \(EditConflict.shown($0.new))" }.joined(separator: "; ")
                 } else if !changes.isEmpty {
                     line += "  changed: " + changes.map(\.field).joined(separator: ", ")
@@ -88,5 +91,13 @@ struct ShowAudit: DatabaseCommand {
                 print(line)
             }
         }
+    }
+
+    /// A row about a referral the reader's view of the family leaves out (a substance-use
+    /// treatment referral, say) keeps its values to itself.
+    static func mayShowValues(of event: AuditEvent, _ visibleReferrals: Set<Int64>) -> Bool {
+        guard let detail = event.detail, detail.hasPrefix("referral "),
+              let id = Int64(detail.dropFirst("referral ".count).prefix { $0.isNumber }) else { return true }
+        return visibleReferrals.contains(id)
     }
 }

@@ -75,8 +75,8 @@ struct SettingsCommand: DatabaseCommand {
         for days in [referralReceiveDays, referralDecideDays, referralContactDays].compactMap({ $0 }) where !(1...60).contains(days) {
             throw ValidationError("referral service levels must be between 1 and 60 days")
         }
-        if let families = bulkViewFamilies, !(5...100_000).contains(families) {
-            throw ValidationError("--bulk-view-families must be between 5 and 100,000")
+        if let families = bulkViewFamilies, !(5...1_000).contains(families) {
+            throw ValidationError("--bulk-view-families must be between 5 and 1,000")
         }
         if let minutes = bulkViewMinutes, !(1...1_440).contains(minutes) {
             throw ValidationError("--bulk-view-minutes must be between 1 and 1,440 (a day)")

@@ -59,6 +59,16 @@ struct AccessTests {
         #expect(throws: SharingBasisError(description: "you recorded it: another supervisor approves it")) {
             try database.decideSharingBasis(id: release.id!, for: .childWelfare, approve: true, reason: nil, by: ana, at: now)
         }
+        // A Child Welfare supervisor of another office, who cannot read the record, may not approve showing it.
+        let gabriel = try database.actAs(workerNamed: "Gabriel Soto", account: "gsoto", at: now)
+        try database.changeWorker(account: "gsoto", role: .supervisor, program: nil, office: nil, by: "root", at: now)
+        var south = gabriel
+        south.role = .supervisor
+        let southPolicy = AccessPolicy(viewer: south, isPracticeData: false, today: today)
+        #expect(try database.pendingSharingBases(for: southPolicy, at: now).isEmpty)
+        #expect(throws: SharingBasisError.self) {
+            try database.decideSharingBasis(id: release.id!, for: .childWelfare, approve: true, reason: nil, by: southPolicy, at: now)
+        }
         let robert = try policy(database, as: "Robert Chen", account: "rchen")
         #expect(try database.pendingSharingBases(for: robert, at: Fixtures.now).map(\.basis.id) == [release.id])
         try database.decideSharingBasis(id: release.id!, for: .childWelfare, approve: true, reason: "Checked the signed paper", by: robert, at: now)

@@ -76,3 +76,66 @@ struct AuditedReadTests {
         #expect(try database.auditEvents(account: "scraper", flaggedOnly: true).count == 2)
     }
 }
+
+extension AuditedReadTests {
+    @Test("the staffing agenda names every family it lists, and counts toward the limit on reading many families")
+    func agendaNamesFamilies() throws {
+        let database = try Fixtures.demoDatabase()
+        let robert = try database.actAs(workerNamed: "Robert Chen", account: "rchen", at: now)
+        try database.setBulkViewingLimits(families: 10, minutes: 10, by: "root", at: now)
+        let agenda = try database.staffingAgenda(for: AccessPolicy(viewer: robert, isPracticeData: true, today: Fixtures.today),
+                                                 weights: Fixtures.staffingWeights, at: now)
+        #expect(agenda.count > 10)
+        let top = try #require(agenda.first?.familyId)
+        #expect(try database.auditEvents(familyId: top, limit: 5).contains { $0.action == .viewAgenda })
+        #expect(try database.auditEvents(account: "rchen", flaggedOnly: true).contains { $0.action == .bulkViewing })
+    }
+}
+
+extension AuditedReadTests {
+    @Test("an approver who reads the other program's records the same basis opened to them is flagged, as its recorder is; their own flags are not theirs to review")
+    func approversFlagged() throws {
+        let database = try Fixtures.demoDatabase()
+        let jose = try #require(try database.searchFamilies("jose nunez", on: Fixtures.today).first?.familyId)
+        func policy(_ name: String, _ account: String) throws -> AccessPolicy {
+            AccessPolicy(viewer: try database.actAs(workerNamed: name, account: account, at: now), isPracticeData: false,
+                         today: Fixtures.today)
+        }
+        let linh = try policy("Linh Tran", "ltran")
+        let patricia = try policy("Patricia Owens", "powens")
+        let robert = try policy("Robert Chen", "rchen")
+        let basis = try database.recordSharingBasis(SharingBasis(
+            familyId: jose, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true, signedOn: Fixtures.today,
+            expiresOn: Fixtures.today.adding(days: 90), recordedBy: "ltran", recordedAt: now, recordedByWorkerId: linh.viewer.id), at: now)
+        try database.decideSharingBasis(id: basis.id!, for: .calworks, approve: true, reason: nil, by: patricia, at: now)
+        try database.decideSharingBasis(id: basis.id!, for: .childWelfare, approve: true, reason: nil, by: robert, at: now)
+        _ = try database.familyDetail(id: jose, for: patricia, at: now)
+        _ = try database.familyDetail(id: jose, for: robert, at: now)
+        let flags = try database.auditEvents(flaggedOnly: true).filter { $0.action == .viewFamily }
+        #expect(Set(flags.map(\.account)) == ["powens", "rchen"], "\(flags.map(\.account))")
+        // Robert's flag is not his to clear.
+        let own = try #require(flags.first { $0.account == "rchen" })
+        #expect(try !database.emergencyOpenings(for: robert.viewer, at: now).contains { $0.event.id == own.id })
+        #expect(throws: WorkRefusal.self) { try database.reviewEmergency(eventId: own.id, by: "rchen", at: now) }
+    }
+}
+
+extension AuditedReadTests {
+    @Test("an open session's stamp ends it once the worker is disabled or their role, program or office changes")
+    func accessStampEnds() throws {
+        let database = try Fixtures.demoDatabase()
+        let marcus = try database.actAs(workerNamed: "Marcus Bell", account: "mbell", at: now)
+        #expect(try database.accessStamp(workerId: marcus.id!).ending(for: marcus) == nil)
+        try database.changeWorker(account: "mbell", role: nil, program: nil, office: "South", by: "root", at: now)
+        #expect(try database.accessStamp(workerId: marcus.id!).ending(for: marcus)?.contains("role, program or office changed") == true)
+        let changed = try #require(try database.auditEvents(limit: 1).first)
+        #expect(changed.fieldChanges == [FieldChange(field: "office", old: "Central", new: "South")])
+        try database.setWorkerActive(account: "mbell", false, by: "root", at: now)
+        #expect(try database.accessStamp(workerId: marcus.id!).ending(for: marcus) == "your Linkages account was disabled; ask your administrator")
+        let before = try database.accessStamp(workerId: marcus.id!).bases
+        try database.recordSharingBasis(SharingBasis(
+            familyId: 1, kind: .courtOrder, sharesCalWORKs: true, sharesChildWelfare: false, signedOn: Fixtures.today,
+            expiresOn: Fixtures.today.adding(days: 30), recordedBy: "root", recordedAt: now), at: now)
+        #expect(try database.accessStamp(workerId: marcus.id!).bases != before, "a new basis changes the stamp")
+    }
+}

@@ -58,6 +58,10 @@ extension AppDatabase {
                 throw SharingBasisError(description: "there is no sharing basis \(id)")
             }
             if let refusal = policy.decisionRefusal(basis, for: program) { throw SharingBasisError(description: refusal) }
+            guard try Self.holdsRecords(of: program, familyId: basis.familyId, for: policy, in: db) else {
+                throw SharingBasisError(description: "only a supervisor who holds the family's \(program.displayName) records "
+                    + "(their office, or assigned) approves showing them: you could not check what you would open")
+            }
             guard basis.isActive(on: policy.today) else {
                 throw SharingBasisError(description: "sharing basis \(id) is \(basis.state(on: policy.today)): there is nothing to decide")
             }
@@ -86,13 +90,26 @@ extension AppDatabase {
             let bases = try SharingBasis.filter(sql: "\(column) IS NULL AND \(shares) AND revokedAt IS NULL")
                 .order(Column("recordedAt")).fetchAll(db)
             return try bases.compactMap { basis -> PendingSharingBasis? in
-                guard basis.isActive(on: policy.today), policy.mayDecide(basis, for: policy.viewer.program) else { return nil }
+                guard basis.isActive(on: policy.today), policy.mayDecide(basis, for: policy.viewer.program),
+                      try Self.holdsRecords(of: policy.viewer.program, familyId: basis.familyId, for: policy, in: db) else { return nil }
                 let family = try String.fetchOne(db, sql: "SELECT displayName FROM family WHERE id = ?", arguments: [basis.familyId]) ?? ""
                 let recorder = try basis.recordedByWorkerId.flatMap { try Worker.fetchOne(db, key: $0) }
                     ?? Worker.filter(Column("account") == basis.recordedBy).fetchOne(db)
                 return PendingSharingBasis(basis: basis, familyName: family, recordedByName: recorder?.name ?? basis.recordedBy,
                                            recordedByProgram: recorder?.program)
             }
+        }
+    }
+
+    /// Whether `policy`'s worker holds the family's records of `program` as their own work
+    /// (their office, or assigned to them): what they approve showing, they must be able to read.
+    static func holdsRecords(of program: Program, familyId: Int64, for policy: AccessPolicy, in db: Database) throws -> Bool {
+        guard let detail = try familyDetail(db, id: familyId, on: policy.today) else { return false }
+        let records = detail.visible(under: policy, emergencyReason: nil, sensitiveQuestions: []).records
+            .filter { $0.household.source.program == program }
+        return !records.isEmpty && records.allSatisfy { record in
+            if case .full(let ground) = record.access { return ground == .ownProgram || ground == .practiceData }
+            return false
         }
     }
 

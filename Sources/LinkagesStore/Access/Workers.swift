@@ -50,6 +50,28 @@ extension AppDatabase {
         }
     }
 
+    /// Changes a worker's role, program or office, audited with the old and new values. Their
+    /// open screens notice at the next key and end (``AccessStamp``).
+    @discardableResult
+    public func changeWorker(account login: String, role: WorkerRole?, program: Program?, office: String?, by account: String,
+                             at time: Date) throws -> Worker {
+        try write { db in
+            guard var worker = try Worker.filter(Column("account") == login).fetchOne(db) else {
+                throw WorkerAdminError(description: "no worker is mapped to the account \(login)")
+            }
+            let before = worker
+            worker.role = role ?? worker.role
+            worker.program = program ?? worker.program
+            worker.office = office?.trimmingCharacters(in: .whitespaces) ?? worker.office
+            guard !worker.office.isEmpty else { throw WorkerAdminError(description: "an office needs a name") }
+            try worker.update(db)
+            try AuditTrail.append(AuditEntry(
+                account: account, action: .changeWorker, detail: "worker \(worker.id!) changed",
+                changes: try VersionedSave.changes(from: before, to: worker, in: db)), at: time, in: db)
+            return worker
+        }
+    }
+
     /// Whether any active worker is an administrator.
     public func hasAdministrator() throws -> Bool {
         try writer.read { db in

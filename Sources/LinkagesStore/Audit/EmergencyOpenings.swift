@@ -14,7 +14,8 @@ public struct EmergencyOpening: Equatable, Sendable {
 
 extension AppDatabase {
     /// The flagged rows of workers of the supervisor's program and office, newest first; only
-    /// those not yet reviewed unless `includeReviewed`.
+    /// those not yet reviewed unless `includeReviewed`. A supervisor's own flags are for another
+    /// supervisor to review, and are left out.
     public func emergencyOpenings(for supervisor: Worker, includeReviewed: Bool = false, at time: Date) throws -> [EmergencyOpening] {
         try auditedRead("flagged for review", by: supervisor.account ?? "", at: time, families: { $0.compactMap(\.event.familyId) }) { db in
             let rows = try Row.fetchAll(db, sql: """
@@ -25,10 +26,10 @@ extension AppDatabase {
                 LEFT JOIN family ON family.id = auditEvent.familyId
                 LEFT JOIN emergencyReview ON emergencyReview.eventId = auditEvent.id
                 WHERE auditEvent.flagged
-                  AND worker.program = ? AND worker.office = ?
+                  AND worker.program = ? AND worker.office = ? AND auditEvent.account <> ?
                   AND (? OR emergencyReview.eventId IS NULL)
                 ORDER BY auditEvent.id DESC
-                """, arguments: [supervisor.program.rawValue, supervisor.office, includeReviewed])
+                """, arguments: [supervisor.program.rawValue, supervisor.office, supervisor.account ?? "", includeReviewed])
             return try rows.map { row in
                 EmergencyOpening(event: try AuditEvent(row: row), workerName: row["workerName"],
                                  familyName: row["familyName"], reviewedBy: row["reviewedBy"])
@@ -41,6 +42,9 @@ extension AppDatabase {
         try write { db in
             guard let event = try AuditEvent.fetchOne(db, key: eventId), event.flagged else {
                 throw StoreError.cannotOpen(path: "the audit trail", reason: "there is no flagged row \(eventId)")
+            }
+            guard event.account != account else {
+                throw WorkRefusal("a flag on your own work is reviewed by another supervisor")
             }
             try db.execute(sql: "INSERT OR IGNORE INTO emergencyReview(eventId, reviewedBy, reviewedAt) VALUES (?, ?, ?)",
                            arguments: [eventId, account, time])

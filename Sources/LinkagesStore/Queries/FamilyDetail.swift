@@ -108,7 +108,10 @@ extension AppDatabase {
             guard case .full(.sharingBasis(let basis)) = record.access,
                   let program = record.household.source.program, let opened = basis.decision(for: program),
                   opened.at >= since else { continue }
-            if basis.isRecorded(by: worker) || opened.isMade(by: worker) { return basis }
+            // Its recorder, or any approver of it: two supervisors approving each other's
+            // program's records for themselves are flagged as one recorder would be.
+            let decided = Program.allCases.contains { basis.decision(for: $0)?.isMade(by: worker) == true }
+            if basis.isRecorded(by: worker) || decided { return basis }
         }
         return nil
     }

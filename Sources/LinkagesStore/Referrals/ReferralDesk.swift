@@ -76,7 +76,9 @@ extension AppDatabase {
             try event.insert(db)
             try AuditTrail.append(AuditEntry(
                 account: worker.account ?? "", action: .createReferral, familyId: new.familyId,
-                detail: "referral \(new.id!): \(new.type.rawValue) to \(new.toProgram?.rawValue ?? "provider")",
+                // Not its type: "substance-use treatment" in the trail's plain listing would tell
+                // every reviewer what 42 CFR Part 2 keeps to the consent's readers.
+                detail: "referral \(new.id!) to \(new.toProgram?.rawValue ?? "a provider")",
                 changes: try VersionedSave.fields(of: new, in: db)), at: time, in: db)
             return new
         }

@@ -65,9 +65,14 @@ extension AppDatabase {
                 }
                 signals.append(familySignals)
             }
+            let agenda = StaffingAgenda.rank(signals, weights: weights)
+            // The agenda shows each listed family by name, with its reasons: every one is named.
+            let listed = agenda.map(\.familyId)
             try AuditTrail.append(AuditEntry(account: viewer.account ?? "", action: .viewAgenda,
-                                             detail: "\(signals.count) families weighed"), at: time, in: db)
-            return StaffingAgenda.rank(signals, weights: weights)
+                                             detail: "\(signals.count) families weighed, \(listed.count) listed ("
+                                                 + listed.map(String.init).joined(separator: ", ") + ")",
+                                             familyIds: listed), at: time, in: db)
+            return agenda
         }
     }
 }
