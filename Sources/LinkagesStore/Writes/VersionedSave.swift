@@ -36,7 +36,7 @@ enum VersionedSave {
             throw WorkRefusal("\(subject) is no longer in the database")
         }
         let fields = try db.columns(in: Record.databaseTableName).map(\.name)
-        let base = try values(of: seen), mine = try values(of: edited), theirs = try values(of: current)
+        let base = try seen.databaseDictionary, mine = try edited.databaseDictionary, theirs = try current.databaseDictionary
         var result = edited
         if current.version != seen.version {
             let changedByMe = fields.filter { !bookkeeping.contains($0) && mine[$0] != base[$0] }
@@ -105,12 +105,8 @@ enum VersionedSave {
         return formatter
     }()
 
-    private static func values<Record: MutablePersistableRecord>(of record: Record) throws -> [String: DatabaseValue] {
-        try record.databaseDictionary
-    }
-
     private static func texts<Record: MutablePersistableRecord>(of record: Record) throws -> [String: String?] {
-        try values(of: record).mapValues(text)
+        try record.databaseDictionary.mapValues(text)
     }
 
     /// A stored value as text: what the audit trail keeps and a conflict shows.
