@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure Linkages on this machine (use a release build for figures).",
         subcommands: [TypingBench.self, GenerateBench.self, MatchBench.self, LookupBench.self, TrainingResetBench.self, SoakBench.self,
-                      SoakWorker.self, CrashTrials.self, CrashIntakeWorker.self])
+                      SoakWorker.self, StallTrials.self, CrashTrials.self, CrashIntakeWorker.self])
 }
 
 /// Where a benchmark builds its scratch databases: in `--folder`, or the temporary folder.

@@ -135,10 +135,15 @@ struct ImportCommand: DatabaseCommand {
 
 
 /// A progress bar on standard error when it is a terminal; nothing when piped.
+///
+/// It is drawn from a queue of its own: the import calls `update` while its transaction holds
+/// the database, and a terminal that stops taking output (Ctrl-S, an SSH connection gone
+/// quiet) must not keep that transaction, and every other worker, waiting.
 final class ProgressBar: @unchecked Sendable {
     let label: String
     let enabled = isatty(STDERR_FILENO) == 1
     private var lastDrawn = -1
+    private let drawing = DispatchQueue(label: "linkages.progress")
 
     init(label: String) {
         self.label = label
@@ -151,11 +156,13 @@ final class ProgressBar: @unchecked Sendable {
         lastDrawn = percent
         let filled = percent / 5
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 20 - filled)
-        FileHandle.standardError.write(Data("\r\(label)  \(bar)  \(percent)%".utf8))
+        let text = Data("\r\(label)  \(bar)  \(percent)%".utf8)
+        drawing.async { FileHandle.standardError.write(text) }
     }
 
+    /// Clears the bar once everything before it is drawn (after the import has committed).
     func finish() {
         guard enabled, lastDrawn >= 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        drawing.sync { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

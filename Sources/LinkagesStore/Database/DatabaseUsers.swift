@@ -19,25 +19,7 @@ public struct DatabaseUser: Equatable, Sendable, CustomStringConvertible {
 enum DatabaseUsers {
     /// The other processes holding a lock on `path` or its shared memory; this one left out.
     static func of(_ path: String, locks: String? = try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) -> [DatabaseUser] {
-        guard let locks else { return [] }
-        let inodes = Set([path, path + "-shm", path + "-wal"].compactMap(inode(of:)))
-        guard !inodes.isEmpty else { return [] }
-        var seen = Set<Int32>()
-        var users: [DatabaseUser] = []
-        for line in locks.split(separator: "\n") {
-            // "1: POSIX  ADVISORY  READ 27956 fe:00:9576736 128 128"; waiting locks start with "->".
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 6, !fields[1].hasPrefix("->"), let pid = Int32(fields[4]),
-                  let inode = fields[5].split(separator: ":").last.flatMap({ UInt64($0) }), inodes.contains(inode),
-                  pid != getpid(), seen.insert(pid).inserted else { continue }
-            users.append(DatabaseUser(processId: pid, account: account(of: pid)))
-        }
-        return users.sorted { $0.processId < $1.processId }
-    }
-
-    private static func inode(of path: String) -> UInt64? {
-        var info = stat()
-        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+        FileLocks(databaseAt: path, table: locks).otherProcesses.map { DatabaseUser(processId: $0, account: account(of: $0)) }
     }
 
     /// The name of the process's real user, from /proc/PID/status (readable for every process).

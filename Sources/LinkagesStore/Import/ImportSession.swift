@@ -41,11 +41,10 @@ enum ImportSession {
     /// true when it did. Does not wait: a busy database keeps the WAL.
     private static func useRollbackJournalIfAlone(_ db: Database) throws -> Bool {
         guard try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() == "wal" else { return false }
-        let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
-        try db.execute(sql: "PRAGMA busy_timeout = 0")
-        defer { try? db.execute(sql: "PRAGMA busy_timeout = \(timeout)") }
         do {
-            return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")?.lowercased() == "delete"
+            return try LockWait.withoutWaiting {
+                try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")?.lowercased() == "delete"
+            }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             return false
         }

@@ -34,20 +34,10 @@ struct SoakBench: ParsableCommand {
             guard processes > 0, seconds > 0, pause >= 0 else {
                 throw InputError("--processes and --seconds must be more than 0, and --pause 0 or more")
             }
-            let path = scratch.appendingPathComponent("soak.sqlite").path
-            let database = try DemoDatabase.build(at: DatabaseLocation(path: path, isDefault: false), on: Clock.today())
-            for index in 0..<processes {
-                let program: Program = index % 2 == 0 ? .childWelfare : .calworks
-                try database.addWorker(Worker(account: SoakWorker.account(index), name: "Soak Worker \(index)", program: program,
-                                              office: "Central", role: .caseworker))
-            }
-            try database.close()
-
+            let path = try Self.prepareDatabase(in: scratch, workers: processes)
             let started = Date()
             let children = try (0..<processes).map { index in
-                try ChildProcesses.spawn([ChildProcesses.executable, "bench", "soak-worker", "--database-file", path, "--index", String(index),
-                                          "--seconds", String(seconds), "--pause", String(pause),
-                                          "--log", Self.logPath(scratch, index)])
+                try Self.startWorker(index, database: path, seconds: seconds, pause: pause, log: Self.logPath(scratch, index))
             }
             let statuses = children.map(ChildProcesses.wait)
             let elapsed = Date().timeIntervalSince(started)
@@ -60,6 +50,28 @@ struct SoakBench: ParsableCommand {
             print(report.summary(processes: processes, pause: pause, elapsed: elapsed))
             if statuses.contains(where: { $0 != 0 }) || !report.passed { throw ExitCode.failure }
         }
+    }
+
+    /// A demo database in `scratch` with `workers` soak workers, half of each program.
+    static func prepareDatabase(in scratch: URL, workers: Int) throws -> String {
+        let path = scratch.appendingPathComponent("soak.sqlite").path
+        let database = try DemoDatabase.build(at: DatabaseLocation(path: path, isDefault: false), on: Clock.today())
+        for index in 0..<workers {
+            let program: Program = index % 2 == 0 ? .childWelfare : .calworks
+            try database.addWorker(Worker(account: SoakWorker.account(index), name: "Soak Worker \(index)", program: program,
+                                          office: "Central", role: .caseworker))
+        }
+        try database.close()
+        return path
+    }
+
+    /// Starts soak worker `index` as its own process; it writes until `seconds` have passed or
+    /// `stopFile` exists.
+    static func startWorker(_ index: Int, database path: String, seconds: Double, pause: Int, log: String,
+                            stopFile: String? = nil) throws -> pid_t {
+        try ChildProcesses.spawn([ChildProcesses.executable, "bench", "soak-worker", "--database-file", path, "--index", String(index),
+                                  "--seconds", String(seconds), "--pause", String(pause), "--log", log]
+                                 + (stopFile.map { ["--stop-file", $0] } ?? []))
     }
 
     static func logPath(_ scratch: URL, _ index: Int) -> String {
@@ -76,6 +88,7 @@ struct SoakWorker: ParsableCommand {
     @Option var seconds: Double
     @Option var pause: Int
     @Option var log: String
+    @Option var stopFile: String?
 
     static func account(_ index: Int) -> String { "soak\(index)" }
 
@@ -89,7 +102,7 @@ struct SoakWorker: ParsableCommand {
             var round = SoakRound(database: database, worker: worker, index: index, bank: try IntakeQuestions.load())
             let deadline = Date().addingTimeInterval(seconds)
             var turn = 0
-            while Date() < deadline {
+            while Date() < deadline && !(stopFile.map(FileManager.default.fileExists(atPath:)) ?? false) {
                 let began = DispatchTime.now().uptimeNanoseconds
                 do {
                     let written = try round.write(turn: turn)
