@@ -111,9 +111,12 @@ struct FamilyFactory {
         }
         let concerns = situation.hasConcerns ? pickConcerns(situation) : []
         let displayName = "\(head.lastName), \(head.firstName)"
+        // Concerns were recorded when the family first became known to a program, so that the
+        // tiers of past months (which count only what was recorded by then) tell the year's story.
+        let known = households.flatMap(\.involvements).compactMap(\.startDate).min()
         let family = NewFamily(
             displayName: displayName, households: households,
-            concerns: concerns.map { NewConcern($0) })
+            concerns: concerns.map { NewConcern($0, recordedAt: known.map { $0.instant(hour: 10) }) })
         let youngest = members.filter { $0.relationship == .child }.map(\.age).min() ?? 0
         return SyntheticFamily(situation: situation, new: family, office: place.office, concerns: concerns, youngestChildAge: youngest)
     }

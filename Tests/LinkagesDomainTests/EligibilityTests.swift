@@ -116,6 +116,20 @@ struct ReunificationStatusTests {
         #expect(ended.ab135.notMet == ["The family was not receiving cash aid when the children were removed."])
     }
 
+    @Test("an application pending when the children were removed is not receiving aid (C20, C21): neither AB 429 nor AB 135")
+    func pendingApplicationAtRemoval() throws {
+        let record = ReunificationRecord(familyId: 1, servicesNeeded: true, cashAidRecommendedOn: Self.removed.adding(days: 11),
+                                         allEligibleChildrenRemoved: true, recordedBy: "w", recordedAt: .distantPast)
+        let applied = [
+            Involvement(householdId: 1, component: .cashAid, status: .pending, startDate: Self.removed.adding(days: -10)),
+            Involvement(householdId: 2, personId: 3, component: .familyReunification, status: .open, startDate: Self.removed),
+        ]
+        let status = try #require(ReunificationStatus.of(involvements: applied, record: record))
+        #expect(!status.facts.receivingCalWORKsAtRemoval && !status.facts.receivingCashAidAtRemoval)
+        #expect(!status.ab429.eligible && !status.ab135.eligible)
+        #expect(status.ab135Clock == nil && status.ab429Services == nil)
+    }
+
     @Test("AB 429 services last the county's number of days after the removal, with a warning in the last thirty")
     func ab429ServicePeriod() throws {
         let record = ReunificationRecord(familyId: 1, servicesNeeded: true, recordedBy: "w", recordedAt: .distantPast)

@@ -84,14 +84,18 @@ struct IntakeValidationTests {
                 == "First contact (11/20/2026) cannot come before the referral (11/21/2026).")
     }
 
-    @Test("finishing needs a named member, the referral date and the response decision")
+    @Test("finishing needs a named member, the referral date, the response decision and the ICWA inquiry")
     func missingToFinish() {
         let empty = IntakeDraft(bankVersion: 1)
         #expect(IntakeValidation.missingToFinish(empty) == [
             "at least one household member with a first and last name",
             "the date the referral was received",
             "the response decision (immediate or 10 days)",
+            "the ICWA inquiry (MPP 31-101 requires it on every referral; answer unknown if no one could say)",
         ])
+        var unknown = IntakeTestData.sarah()
+        unknown.answers["icwa.ancestry"] = "unknown"
+        #expect(IntakeValidation.missingToFinish(unknown).isEmpty, "unknown is an answer: the inquiry goes on")
         var draft = IntakeTestData.sarah()
         draft.members.append(MemberEntry(firstName: "Tom"))
         #expect(IntakeValidation.missingToFinish(draft) == ["a first and last name for member 5"])
@@ -145,14 +149,18 @@ struct IntakeOutcomeTests {
         #expect(result.ab2085.explanation == "Not only economic: substance use, home safety hazards, school absences recorded.")
     }
 
-    @Test("a family on CalWORKs: contact its worker, and Path 1 while no case is open")
+    @Test("a family on CalWORKs: contact its worker; Path 1 only while no in-person response is assigned")
     func onCalWORKs() {
         var draft = IntakeTestData.sarah()
         draft.answers["household.receivingCalWORKs"] = "yes"
         let worker = Worker(name: "Ana Ruiz", program: .calworks, office: "Central", role: .caseworker, phone: "559-555-0142")
         let list = actions(draft, known: KnownFamily(calworksWorker: worker))
         #expect(list.first == "Contact the CalWORKs caseworker: Ana Ruiz (CalWORKs, 559-555-0142)")
-        #expect(list.contains("Connect the family to Differential Response Path 1 or other early-intervention services"))
+        // A 10-day in-person response meets the statutory definitions: not Path 1 (C14).
+        #expect(list.contains("Connect the family to early-intervention services from community providers"))
+        #expect(!list.contains { $0.contains("Path 1") })
+        draft.answers["referral.responseType"] = nil
+        #expect(actions(draft).contains("Connect the family to Differential Response Path 1 or other early-intervention services"))
         #expect(!list.contains("Request an expedited CalWORKs appointment"))
         #expect(!list.contains("Invite the CalWORKs worker to the Child and Family Team meeting"))
     }
@@ -168,6 +176,10 @@ struct IntakeOutcomeTests {
         #expect(list.contains("If a child is removed: cash aid and child care for up to six months under AB 135"))
         draft.answers["household.receivingCalWORKs"] = "no"
         #expect(!actions(draft).contains { $0.contains("AB 429") })
+        // Applying is not receiving (C20, C21): no AB 429 or AB 135 for a pending application.
+        let applied = Involvement(householdId: 1, component: .cashAid, status: .pending, startDate: today.adding(days: -5))
+        #expect(!actions(draft, known: KnownFamily(involvements: [applied])).contains { $0.contains("AB 429") })
+        #expect(actions(draft, known: KnownFamily(involvements: [applied])).contains { $0.hasPrefix("Contact the CalWORKs caseworker") })
     }
 
     @Test("only economic concerns: poverty alone is not general neglect")
@@ -185,6 +197,21 @@ struct IntakeOutcomeTests {
         draft.answers["safety.seriousHarm"] = "yes"
         #expect(outcome(draft).ab2085.result == .seriousHarmRecorded)
         #expect(AB2085Check(concerns: [], seriousHarmAnswer: "").result == .nothingRecorded)
+        #expect(AB2085Check(concerns: [.housingInstability], seriousHarmAnswer: "yes").result == .seriousHarmRecorded)
+        #expect(AB2085Check(concerns: [.jobLoss, .domesticViolence], seriousHarmAnswer: "no").result == .notOnlyEconomic(other: [.domesticViolence]))
+    }
+
+    @Test("AB 2085 with the serious-harm question unknown or blank concludes nothing, and says what to find out")
+    func ab2085Unknown() {
+        for answer in ["unknown", ""] {
+            let check = AB2085Check(concerns: [.foodInsecurity, .jobLoss], seriousHarmAnswer: answer)
+            #expect(check.result == .riskNotYetKnown(economic: [.jobLoss, .foodInsecurity]))
+            #expect(!check.appliesPovertyRule)
+            #expect(check.awaitsSeriousHarmAnswer)
+            #expect(check.explanation.contains("AB 2085 cannot be applied yet"))
+            #expect(check.explanation.contains("then answer the serious-harm question"))
+            #expect(!check.explanation.contains("Offer concrete supports instead"))
+        }
     }
 
     @Test("a baby in a CalWORKs family: home visiting")
@@ -195,6 +222,47 @@ struct IntakeOutcomeTests {
         #expect(actions(draft).contains("Offer home visiting (Nurse-Family Partnership or Healthy Families America)"))
         draft.members.removeLast()
         #expect(!actions(draft).contains { $0.hasPrefix("Offer home visiting") })
+        // ACL 23-90: any pregnant CalWORKs member qualifies.
+        draft.answers["household.pregnant"] = "yes"
+        let pregnant = outcome(draft).recommendations.first { $0.action.hasPrefix("Offer home visiting") }
+        #expect(pregnant?.source.contains("ACL 23-90") == true)
+        // Neither on CalWORKs nor in financial need: not apparently eligible.
+        var comfortable = IntakeDraft(bankVersion: 1, members: [MemberEntry(firstName: "Ana", lastName: "Cruz", relationship: "head")])
+        comfortable.answers = ["household.pregnant": "yes", "household.receivingCalWORKs": "no"]
+        #expect(!actions(comfortable).contains { $0.hasPrefix("Offer home visiting") })
+    }
+
+    @Test("a caretaker relative is connected to CalWORKs services")
+    func caretakerRelative() {
+        var draft = IntakeTestData.sarah()
+        #expect(!actions(draft).contains("Connect the caretaker relative to CalWORKs services"))
+        draft.answers["household.caretakerRelative"] = "yes"
+        #expect(actions(draft).contains("Connect the caretaker relative to CalWORKs services"))
+    }
+
+    @Test("a Welfare-to-Work sanction or non-compliance, from the intake or CalSAWS, is to be cured")
+    func welfareToWorkCure() {
+        var draft = IntakeTestData.sarah()
+        #expect(!actions(draft).contains { $0.contains("cure") })
+        draft.answers["financial.wtwStatus"] = "nonCompliance"
+        #expect(actions(draft).contains("Help the parent cure the Welfare-to-Work non-compliance: agree with the CalWORKs worker on the activities that lift it"))
+        draft.answers["financial.wtwStatus"] = "curingSanction"
+        #expect(actions(draft).contains("Support the parent in finishing the sanction cure with the CalWORKs worker"))
+        draft.answers["financial.wtwStatus"] = nil
+        let sanctioned = Involvement(householdId: 1, component: .welfareToWork, status: .open, startDate: today.adding(days: -90),
+                                     welfareToWorkStatus: .sanction)
+        #expect(actions(draft, known: KnownFamily(involvements: [sanctioned]))
+            .contains("Help the parent cure the Welfare-to-Work sanction: agree with the CalWORKs worker on the activities that lift it"))
+    }
+
+    @Test("a parent who works with hours cut is not told to find work again")
+    func hoursCut() {
+        var draft = IntakeTestData.sarah()
+        draft.answers["financial.employment"] = "hoursCut"
+        let list = actions(draft)
+        #expect(list.contains("Employment services (Welfare-to-Work) toward more hours or better-paid work"))
+        #expect(!list.contains("Employment services (Welfare-to-Work) to find work again"))
+        #expect(outcome(draft).findings.concerns.contains(.financialHardship))
     }
 
     @Test("ICWA, protective factors and primary prevention each add their action")
@@ -203,10 +271,18 @@ struct IntakeOutcomeTests {
         draft.answers = ["household.receivingCalWORKs": "yes", "icwa.ancestry": "yes", "pf.connections": "needsSupport", "pf.resilience": "strength"]
         let list = actions(draft)
         #expect(list.contains("Continue the ICWA inquiry and identify the tribe(s) named"))
+        #expect(!list.contains { $0.hasPrefix("Treat this as an ICWA case") }, "possible ancestry is not reason to know")
         #expect(list.contains("Connect the parent to a parent group or family resource center"))
         #expect(!list.contains("Support the parent through the current crisis (coping, stress, a trusted contact)"))
         // The intake is itself an ER referral, so a CalWORKs family is early intervention.
         #expect(outcome(draft).tier.tier == .earlyIntervention)
+        draft.answers["icwa.ancestry"] = "unknown"
+        #expect(actions(draft).contains("Complete the ICWA inquiry: ask the parents and extended family about Native American ancestry"))
+        draft.answers["icwa.reasonToKnow"] = "yes"
+        #expect(actions(draft).contains("Treat this as an ICWA case: hold the first Child and Family Team meeting within 30 days of placement"))
+        draft.answers["icwa.ancestry"] = "no"
+        draft.answers["icwa.reasonToKnow"] = nil
+        #expect(!actions(draft).contains { $0.contains("ICWA") })
     }
 
     @Test("the response, SDM and coordination clocks")
@@ -224,9 +300,14 @@ struct IntakeOutcomeTests {
         #expect(clocks[1].due == .day(CalendarDate("2026-11-24")!))  // Monday, Tuesday
         #expect(clocks[2].due == .day(CalendarDate("2026-11-27")!))  // five working days
         let now = received.addingTimeInterval(3 * 3600)
-        #expect(clocks[0].status(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific).text == "due 11/21/2026 16:45 · 21 h left")
+        #expect(clocks[0].status(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific) == ("met: first contact 11/20/2026", false))
+        var open = clocks[0]
+        open.doneOn = nil
+        #expect(open.status(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific).text == "due 11/21/2026 16:45 · 21 h left")
         let late = received.addingTimeInterval(26 * 3600)
-        #expect(clocks[0].status(now: late, today: CalendarDate("2026-11-21")!, timeZone: pacific) == ("due 11/21/2026 16:45 · OVERDUE by 2 h", true))
+        #expect(open.status(now: late, today: CalendarDate("2026-11-21")!, timeZone: pacific) == ("due 11/21/2026 16:45 · OVERDUE by 2 h", true))
+        open.doneOn = CalendarDate("2026-11-23")
+        #expect(open.status(now: late, today: CalendarDate("2026-11-23")!, timeZone: pacific) == ("first contact 11/23/2026, 2 days late", false))
         #expect(clocks[1].status(now: now, today: CalendarDate("2026-11-25")!).text == "due 11/24/2026 · OVERDUE by 1 day")
         #expect(clocks[2].status(now: now, today: CalendarDate("2026-11-27")!).text == "due 11/27/2026 · today")
 
@@ -235,16 +316,24 @@ struct IntakeOutcomeTests {
         #expect(tenDay[0].due == .day(CalendarDate("2026-11-30")!))
         #expect(tenDay[2].due == .day(CalendarDate("2026-11-25")!))
         #expect(CalendarDate("2026-11-25")!.adding(workingDays: 2, holidays: [CalendarDate("2026-11-26")!]) == CalendarDate("2026-11-30"))
+        #expect(tenDay[0].status(now: now, today: CalendarDate("2026-11-21")!) == ("met: first contact 11/20/2026", false))
+
+        // C27: a child in protective custody moves the coordination to before the court presentation.
+        draft.answers["safety.protectiveCustody"] = "yes"
+        let custody = IntakeClocks.clocks(for: draft, settings: IntakeSettings())
+        #expect(custody[2].due == .before("the court presentation (usually 18-25 days)"))
+        #expect(custody[2].status(now: now, today: CalendarDate("2026-12-30")!) == ("before the court presentation (usually 18-25 days)", false))
+        #expect(custody[2].rule.contains("protective custody"))
     }
 
     @Test("reported involvement counts for the tier, and says it is not confirmed")
     func reportedTier() {
         let reported = TierRules.assess(involvements: [], concerns: [], reported: [.receivesCalWORKs], on: today)
         #expect(reported.tier == .primaryPrevention)
-        #expect(reported.reasons.first == "The family says it receives CalWORKs (not yet confirmed in CalSAWS).")
+        #expect(reported.reasons.first == "The family says it receives CalWORKs (not yet confirmed: this counts until CalSAWS has a record of the family).")
         let mutual = TierRules.assess(involvements: [], concerns: [], reported: [.receivesCalWORKs, .openChildWelfareCase], on: today)
         #expect(mutual.tier == .mutualClient)
-        #expect(mutual.reasons.contains("The family says a Child Welfare case is open (not yet confirmed in CWS/CMS)."))
+        #expect(mutual.reasons.contains("The family says a Child Welfare case is open (not yet confirmed: this counts until CWS/CMS has a record of the family)."))
         let past = TierRules.assess(involvements: [], concerns: [], reported: [.receivesCalWORKs, .pastChildWelfare], on: today)
         #expect(past.tier == .earlyIntervention)
     }

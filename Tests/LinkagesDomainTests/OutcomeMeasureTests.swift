@@ -113,19 +113,32 @@ struct OutcomeMeasureTests {
         #expect(result.overall == .rate(numerator: 11, denominator: 22))
     }
 
-    @Test("re-entry: a new Child Welfare involvement within 12 months of a closure in the period")
+    @Test("re-entry: a new Child Welfare case within 12 months of a case closed in the period; referrals are neither exits nor re-entries")
     func reentry() throws {
         let back = Self.many(3, from: 1) { FamilyFacts(familyId: $0, involvements: [
+            Self.involvement(.familyMaintenance, "2025-03-01", "2026-02-28"), Self.involvement(.emergencyResponse, "2026-10-01", "2026-10-20"),
+            Self.involvement(.familyMaintenance, "2026-11-01")]) }
+        let referredOnly = Self.many(4, from: 5) { FamilyFacts(familyId: $0, involvements: [
             Self.involvement(.familyMaintenance, "2025-03-01", "2026-02-28"), Self.involvement(.emergencyResponse, "2026-11-01")]) }
         let late = Self.many(2, from: 10) { FamilyFacts(familyId: $0, involvements: [
-            Self.involvement(.familyMaintenance, "2025-03-01", "2026-02-28"), Self.involvement(.emergencyResponse, "2027-03-01")]) }
-        let stayedOut = Self.many(8, from: 20) { FamilyFacts(familyId: $0, involvements: [Self.involvement(.emergencyResponse, "2026-01-02", "2026-02-01")]) }
+            Self.involvement(.familyMaintenance, "2025-03-01", "2026-02-28"), Self.involvement(.familyReunification, "2027-03-01")]) }
+        let referralClosed = Self.many(8, from: 20) { FamilyFacts(familyId: $0, involvements: [Self.involvement(.emergencyResponse, "2026-01-02", "2026-02-01")]) }
         // One FR case closing into a Family Maintenance case the next day is not a closure.
         let handedOver = [FamilyFacts(familyId: 40, involvements: [
             Self.involvement(.familyReunification, "2025-01-01", "2026-03-31"), Self.involvement(.familyMaintenance, "2026-04-01")])]
-        let result = try #require(Self.report(back + late + stayedOut + handedOver).result(.reentryWithinYear))
-        #expect(result.overall == .rate(numerator: 3, denominator: 13))
+        let result = try #require(Self.report(back + referredOnly + late + referralClosed + handedOver).result(.reentryWithinYear))
+        #expect(result.overall == .rate(numerator: 3, denominator: 9))
         #expect(result.overall.text == "<11", "three re-entries is a small count")
+    }
+
+    @Test("a family's tier on a day reads what was known that day: concerns recorded since and later intakes do not count")
+    func tierAsKnownThen() {
+        let family = FamilyFacts(familyId: 1, involvements: [Self.involvement(.cashAid, "2025-01-01")],
+                                 concerns: [DatedConcern(.jobLoss, recordedOn: Self.day("2026-03-10"))],
+                                 reported: [DatedReport([.openChildWelfareCase], on: Self.day("2026-05-01"))])
+        #expect(family.tier(on: Self.day("2026-02-28")) == .primaryPrevention)
+        #expect(family.tier(on: Self.day("2026-03-31")) == .earlyIntervention)
+        #expect(family.tier(on: Self.day("2026-05-31")) == .mutualClient, "the family said a case is open, and CWS/CMS has no record")
     }
 
     @Test("breakdowns: by race with the catch-all last, by program the sender for referrals; small groups suppressed")

@@ -2,7 +2,10 @@ import Testing
 @testable import LinkagesDomain
 
 /// The tier of every combination of CalWORKs state, Child Welfare state and recorded concerns,
-/// written out by hand from the seeds' Linkages Logic Model.
+/// written out by hand from the seeds' Linkages Logic Model: applicants are in the primary and
+/// early-intervention populations, but mutual clients are "open to CalWORKs and CWS (Family
+/// Maintenance, Family Reunification)", so neither an applicant nor a Permanency Planning case
+/// makes one.
 @Suite("Linkages tier")
 struct TierRulesTests {
     static let today = CalendarDate("2026-11-23")!
@@ -17,9 +20,9 @@ struct TierRulesTests {
         "none/none": "---", "none/past": "---", "none/erReferral": "-E-",
         "none/fm": "---", "none/fr": "---", "none/pp": "---",
         "applicant/none": "PEE", "applicant/past": "EEE", "applicant/erReferral": "EEE",
-        "applicant/fm": "MMM", "applicant/fr": "MMM", "applicant/pp": "MMM",
+        "applicant/fm": "---", "applicant/fr": "---", "applicant/pp": "---",
         "recipient/none": "PEE", "recipient/past": "EEE", "recipient/erReferral": "EEE",
-        "recipient/fm": "MMM", "recipient/fr": "MMM", "recipient/pp": "MMM",
+        "recipient/fm": "MMM", "recipient/fr": "MMM", "recipient/pp": "---",
         "closed/none": "---", "closed/past": "---", "closed/erReferral": "-E-",
         "closed/fm": "---", "closed/fr": "---", "closed/pp": "---",
     ]
@@ -133,5 +136,53 @@ struct TierRulesTests {
         #expect(assessment.tier == nil)
         #expect(assessment.label == "No Linkages tier")
         #expect(assessment.reasons.last == "Both programs must be open for mutual-client coordination: screen the family for CalWORKs.")
+    }
+
+    @Test("what the family said counts until a record of that program is known, and the reasons say so")
+    func reportedFactsGiveWayToRecords() {
+        let closedLongAgo = Involvement(householdId: 1, component: .cashAid, status: .closed,
+                                        startDate: CalendarDate("2022-01-01"), endDate: CalendarDate("2024-10-31"))
+        // No CalSAWS record: the family's word counts.
+        let said = TierRules.assess(involvements: [], concerns: [], reported: [.receivesCalWORKs], on: Self.today)
+        #expect(said.tier == .primaryPrevention)
+        #expect(said.reasons.first == "The family says it receives CalWORKs (not yet confirmed: this counts until CalSAWS has a record of the family).")
+        // A record closed two years ago: the record decides, and the family's word is named.
+        let recorded = TierRules.assess(involvements: [closedLongAgo], concerns: [], reported: [.receivesCalWORKs], on: Self.today)
+        #expect(recorded.tier == nil)
+        #expect(recorded.reasons.contains("At intake the family said it receives CalWORKs; the CalSAWS record, which does not show it open, is used."))
+        // A closed Family Maintenance case: not mutual, whatever the intake said.
+        let cash = Involvement(householdId: 1, component: .cashAid, status: .open, startDate: Self.today.adding(days: -300))
+        let closedCase = Involvement(householdId: 2, component: .familyMaintenance, status: .closed,
+                                     startDate: Self.today.adding(days: -400), endDate: Self.today.adding(days: -60))
+        let former = TierRules.assess(involvements: [cash, closedCase], concerns: [], reported: [.openChildWelfareCase], on: Self.today)
+        #expect(former.tier == .earlyIntervention, "a past case is the risk factor; no case is open")
+        #expect(former.reasons.contains("At intake the family said a Child Welfare case is open; the CWS/CMS record, which shows none open, is used."))
+        // No CWS/CMS record: the family's word makes a recipient a mutual client.
+        let saidCase = TierRules.assess(involvements: [cash], concerns: [], reported: [.openChildWelfareCase], on: Self.today)
+        #expect(saidCase.tier == .mutualClient)
+    }
+
+    @Test("an applicant with an open case is not yet a mutual client, and is told when it will be")
+    func applicantWithCase() {
+        let list = [
+            Involvement(householdId: 1, component: .cashAid, status: .pending, startDate: Self.today.adding(days: -3)),
+            Involvement(householdId: 2, component: .familyReunification, status: .open, startDate: Self.today.adding(days: -20)),
+        ]
+        let assessment = TierRules.assess(involvements: list, concerns: [], on: Self.today)
+        #expect(assessment.tier == nil)
+        #expect(assessment.reasons.first == "Applied for CalWORKs, not yet receiving it: Cash aid.")
+        #expect(assessment.reasons.last?.hasPrefix("Applied for CalWORKs but not yet receiving it: mutual-client coordination") == true)
+    }
+
+    @Test("a Permanency Planning case gives no tier: the tiers name Family Maintenance and Family Reunification")
+    func permanencyPlanning() {
+        let list = [
+            Involvement(householdId: 1, component: .cashAid, status: .open, startDate: Self.today.adding(days: -300)),
+            Involvement(householdId: 2, component: .permanencyPlanning, status: .open, startDate: Self.today.adding(days: -20)),
+        ]
+        let assessment = TierRules.assess(involvements: list, concerns: [.jobLoss], on: Self.today)
+        #expect(assessment.tier == nil)
+        #expect(assessment.reasons.contains("Open Child Welfare case: Permanency Planning."))
+        #expect(assessment.reasons.last?.hasPrefix("A Permanency Planning case is open") == true)
     }
 }

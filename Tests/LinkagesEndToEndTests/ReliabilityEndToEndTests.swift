@@ -26,7 +26,7 @@ struct ReliabilityEndToEndTests {
                                           home: home)
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.contains("left waiting: 0)"), "\(run.output)")
-        #expect(!run.output.contains("stopped while holding the database: 0 "), "a stop in the middle of a write: \(run.output)")
+        #expect(!run.output.contains("holding the write lock: 0 "), "a stop in the middle of a write: \(run.output)")
         #expect(run.output.contains("\"database is locked\" errors: 0; other errors: 0"), "\(run.output)")
         #expect(run.output.contains("acknowledged writes missing: 0"), "\(run.output)")
         #expect(run.output.contains("integrity_check: ok; audit chain: intact"), "\(run.output)")

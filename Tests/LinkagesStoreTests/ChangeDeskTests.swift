@@ -57,6 +57,30 @@ struct ChangeDeskTests {
         #expect(agenda.first { $0.familyId == sarah }?.reasons.contains { $0.text == "1 change told between the programs this month" } == true)
     }
 
+    @Test("a family just taken through the ER intake is on its office's Child Welfare agenda at once, and only its office's")
+    func finishedIntakeOnAgenda() throws {
+        let database = try Fixtures.demoDatabase()
+        func intake(by name: String, account: String, surname: String) throws -> Int64 {
+            _ = try database.actAs(workerNamed: name, account: account, at: now)
+            var draft = IntakeDraft(bankVersion: 1, members: [
+                MemberEntry(firstName: "Rosa", lastName: surname, dateOfBirth: "04/02/1991", relationship: "head", sex: "female"),
+                MemberEntry(firstName: "Tomás", lastName: surname, dateOfBirth: "08/19/2019", relationship: "child", sex: "male"),
+            ])
+            draft.answers = ["referral.receivedDate": Fixtures.today.usFormat, "referral.responseType": "immediate",
+                             "referral.receivedTime": "08:15", "safety.domesticViolence": "yes", "icwa.ancestry": "unknown"]
+            let id = try database.createIntakeDraft(account: account, draft: draft, at: now)
+            return try database.finishIntake(id: id, bank: Fixtures.questionBank, account: account, at: now, today: Fixtures.today)
+        }
+        let central = try intake(by: "Marcus Bell", account: "mbell", surname: "Quintero-Ávila")
+        let south = try intake(by: "Gabriel Soto", account: "gsoto", surname: "Benítez")
+        let robert = try policy(database, as: "Robert Chen", account: "rchen")
+        let agenda = try database.staffingAgenda(for: robert, weights: Fixtures.staffingWeights, at: now)
+        let item = try #require(agenda.first { $0.familyId == central })
+        #expect(item.reasons.map(\.text).contains("Emergency Response referral open"))
+        #expect(item.reasons.map(\.text).contains { $0.hasPrefix("Safety concerns: domestic violence") })
+        #expect(!agenda.contains { $0.familyId == south }, "the South office's intake is for the South office's supervisor")
+    }
+
     @Test("the demo county's CalWORKs supervisor sees every kind of reason the agenda weighs, AB 135 near its end among the first")
     func demoAgendaShowsEveryReason() throws {
         let database = try Fixtures.demoDatabase()

@@ -21,7 +21,7 @@ struct IntakeStoreTests {
                 "referral.number": "R-2611-0194", "referral.receivedDate": "11/21/2026", "referral.responseType": "tenDay",
                 "household.street": "418 Magnolia Ave", "household.city": "Fresno",
                 "household.receivingCalWORKs": "no", "financial.employment": "recentJobLoss", "financial.childCare": "yes",
-                "safety.homeHazards": "yes", "safety.substanceUse": "yes",
+                "safety.homeHazards": "yes", "safety.substanceUse": "yes", "icwa.ancestry": "no",
             ])
     }
 
@@ -119,7 +119,7 @@ struct IntakeStoreTests {
         let familyId = try database.finishIntake(id: id, bank: Fixtures.questionBank, account: "ana", at: Self.time, today: Fixtures.today)
         let tier = try #require(try database.familyDetail(id: familyId, on: Fixtures.today)).tier
         #expect(tier.tier == .mutualClient)
-        #expect(tier.reasons.first == "The family says it receives CalWORKs (not yet confirmed in CalSAWS).")
+        #expect(tier.reasons.first == "The family says it receives CalWORKs (not yet confirmed: this counts until CalSAWS has a record of the family).")
     }
 
     @Test("known records: same name and birth date first, then same surname and birth date")

@@ -30,6 +30,27 @@ struct LockWaitTests {
         #expect(locks.otherProcesses == [1001, 1002, 1003, 1004, 1005])
     }
 
+    @Test("a write waits for another connection's write to end instead of failing")
+    func waitsForAnotherWriter() throws {
+        let (first, location) = try Fixtures.emptyDatabase()
+        let second = try AppDatabase.open(location)
+        let holding = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        Thread {
+            try? first.writer.write { _ in
+                holding.signal()
+                usleep(300_000)
+            }
+            released.signal()
+        }.start()
+        holding.wait()
+        try second.setKind(.demo)
+        released.wait()
+        #expect(try second.kind() == .demo)
+        try second.close()
+        try first.close()
+    }
+
     @Test("waits up to ten seconds, looking at the holders first after about 130 ms, then every 200 ms")
     func waitingSchedule() {
         #expect((0..<6).map(LockWait.pause(after:)) == [1, 2, 4, 8, 16, 20])

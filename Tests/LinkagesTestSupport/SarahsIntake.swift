@@ -32,24 +32,28 @@ public enum SarahsIntake {
             // On "Add a member": Enter adds the next one, Tab goes on to the address.
             steps.append(index < members.count - 1 ? .key(.enter) : tab)
         }
+        // Not on CalWORKs; pregnancy and a caretaker relative left blank (the workbook does not
+        // say); no CWS involvement.
         return steps + [.text("418 Magnolia Ave"), tab, .text("Fresno"), tab, .text("93701"), tab, .text("559-555-0187"), tab,
-                        .text("n"), tab, .text("n"), tab]
+                        .text("n"), tab, tab, tab, .text("n"), tab]
     }
 
-    /// No Welfare-to-Work, recent job loss, no income given, money worries, enough food, no
-    /// shut-off notice, no child care.
+    /// No Welfare-to-Work (so no standing), recent job loss, no income given, money worries,
+    /// enough food, no shut-off notice, no child care.
     public static let financial: [Step] = [
-        .text("n"), tab, .text("r"), tab, tab, .text("y"), tab, .text("y"), tab, .text("n"), tab, .text("y"), tab,
+        .text("n"), tab, tab, .text("r"), tab, tab, .text("y"), tab, .text("y"), tab, .text("n"), tab, .text("y"), tab,
     ]
 
     /// Stable housing, no DV, no earlier reports, hazards, school absence, in recovery, no
-    /// substantial risk of serious harm, no removal considered, and what the visit found.
+    /// substantial risk of serious harm, no removal considered (so no child in protective
+    /// custody), and what the visit found.
     public static let safety: [Step] = [
         .text("s"), tab, .text("n"), tab, .text("n"), tab, .text("y"), tab, .text("y"), tab, .text("y"), tab,
-        .text("n"), tab, .text("n"), tab, .text("Exposed electrical outlets; cleaning supplies within reach."), tab,
+        .text("n"), tab, .text("n"), tab, .text("n"), tab, .text("Exposed electrical outlets; cleaning supplies within reach."), tab,
     ]
 
-    public static let icwa: [Step] = [.text("n"), tab, tab]
+    /// No Native American ancestry known; no tribe named; reason to know left blank.
+    public static let icwa: [Step] = [.text("n"), tab, tab, tab]
 
     /// Resilience: some; connections: needs support; knowledge: strength; concrete supports:
     /// needs support; children: strength.

@@ -66,14 +66,16 @@ public struct ReunificationStatus: Equatable, Sendable {
         let reunification = involvements.filter { $0.component == .familyReunification }
         guard let start = reunification.compactMap(\.startDate).min() else { return nil }
         let removed = record?.removedOn ?? start
-        func active(_ component: ServiceComponent?) -> Bool {
+        // C20/C21: the assistance unit *receiving* aid at removal; an application still pending
+        // then does not count.
+        func receiving(_ component: ServiceComponent?) -> Bool {
             involvements.contains { involvement in
                 (component == nil ? involvement.program == .calworks : involvement.component == component)
-                    && involvement.wasActive(on: removed)
+                    && involvement.status != .pending && involvement.wasActive(on: removed)
             }
         }
         let facts = RemovalFacts(
-            removedOn: removed, receivingCalWORKsAtRemoval: active(nil), receivingCashAidAtRemoval: active(.cashAid),
+            removedOn: removed, receivingCalWORKsAtRemoval: receiving(nil), receivingCashAidAtRemoval: receiving(.cashAid),
             allEligibleChildrenRemoved: record?.allEligibleChildrenRemoved ?? false,
             hasReunificationPlan: reunification.contains { $0.status != .closed },
             servicesNeededForReunification: record?.servicesNeeded ?? false,

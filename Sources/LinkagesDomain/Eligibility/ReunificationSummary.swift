@@ -21,7 +21,8 @@ extension ReunificationStatus {
                 parts.append("AB 135 aid to \(clock.lastDay.usFormat)")
             }
         } else {
-            parts.append(ab135.eligible ? "AB 135: awaits plan amendment" : "AB 135: \(Self.count(ab135.notMet)) not met")
+            // Eligibility needs the plan amended to recommend cash aid, which starts the clock.
+            parts.append("AB 135: \(Self.count(ab135.notMet)) not met")
         }
         return (parts.joined(separator: " · ") + " · f for details", endingSoon)
     }

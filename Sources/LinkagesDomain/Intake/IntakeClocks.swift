@@ -7,18 +7,36 @@ public struct IntakeClock: Equatable, Sendable {
         case moment(Date)
         /// By the end of a day.
         case day(CalendarDate)
+        /// Before an event with no date of its own yet ("the court presentation").
+        case before(String)
     }
 
     public var name: String
     public var due: Due
     public var rule: String
+    /// The day the clock was met: first contact, for the in-person response.
+    public var doneOn: CalendarDate?
 
-    /// "due 11/24/2026 14:05 · 21 hours left", or "2 days overdue".
+    public init(name: String, due: Due, rule: String, doneOn: CalendarDate? = nil) {
+        self.name = name
+        self.due = due
+        self.rule = rule
+        self.doneOn = doneOn
+    }
+
+    /// "due 11/24/2026 14:05 · 21 hours left", "2 days overdue", or "met: first contact 11/24/2026".
     public func status(now: Date, today: CalendarDate, timeZone: TimeZone = .current) -> (text: String, overdue: Bool) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        if let doneOn, let dueDay = dueDay(calendar) {
+            let late = dueDay.days(until: doneOn)
+            return late <= 0 ? ("met: first contact \(doneOn.usFormat)", false)
+                : ("first contact \(doneOn.usFormat), \(late) day\(late == 1 ? "" : "s") late", false)
+        }
         switch due {
+        case .before(let event):
+            return ("before \(event)", false)
         case .moment(let moment):
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
             let label = String(format: "%02d/%02d/%04d %02d:%02d", parts.month!, parts.day!, parts.year!, parts.hour!, parts.minute!)
             let hours = Int((moment.timeIntervalSince(now) / 3600).rounded(.down))
@@ -34,12 +52,23 @@ public struct IntakeClock: Equatable, Sendable {
             return ("due \(date.usFormat) · \(days) day\(days == 1 ? "" : "s") left", false)
         }
     }
+
+    /// The last day the clock may be met on (a 24-hour clock ends on its due moment's day).
+    private func dueDay(_ calendar: Calendar) -> CalendarDate? {
+        switch due {
+        case .day(let date): return date
+        case .moment(let moment):
+            let parts = calendar.dateComponents([.year, .month, .day], from: moment)
+            return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
+        case .before: return nil
+        }
+    }
 }
 
 /// County choices that the intake clocks depend on.
 public struct IntakeSettings: Equatable, Sendable {
-    /// The county's Linkages coordination window in working days (Santa Clara uses 5 when the
-    /// child is not in protective custody [C27]).
+    /// The county's Linkages coordination window in working days when no child is in
+    /// protective custody (Santa Clara uses 5 [C27]).
     public var coordinationWorkingDays: Int
     public var holidays: Set<CalendarDate>
 
@@ -50,10 +79,12 @@ public struct IntakeSettings: Equatable, Sendable {
 }
 
 public enum IntakeClocks {
-    /// The response time, the SDM safety assessment and the Linkages coordination window.
+    /// The response time (met on the day of first contact), the SDM safety assessment and the
+    /// Linkages coordination window.
     public static func clocks(for draft: IntakeDraft, settings: IntakeSettings, timeZone: TimeZone = .current) -> [IntakeClock] {
         var clocks: [IntakeClock] = []
         let received = CalendarDate(draft.answer(.referralReceivedDate))
+        let contact = CalendarDate(draft.answer(.firstContactDate))
         if let received {
             switch draft.answer(.responseType) {
             case "immediate":
@@ -61,25 +92,31 @@ public enum IntakeClocks {
                 let start = received.instant(hour: time.hour, minute: time.minute, timeZone: timeZone)
                 clocks.append(IntakeClock(
                     name: "In-person response (immediate)", due: .moment(start.addingTimeInterval(24 * 3600)),
-                    rule: "Immediate response within 24 hours (MPP 31-115; CDSS measure 2B)"))
+                    rule: "Immediate response within 24 hours (MPP 31-115; CDSS measure 2B)", doneOn: contact))
             case "tenDay":
                 clocks.append(IntakeClock(
                     name: "In-person response (10-day)", due: .day(received.adding(days: 10)),
-                    rule: "In-person investigation within 10 calendar days (MPP 31-120; CDSS measure 2B)"))
+                    rule: "In-person investigation within 10 calendar days (MPP 31-120; CDSS measure 2B)", doneOn: contact))
             default:
                 break
             }
         }
-        if let contact = CalendarDate(draft.answer(.firstContactDate)) {
+        if let contact {
             clocks.append(IntakeClock(
                 name: "SDM safety assessment", due: .day(contact.adding(workingDays: 2, holidays: settings.holidays)),
                 rule: "Within 2 working days of first contact (SDM safety assessment)"))
         }
-        if let received {
+        // C27: five working days when the child is not in protective custody; before the court
+        // presentation (usually 18-25 days) when the child is.
+        if draft.answer(.protectiveCustody) == "yes" {
+            clocks.append(IntakeClock(
+                name: "Linkages coordination", due: .before("the court presentation (usually 18-25 days)"),
+                rule: "A child is in protective custody: collaborate before the court presentation (Santa Clara [C27])"))
+        } else if let received {
             let days = settings.coordinationWorkingDays
             clocks.append(IntakeClock(
                 name: "Linkages coordination", due: .day(received.adding(workingDays: days, holidays: settings.holidays)),
-                rule: "County Linkages window: \(days) working days from the referral"))
+                rule: "County Linkages window: \(days) working days from the referral, no child in protective custody"))
         }
         return clocks
     }

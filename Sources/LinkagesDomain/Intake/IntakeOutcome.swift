@@ -11,7 +11,9 @@ public struct IntakeOutcome: Equatable, Sendable {
         let findings = IntakeFindings(draft: draft, bank: bank, today: today)
         let involvements = known.involvements + [findings.emergencyResponse(today: today)]
         let concerns = known.concerns + findings.concerns
-        tier = TierRules.assess(involvements: involvements, concerns: concerns, reported: findings.reported, on: today)
+        // The intake's own ER referral is not a CWS/CMS record: what the family said stands.
+        tier = TierRules.assess(involvements: involvements, concerns: concerns, reported: findings.reported, on: today,
+                                confirmed: known.confirmed)
         recommendations = IntakeRecommendations.recommend(tier: tier, findings: findings, known: known, draft: draft, today: today)
         ab2085 = AB2085Check(concerns: findings.concerns, seriousHarmAnswer: draft.answer(.seriousHarm))
         clocks = IntakeClocks.clocks(for: draft, settings: settings)

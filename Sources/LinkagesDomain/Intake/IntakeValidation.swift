@@ -100,6 +100,11 @@ public enum IntakeValidation {
         if draft.answer(.responseType).isEmpty {
             missing.append("the response decision (immediate or 10 days)")
         }
+        // MPP 31-101 requires the ICWA inquiry on every referral: "unknown" is an answer (the
+        // inquiry goes on), a blank is not.
+        if draft.answer(.icwaAncestry).isEmpty {
+            missing.append("the ICWA inquiry (MPP 31-101 requires it on every referral; answer unknown if no one could say)")
+        }
         return missing
     }
 

@@ -17,11 +17,16 @@ public struct KnownFamily: Equatable, Sendable {
     public var concerns: [ConcernKind]
     /// The CalWORKs worker on the family's current CalWORKs case, if any.
     public var calworksWorker: Worker?
+    /// The programs whose own system has a record of the family (an earlier intake's ER
+    /// referral is Linkages' own record, not CWS/CMS's).
+    public var confirmed: Set<Program>
 
-    public init(involvements: [Involvement] = [], concerns: [ConcernKind] = [], calworksWorker: Worker? = nil) {
+    public init(involvements: [Involvement] = [], concerns: [ConcernKind] = [], calworksWorker: Worker? = nil,
+                confirmed: Set<Program>? = nil) {
         self.involvements = involvements
         self.concerns = concerns
         self.calworksWorker = calworksWorker
+        self.confirmed = confirmed ?? Set(involvements.map(\.program))
     }
 }
 
@@ -35,11 +40,14 @@ public enum IntakeRecommendations {
     public static func recommend(
         tier: TierAssessment, findings: IntakeFindings, known: KnownFamily, draft: IntakeDraft, today: CalendarDate
     ) -> [Recommendation] {
-        let current = known.involvements.filter { $0.isCurrent(on: today) }
-        let onCalWORKs = current.contains { $0.program == .calworks }
-            || findings.reported.contains(.receivesCalWORKs) || findings.reported.contains(.inWelfareToWork)
-        let pastCalWORKs = known.involvements.filter { $0.program == .calworks && !$0.isCurrent(on: today) }
-        let caseOpen = current.contains { $0.component.isChildWelfareCase } || findings.reported.contains(.openChildWelfareCase)
+        // The same reading of records and intake answers as the tier (TierFacts): a record wins
+        // over what the family said, and an application is not yet CalWORKs.
+        let facts = TierFacts(involvements: known.involvements, reported: findings.reported, on: today, confirmed: known.confirmed)
+        let onCalWORKs = facts.onCalWORKs || facts.appliedForCalWORKs
+        let receivingCalWORKs = facts.onCalWORKs
+        let pastCalWORKs = facts.calworksPast
+        let caseOpen = facts.caseOpen || facts.permanencyPlanningOpen
+        let inPersonResponse = !draft.answer(.responseType).isEmpty
         let concerns = Set(findings.concerns + known.concerns)
         let economic = concerns.filter(\.isEconomic)
         let removal = draft.answer(.removalConsidered) == "yes"
@@ -57,7 +65,14 @@ public enum IntakeRecommendations {
                     why: "CalWORKs caseworkers belong in meetings where children's safety is discussed: they can put supports in place for a safe and stable home.",
                     source: staffGuide))
             }
-            if !caseOpen {
+            // C14: Path 1 is for referrals whose allegations do not meet the statutory
+            // definitions; one assigned an in-person response does.
+            if !caseOpen && inPersonResponse {
+                list.append(Recommendation(
+                    "Connect the family to early-intervention services from community providers",
+                    why: "CalWORKs families with a child welfare referral should be connected to early-intervention services from community providers. Differential Response Path 1 is for referrals that do not meet the statutory definitions; this one has an in-person response.",
+                    source: "\(staffGuide); CDSS Differential Response"))
+            } else if !caseOpen {
                 list.append(Recommendation(
                     "Connect the family to Differential Response Path 1 or other early-intervention services",
                     why: "CalWORKs families with a child welfare referral should be connected to early-intervention services from community providers.",
@@ -79,7 +94,7 @@ public enum IntakeRecommendations {
             }
         }
 
-        if removal && onCalWORKs {
+        if removal && receivingCalWORKs {
             list.append(Recommendation(
                 "If a child is removed: keep the parent's Welfare-to-Work services under AB 429",
                 why: "AB 429 lets a parent keep Welfare-to-Work supportive services, substance use disorder and behavioral health services when the county finds them necessary for Family Reunification.",
@@ -90,29 +105,82 @@ public enum IntakeRecommendations {
                 source: "AB 135 (workbook, Key Legislation; Santa Clara FR handbook)"))
         }
 
+        // C24: a pregnant member, or the parent of a child under 24 months, in a CalWORKs
+        // assistance unit or apparently eligible (here: a recorded financial need).
         let youngest = draft.members.compactMap(\.parsedDateOfBirth).filter { $0 <= today }.max()
-        if let youngest, youngest.adding(months: 24) > today, onCalWORKs || !economic.isEmpty {
+        let infant = youngest.map { $0.adding(months: 24) > today } ?? false
+        let pregnant = draft.answer(.pregnant) == "yes"
+        if infant || pregnant, onCalWORKs || !economic.isEmpty {
             list.append(Recommendation(
                 "Offer home visiting (Nurse-Family Partnership or Healthy Families America)",
-                why: "The CalWORKs Home Visiting Program is voluntary and serves parents of a child under 24 months and pregnant members.",
-                source: "CDSS CalWORKs Home Visiting Program"))
+                why: pregnant
+                    ? "The CalWORKs Home Visiting Program is voluntary; since July 10, 2023 any pregnant CalWORKs member qualifies."
+                    : "The CalWORKs Home Visiting Program is voluntary and serves parents of a child under 24 months and pregnant members.",
+                source: pregnant ? "CDSS CalWORKs Home Visiting Program; ACL 23-90" : "CDSS CalWORKs Home Visiting Program"))
         }
+        if draft.answer(.caretakerRelative) == "yes" {
+            list.append(Recommendation(
+                "Connect the caretaker relative to CalWORKs services",
+                why: "Working with CalWORKs provides an opportunity to connect caretaker relatives to CalWORKs services.",
+                source: barriers))
+        }
+        list += welfareToWorkSteps(draft: draft, known: known, today: today)
 
         list += supports(for: concerns, draft: draft, today: today)
         list += protectiveFactorSupports(draft)
 
-        if draft.answer(.icwaAncestry) == "yes" {
-            list.append(Recommendation(
-                "Continue the ICWA inquiry and identify the tribe(s) named",
-                why: "California requires ICWA inquiry on every referral; possible Native American ancestry means the inquiry continues. In ICWA cases the first Child and Family Team meeting is due within 30 days of placement.",
-                source: "MPP 31-101; ACL 22-35"))
-        }
+        list += icwaSteps(draft)
 
         if tier.tier == .primaryPrevention {
             list.append(Recommendation(
                 "Give the family information and materials that promote child and family well-being",
                 why: "This is the Linkages activity for primary prevention.",
                 source: "\(workbook), Linkages Logic Model"))
+        }
+        return list
+    }
+
+    /// Curing a Welfare-to-Work sanction or non-compliance: the seeds' "can help fix (or cure)
+    /// CalWORKs sanctions", from the intake's answer or the CalSAWS record, sanction first (L8).
+    static func welfareToWorkSteps(draft: IntakeDraft, known: KnownFamily, today: CalendarDate) -> [Recommendation] {
+        let recorded = known.involvements.filter { $0.isCurrent(on: today) }.compactMap(\.welfareToWorkStatus)
+        let statuses = Set(recorded + [WelfareToWorkStatus(rawValue: draft.answer(.welfareToWorkStatus))].compactMap { $0 })
+        let why = "Working with Child Welfare can help fix (or cure) CalWORKs sanctions."
+        if statuses.contains(.sanction) || statuses.contains(.nonCompliance) {
+            let which = statuses.contains(.sanction) ? "sanction" : "non-compliance"
+            return [Recommendation("Help the parent cure the Welfare-to-Work \(which): agree with the CalWORKs worker on the activities that lift it",
+                                   why: why, source: barriers)]
+        }
+        if statuses.contains(.curingSanction) {
+            return [Recommendation("Support the parent in finishing the sanction cure with the CalWORKs worker", why: why, source: barriers)]
+        }
+        return []
+    }
+
+    /// The ICWA inquiry's next step, in the terms of each source: possible ancestry (or no
+    /// answer yet) means the inquiry continues (MPP 31-101); only reason to know a child is an
+    /// Indian child makes it an ICWA case, with the first team meeting due in 30 days (ACL 22-35).
+    static func icwaSteps(_ draft: IntakeDraft) -> [Recommendation] {
+        var list: [Recommendation] = []
+        switch draft.answer(.icwaAncestry) {
+        case "yes":
+            list.append(Recommendation(
+                "Continue the ICWA inquiry and identify the tribe(s) named",
+                why: "California requires ICWA inquiry on every referral; possible Native American ancestry means the inquiry continues.",
+                source: "MPP 31-101"))
+        case "unknown":
+            list.append(Recommendation(
+                "Complete the ICWA inquiry: ask the parents and extended family about Native American ancestry",
+                why: "California requires ICWA inquiry on every referral; no one could yet say whether a child has Native American ancestry.",
+                source: "MPP 31-101"))
+        default:
+            break
+        }
+        if draft.answer(.icwaReasonToKnow) == "yes" {
+            list.append(Recommendation(
+                "Treat this as an ICWA case: hold the first Child and Family Team meeting within 30 days of placement",
+                why: "There is reason to know a child is an Indian child; in ICWA cases the first Child and Family Team meeting is due within 30 days.",
+                source: "ACL 22-35"))
         }
         return list
     }
@@ -143,7 +211,9 @@ public enum IntakeRecommendations {
                                        why: "School absence is a sign the family needs support.", source: workbook))
         }
         if concerns.contains(.jobLoss) || concerns.contains(.financialHardship) {
-            list.append(Recommendation("Employment services (Welfare-to-Work) to find work again",
+            let working = ["employed", "hoursCut"].contains(draft.answer(.employment))
+            list.append(Recommendation(working ? "Employment services (Welfare-to-Work) toward more hours or better-paid work"
+                                               : "Employment services (Welfare-to-Work) to find work again",
                                        why: "CalWORKs income and employment services reduce the poverty and stress that contribute to child maltreatment and help family members get jobs.",
                                        source: barriers))
         }
@@ -159,8 +229,8 @@ public enum IntakeRecommendations {
         }
         if concerns.contains(.foodInsecurity) {
             list.append(Recommendation("Connect the family to food assistance",
-                                       why: "An empty refrigerator calls for concrete support; on its own it is not neglect.",
-                                       source: "\(workbook), Key Legislation (AB 2085)"))
+                                       why: "Food is a concrete support in times of need; under AB 2085 a parent's economic disadvantage alone is not general neglect.",
+                                       source: "\(workbook), Concrete supports in times of need; AB 2085 [C23]"))
         }
         if concerns.contains(.homeSafetyHazard) {
             list.append(Recommendation("Make the home safe: outlet covers, locked storage for cleaning supplies, a home-safety referral",

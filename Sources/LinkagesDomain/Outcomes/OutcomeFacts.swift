@@ -7,7 +7,12 @@ public struct FamilyFacts: Equatable, Sendable {
     /// The race or ethnicity recorded for the family's case head (else its first person).
     public var race: RaceEthnicity
     public var involvements: [Involvement]
-    public var concerns: [ConcernKind]
+    /// Each concern with the day it was recorded.
+    public var concerns: [DatedConcern]
+    /// What the family said at each finished intake about its programs, with the day.
+    public var reported: [DatedReport]
+    /// The involvements an ER intake recorded (Linkages' own, not CalSAWS's or CWS/CMS's).
+    public var intakeInvolvementIds: Set<Int64> = []
     /// When and how Linkages first found the family known to both programs.
     public var identifiedOn: CalendarDate?
     public var identifiedBy: IdentificationMethod?
@@ -20,7 +25,7 @@ public struct FamilyFacts: Equatable, Sendable {
 
     public init(
         familyId: Int64, office: String? = nil, race: RaceEthnicity = .unknown, involvements: [Involvement] = [],
-        concerns: [ConcernKind] = [], identifiedOn: CalendarDate? = nil, identifiedBy: IdentificationMethod? = nil,
+        concerns: [DatedConcern] = [], reported: [DatedReport] = [], identifiedOn: CalendarDate? = nil, identifiedBy: IdentificationMethod? = nil,
         planStartedOn: CalendarDate? = nil, meetingsHeldOn: [CalendarDate] = [], staffedOn: [CalendarDate] = [],
         reunification: ReunificationRecord? = nil
     ) {
@@ -29,6 +34,7 @@ public struct FamilyFacts: Equatable, Sendable {
         self.race = race
         self.involvements = involvements
         self.concerns = concerns
+        self.reported = reported
         self.identifiedOn = identifiedOn
         self.identifiedBy = identifiedBy
         self.planStartedOn = planStartedOn
@@ -48,15 +54,42 @@ public struct FamilyFacts: Equatable, Sendable {
         }
     }
 
-    /// The family's tier on `date`, by the tier rules over its involvements as they stood then
-    /// (and the concerns recorded so far).
+    /// The family's tier on `date`, by the tier rules over what was known that day: its
+    /// involvements as they stood then, the concerns recorded by then and the intake answers
+    /// given by then (as the screens would have shown it).
     public func tier(on date: CalendarDate) -> LinkagesTier? {
-        TierRules.assess(involvements: involvements(asOf: date), concerns: concerns, on: date).tier
+        let concernsThen = concerns.filter { $0.recordedOn <= date }.map(\.kind)
+        let reportedThen = reported.filter { $0.on <= date }.reduce(into: Set<ReportedFact>()) { $0.formUnion($1.facts) }
+        let then = involvements(asOf: date)
+        let confirmed = Set(then.filter { !intakeInvolvementIds.contains($0.id ?? -1) }.map(\.program))
+        return TierRules.assess(involvements: then, concerns: concernsThen, reported: reportedThen, on: date, confirmed: confirmed).tier
     }
 
     /// Which programs had the family open on `date`.
     public func programs(on date: CalendarDate) -> Set<Program> {
         Set(involvements(asOf: date).filter { $0.isCurrent(on: date) }.map(\.program))
+    }
+}
+
+/// A concern and the day it was recorded.
+public struct DatedConcern: Equatable, Sendable {
+    public var kind: ConcernKind
+    public var recordedOn: CalendarDate
+
+    public init(_ kind: ConcernKind, recordedOn: CalendarDate) {
+        self.kind = kind
+        self.recordedOn = recordedOn
+    }
+}
+
+/// What a family said at an intake finished on a day.
+public struct DatedReport: Equatable, Sendable {
+    public var facts: Set<ReportedFact>
+    public var on: CalendarDate
+
+    public init(_ facts: Set<ReportedFact>, on: CalendarDate) {
+        self.facts = facts
+        self.on = on
     }
 }
 

@@ -47,7 +47,7 @@ public enum OutcomeMeasure: String, CaseIterable, Codable, Sendable {
         case .ab135Reunified:
             return "Of the AB 135 clocks whose last day fell in the period, the share whose children had come home by the period's end."
         case .reentryWithinYear:
-            return "Of the families whose Child Welfare involvement closed during the period, the share with a new one within 12 months."
+            return "Of the families whose Child Welfare case closed during the period, the share with a new case within 12 months."
         case .staffingCoverage:
             return "Of the families open in both programs on the period's last day, the share staffed jointly during the period."
         }

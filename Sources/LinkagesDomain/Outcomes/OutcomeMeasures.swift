@@ -97,20 +97,24 @@ struct OutcomeMeasures {
         }
     }
 
+    /// Re-entry is into a Child Welfare *case* (Family Maintenance, Family Reunification,
+    /// Permanency Planning): the workbook's "prevent re-entry to CWS" is about families coming
+    /// back into services, and a new Emergency Response referral may be evaluated out. Exits
+    /// are case closures too: a referral closed at ER is not a family leaving services.
     func reentryWithinYear() -> MeasureResult {
         var closures: [(FamilyFacts, CalendarDate)] = []
         for family in familyList {
-            let childWelfare = family.involvements.filter { $0.program == .childWelfare }
-            let ends = Set(childWelfare.compactMap(\.endDate).filter(period.contains))
+            let cases = family.involvements.filter(\.component.isChildWelfareCase)
+            let ends = Set(cases.compactMap(\.endDate).filter(period.contains))
             for end in ends.sorted() {
                 let dayAfter = end.adding(days: 1)
-                let stillOpen = childWelfare.contains { $0.endDate != end && $0.wasActive(on: dayAfter) }
+                let stillOpen = cases.contains { $0.endDate != end && $0.wasActive(on: dayAfter) }
                 if !stillOpen { closures.append((family, end)) }
             }
         }
         return rate(.reentryWithinYear, closures, label: { familyLabel($0.0) }) { family, end in
             family.involvements.contains { involvement in
-                guard involvement.program == .childWelfare, let start = involvement.startDate else { return false }
+                guard involvement.component.isChildWelfareCase, let start = involvement.startDate else { return false }
                 return start > end && start <= end.adding(days: 365)
             }
         }

@@ -70,13 +70,11 @@ public struct StaffingWeights: Codable, Equatable, Sendable {
     public var welfareToWorkSanction: Int = 20
     /// A parent in Welfare-to-Work non-compliance, the step before a sanction.
     public var welfareToWorkNonCompliance: Int = 12
-    /// The first Child and Family Team meeting due within `teamMeetingDueDays` days, or overdue
-    /// by at most `teamMeetingOverdueDays`, with no meeting set to meet it. A deadline missed
-    /// longer ago is taken to have been met outside Linkages (CWS/CMS records team meetings); a
-    /// county that records every meeting here raises it.
+    /// The first Child and Family Team meeting due within `teamMeetingDueDays` days, or overdue,
+    /// with no meeting set to meet it: an overdue first meeting stays on the agenda until one is
+    /// held or scheduled (ACL 22-35's deadline does not lapse).
     public var teamMeetingDue: Int = 20
     public var teamMeetingDueDays: Int = 14
-    public var teamMeetingOverdueDays: Int = 30
 
     public init(
         version: Int, openEmergencyResponse: Int, safetyConcern: Int, safetyConcernsCounted: Int, overdueReferral: Int,
@@ -99,7 +97,7 @@ extension StaffingWeights {
         case version, openEmergencyResponse, safetyConcern, safetyConcernsCounted, overdueReferral, overduePlanTask
         case mutualClient, earlyIntervention, ab135EndingSoon, planConflict
         case recentChange, staffingDue, staffingDueDays, recentlyStaffed, recentlyStaffedDays
-        case welfareToWorkSanction, welfareToWorkNonCompliance, teamMeetingDue, teamMeetingDueDays, teamMeetingOverdueDays
+        case welfareToWorkSanction, welfareToWorkNonCompliance, teamMeetingDue, teamMeetingDueDays
     }
 
     /// Reads a county's weights; a weight added after the county wrote its file keeps its default.
@@ -126,7 +124,6 @@ extension StaffingWeights {
             ?? welfareToWorkNonCompliance
         teamMeetingDue = try container.decodeIfPresent(Int.self, forKey: .teamMeetingDue) ?? teamMeetingDue
         teamMeetingDueDays = try container.decodeIfPresent(Int.self, forKey: .teamMeetingDueDays) ?? teamMeetingDueDays
-        teamMeetingOverdueDays = try container.decodeIfPresent(Int.self, forKey: .teamMeetingOverdueDays) ?? teamMeetingOverdueDays
     }
 }
 
@@ -171,7 +168,7 @@ public enum StaffingAgenda {
             reasons.append(AgendaReason(text: days == 0 ? "AB 135 aid ends today" : "AB 135 aid ends in \(days) days",
                                         points: weights.ab135EndingSoon))
         }
-        if let days = signals.teamMeetingDaysLeft, (-weights.teamMeetingOverdueDays...weights.teamMeetingDueDays).contains(days) {
+        if let days = signals.teamMeetingDaysLeft, days <= weights.teamMeetingDueDays {
             let when = days < 0 ? "\(-days) day\(days == -1 ? "" : "s") overdue"
                 : (days == 0 ? "due today" : "due in \(days) day\(days == 1 ? "" : "s")") + ", none scheduled"
             reasons.append(AgendaReason(text: "First CFT meeting " + when, points: weights.teamMeetingDue))

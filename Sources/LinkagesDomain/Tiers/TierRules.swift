@@ -23,62 +23,49 @@ public enum ReportedFact: String, Hashable, Sendable, CaseIterable {
 /// Derives a family's Linkages tier from its program involvement and recorded concerns.
 ///
 /// Source: the trainee workbook's Linkages Logic Model (seeds), which wins where the Linkages
-/// Prevention Toolkit [L1] differs. The toolkit's extension that a family referred to Child
-/// Welfare but not on CalWORKs belongs in early intervention when it would benefit from
-/// CalWORKs is applied only when the family has a recorded financial need, because that is
-/// what makes a CalWORKs referral useful.
+/// Prevention Toolkit [L1] differs:
+/// - *Primary prevention*: "All Applicants of CalWORKs not involved in CWS": a family applying
+///   for or receiving CalWORKs, with no risk factor recorded.
+/// - *Early intervention*: "Applicants for/recipients of CalWORKs with identified risk
+///   factors/service needs who may/may not have been referred to CWS, but CWS case has not been
+///   opened", the workbook listing Hotline/ER, Family Stabilization, home visiting and
+///   Differential Response among its services. A past Child Welfare case, an open ER referral,
+///   a recorded concern or Family Stabilization each count as the risk factor.
+/// - *Mutual client coordination*: "Families who are open to CalWORKs and CWS (Family
+///   Maintenance, Family Reunification)": receiving CalWORKs, not only applying, and a Family
+///   Maintenance or Family Reunification case. Permanency Planning is not named, so it gives no tier.
+///
+/// The toolkit's extension that a family referred to Child Welfare but not on CalWORKs belongs
+/// in early intervention when it "would benefit from a referral" to CalWORKs is applied only when
+/// the family has a recorded financial need: Linkages' reading of "would benefit", not a rule of
+/// the toolkit's.
+///
+/// What the family said at intake (``ReportedFact``) counts for a program only until a record of
+/// that program is known: once CalSAWS or CWS/CMS has a record of the family, the record decides,
+/// and the reasons say what the family had said.
 public enum TierRules {
     /// - Parameters:
     ///   - withheld: programs whose details the reader may not see: the tier still counts them,
     ///     but the reasons only say the family is known there.
     ///   - shownConcerns: the concerns the reader may see, when fewer than `concerns`.
+    ///   - confirmed: the programs whose own system (CalSAWS, CWS/CMS) has a record of the
+    ///     family; nil when every involvement is such a record. The ER referral an intake
+    ///     recorded is Linkages' own, and leaves what the family said standing.
     public static func assess(
         involvements: [Involvement], concerns: [ConcernKind], reported: Set<ReportedFact> = [], on date: CalendarDate,
-        withheld: Set<Program> = [], shownConcerns: [ConcernKind]? = nil
+        withheld: Set<Program> = [], shownConcerns: [ConcernKind]? = nil, confirmed: Set<Program>? = nil
     ) -> TierAssessment {
-        let current = involvements.filter { $0.isCurrent(on: date) }
-        let calworksRecords = current.filter { $0.program == .calworks }
-        let calworksPast = involvements.filter { $0.program == .calworks && !$0.isCurrent(on: date) }
-        let cwsCases = current.filter { $0.component.isChildWelfareCase }
-        let cwsReferrals = current.filter { $0.component == .emergencyResponse }
-        let cwsPastRecords = involvements.filter { $0.program == .childWelfare && !$0.isCurrent(on: date) }
+        let facts = TierFacts(involvements: involvements, reported: reported, on: date, confirmed: confirmed)
         let uniqueConcerns = ConcernKind.allCases.filter(concerns.contains)
         let economic = uniqueConcerns.filter(\.isEconomic)
+        let calworksHidden = withheld.contains(.calworks) && facts.calworksKnown
+        let childWelfareHidden = withheld.contains(.childWelfare) && facts.childWelfareKnown
 
-        let calworksReported = calworksRecords.isEmpty
-            && (reported.contains(.receivesCalWORKs) || reported.contains(.inWelfareToWork))
-        let onCalWORKs = !calworksRecords.isEmpty || calworksReported
-        let caseReported = cwsCases.isEmpty && reported.contains(.openChildWelfareCase)
-        let caseOpen = !cwsCases.isEmpty || caseReported
-        let pastChildWelfare = !cwsPastRecords.isEmpty || reported.contains(.pastChildWelfare)
-
-        var reasons: [String] = []
-        let knownTo = Set(involvements.map(\.program))
-        if withheld.contains(.calworks) && knownTo.contains(.calworks) {
-            reasons.append(knownOnly(.calworks))
-        } else if !calworksRecords.isEmpty {
-            reasons.append(describeCalWORKs(calworksRecords))
-        } else if calworksReported {
-            reasons.append("The family says it receives CalWORKs (not yet confirmed in CalSAWS).")
-        } else if let last = calworksPast.max(by: { ($0.endDate ?? .distantPast) < ($1.endDate ?? .distantPast) }) {
-            reasons.append("Not on CalWORKs now; a past CalWORKs case" + closedPhrase(last) + ".")
-        } else {
-            reasons.append("Not known to CalWORKs.")
-        }
-        if withheld.contains(.childWelfare) && knownTo.contains(.childWelfare) {
+        var reasons = calworksHidden ? [knownOnly(.calworks)] : facts.calworksReasons
+        if childWelfareHidden {
             reasons.append(knownOnly(.childWelfare))
-        } else if !cwsCases.isEmpty {
-            reasons.append("Open Child Welfare case: " + componentList(cwsCases) + ".")
-        } else if caseReported {
-            reasons.append("The family says a Child Welfare case is open (not yet confirmed in CWS/CMS).")
-        }
-        if !(withheld.contains(.childWelfare) && knownTo.contains(.childWelfare)) {
-            if !cwsReferrals.isEmpty {
-                reasons.append("Child Welfare referral under Emergency Response, no case opened.")
-            }
-            if !caseOpen && cwsReferrals.isEmpty {
-                reasons.append(pastChildWelfare ? "Past Child Welfare involvement, none open now." : "No Child Welfare involvement.")
-            }
+        } else {
+            reasons += facts.childWelfareReasons
         }
         let namedConcerns = shownConcerns.map { shown in uniqueConcerns.filter(shown.contains) } ?? uniqueConcerns
         if !namedConcerns.isEmpty {
@@ -86,19 +73,26 @@ public enum TierRules {
         }
 
         let tier: LinkagesTier?
-        if onCalWORKs {
-            let inFamilyStabilization = calworksRecords.contains { $0.component == .familyStabilization }
-            if caseOpen {
+        if facts.onCalWORKs || facts.appliedForCalWORKs {
+            if facts.caseOpen && facts.onCalWORKs {
                 tier = .mutualClient
-            } else if !cwsReferrals.isEmpty || pastChildWelfare || !uniqueConcerns.isEmpty || inFamilyStabilization {
+            } else if facts.caseOpen {
+                tier = nil
+                reasons.append("Applied for CalWORKs but not yet receiving it: mutual-client coordination is for families "
+                               + "open to both programs, so it starts once CalWORKs opens.")
+            } else if facts.permanencyPlanningOpen {
+                tier = nil
+                reasons.append("A Permanency Planning case is open: the Linkages tiers name Family Maintenance and Family "
+                               + "Reunification cases only, so no tier applies.")
+            } else if facts.referralOpen || facts.pastChildWelfare || !uniqueConcerns.isEmpty || facts.inFamilyStabilization {
                 tier = .earlyIntervention
             } else {
                 tier = .primaryPrevention
             }
-        } else if caseOpen {
+        } else if facts.caseOpen {
             tier = nil
             reasons.append("Both programs must be open for mutual-client coordination: screen the family for CalWORKs.")
-        } else if !cwsReferrals.isEmpty && !economic.isEmpty {
+        } else if facts.referralOpen && !economic.isEmpty {
             tier = .earlyIntervention
             reasons.append("Referred to Child Welfare with a financial need: may benefit from a CalWORKs referral.")
         } else {
@@ -109,24 +103,6 @@ public enum TierRules {
 
     private static func knownOnly(_ program: Program) -> String {
         "Known to \(program.displayName); its details are shared only under a release or court order."
-    }
-
-    private static func describeCalWORKs(_ involvements: [Involvement]) -> String {
-        let pendingOnly = involvements.allSatisfy { $0.status == .pending }
-        let verb = pendingOnly ? "Applied for CalWORKs" : "Open to CalWORKs"
-        return "\(verb): " + componentList(involvements) + "."
-    }
-
-    private static func componentList(_ involvements: [Involvement]) -> String {
-        ServiceComponent.allCases
-            .filter { component in involvements.contains { $0.component == component } }
-            .map(\.displayName)
-            .joined(separator: ", ")
-    }
-
-    private static func closedPhrase(_ involvement: Involvement) -> String {
-        guard let end = involvement.endDate else { return " is closed" }
-        return " closed \(end.usFormat)"
     }
 }
 

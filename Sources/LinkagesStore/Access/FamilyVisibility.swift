@@ -108,7 +108,8 @@ extension FamilyDetail {
         let reported = intakes.reduce(into: Set<ReportedFact>()) { $0.formUnion(ReportedFact.facts(in: $1.draft)) }
         result.tier = TierRules.assess(
             involvements: records.flatMap(\.involvements), concerns: concerns.map(\.kind), reported: reported,
-            on: policy.today, withheld: knownPrograms.subtracting(fullPrograms), shownConcerns: result.concerns.map(\.kind))
+            on: policy.today, withheld: knownPrograms.subtracting(fullPrograms), shownConcerns: result.concerns.map(\.kind),
+            confirmed: Set(records.compactMap(\.household.source.program)))
         result.withheld = withheld
         result.substanceUseShownUnderConsent = shownUnderConsent
         return result

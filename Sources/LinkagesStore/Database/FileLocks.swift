@@ -55,6 +55,12 @@ struct FileLocks {
         return Array(Set(held.filter { $0.processId != own && makesOthersWait($0) }.map(\.processId))).sorted()
     }
 
+    /// The other processes holding an exclusive lock: writing, checkpointing or recovering.
+    var processesHoldingExclusiveLocks: [Int32] {
+        let own = getpid()
+        return Array(Set(held.filter { $0.processId != own && $0.exclusive }.map(\.processId))).sorted()
+    }
+
     /// Every other process with the database open.
     var otherProcesses: [Int32] {
         let own = getpid()
@@ -76,6 +82,11 @@ public enum LockHolders {
 }
 
 extension LockHolders {
+    /// The other processes holding an exclusive lock on the database at `path` (a writer).
+    public static func writing(on path: String) -> [Int32] {
+        FileLocks(databaseAt: path).processesHoldingExclusiveLocks
+    }
+
     /// The other processes with the database at `path` open.
     public static func withDatabaseOpen(_ path: String) -> [Int32] {
         FileLocks(databaseAt: path).otherProcesses

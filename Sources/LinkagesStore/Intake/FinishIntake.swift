@@ -28,7 +28,9 @@ extension AppDatabase {
             let household = NewHousehold(
                 source: .intake, sourceKey: keyTaken ? nil : referralNumber,
                 street: draft.answer(.street).nilIfEmpty, city: draft.answer(.city).nilIfEmpty,
-                zip: draft.answer(.zip).nilIfEmpty, phone: draft.answer(.phone).nilIfEmpty, office: nil,
+                zip: draft.answer(.zip).nilIfEmpty, phone: draft.answer(.phone).nilIfEmpty,
+                // The office that took the referral: its supervisor staffs the family.
+                office: worker?.office,
                 people: members.map(Self.person),
                 involvements: [NewInvolvement(
                     component: .emergencyResponse, status: .open, startDate: findings.referralReceived ?? today,

@@ -107,7 +107,8 @@ extension AppDatabase {
             let involvements = detail.records.flatMap(\.involvements)
             let workerId = involvements.first { $0.program == .calworks && $0.isCurrent(on: policy.today) && $0.workerId != nil }?.workerId
             let worker = try workerId.flatMap { try Worker.fetchOne(db, key: $0) }
-            return KnownFamily(involvements: involvements, concerns: detail.concerns.map(\.kind), calworksWorker: worker)
+            return KnownFamily(involvements: involvements, concerns: detail.concerns.map(\.kind), calworksWorker: worker,
+                               confirmed: Set(detail.records.compactMap(\.household.source.program)))
         }
     }
 

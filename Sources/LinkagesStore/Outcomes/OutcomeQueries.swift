@@ -44,14 +44,29 @@ extension AppDatabase {
             facts[row["familyId"]]?.race = RaceEthnicity(rawValue: row["raceEthnicity"]) ?? .unknown
         }
         let involvements = try Row.fetchCursor(db, sql: """
-            SELECT involvement.*, household.familyId AS familyId FROM involvement JOIN household ON household.id = involvement.householdId
+            SELECT involvement.*, household.familyId AS familyId, household.source AS recordSource
+            FROM involvement JOIN household ON household.id = involvement.householdId
             ORDER BY involvement.id
             """)
         while let row = try involvements.next() {
-            facts[row["familyId"]]?.involvements.append(try Involvement(row: row))
+            let involvement = try Involvement(row: row)
+            facts[row["familyId"]]?.involvements.append(involvement)
+            if (row["recordSource"] as String?) == RecordSource.intake.rawValue, let id = involvement.id {
+                facts[row["familyId"]]?.intakeInvolvementIds.insert(id)
+            }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT familyId, kind FROM concern ORDER BY id") {
-            if let kind = ConcernKind(rawValue: row["kind"]) { facts[row["familyId"]]?.concerns.append(kind) }
+        for row in try Row.fetchAll(db, sql: "SELECT familyId, kind, recordedAt FROM concern ORDER BY id") {
+            guard let kind = ConcernKind(rawValue: row["kind"]) else { continue }
+            facts[row["familyId"]]?.concerns.append(DatedConcern(kind, recordedOn: CalendarDate.today(now: row["recordedAt"])))
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT familyId, draft, finishedAt FROM intake WHERE status = 'finished' AND familyId IS NOT NULL AND finishedAt IS NOT NULL
+            """) {
+            guard let json: String = row["draft"], let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(json.utf8)) else { continue }
+            let said = ReportedFact.facts(in: draft)
+            if !said.isEmpty {
+                facts[row["familyId"]]?.reported.append(DatedReport(said, on: CalendarDate.today(now: row["finishedAt"])))
+            }
         }
         for row in try Row.fetchAll(db, sql: "SELECT familyId, identifiedAt, method FROM mutualIdentification") {
             let at: Date = row["identifiedAt"]

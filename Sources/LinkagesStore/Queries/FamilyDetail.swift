@@ -166,7 +166,9 @@ extension AppDatabase {
             """, arguments: [familyId]).map { row in
             StaffingMinutes(reviewedAt: row["reviewedAt"], reviewedBy: row["reviewedBy"], minutes: row["minutes"])
         }
-        let icwa = record?.icwa == true || intakes.contains { $0.draft.answers[IntakeQuestion.icwaAncestry.rawValue] == "yes" }
+        // ACL 22-35's 30 days are for ICWA cases: reason to know a child is an Indian child, not
+        // possible ancestry (which continues the inquiry).
+        let icwa = record?.icwa == true || intakes.contains { $0.draft.answers[IntakeQuestion.icwaReasonToKnow.rawValue] == "yes" }
         detail.teamMeetingDeadline = TeamMeetingDeadline.of(involvements: involvements, removedOn: record?.removedOn,
                                                             dispositionalHearing: record?.dispositionalHearingOn, icwa: icwa, on: date)
         return detail

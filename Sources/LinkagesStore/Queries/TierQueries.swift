@@ -21,12 +21,16 @@ enum TierQueries {
         }
         var involvements: [Int64: [Involvement]] = [:]
         let involvementRows = try Row.fetchCursor(db, sql: """
-            SELECT involvement.*, household.familyId AS familyId
+            SELECT involvement.*, household.familyId AS familyId, household.source AS recordSource
             FROM involvement JOIN household ON household.id = involvement.householdId
             \(involvementFilter)
             """, arguments: arguments)
+        var confirmed: [Int64: Set<Program>] = [:]
         while let row = try involvementRows.next() {
             involvements[row["familyId"], default: []].append(try Involvement(row: row))
+            if let program = RecordSource(rawValue: row["recordSource"])?.program {
+                confirmed[row["familyId"], default: []].insert(program)
+            }
         }
         var concerns: [Int64: [ConcernKind]] = [:]
         let concernRows = try Row.fetchCursor(db, sql: "SELECT familyId, kind FROM concern \(concernFilter)", arguments: arguments)
@@ -47,7 +51,7 @@ enum TierQueries {
         var result: [Int64: TierAssessment] = [:]
         for id in ids {
             result[id] = TierRules.assess(involvements: involvements[id] ?? [], concerns: concerns[id] ?? [],
-                                          reported: reported[id] ?? [], on: date)
+                                          reported: reported[id] ?? [], on: date, confirmed: confirmed[id] ?? [])
         }
         return result
     }

@@ -3,25 +3,31 @@ import GRDB
 import LinkagesDomain
 
 extension AppDatabase {
-    /// The supervisor's staffing agenda: the families of their program and office that are open
-    /// in both programs or have an Emergency Response referral open, ranked by `weights`. Only
+    /// The supervisor's staffing agenda: the families of their program and office that are known
+    /// to both programs or have an Emergency Response referral open (an ER intake's included),
+    /// ranked by `weights`. Only
     /// what the supervisor may see counts (a family's other-program details need a release).
     /// The view is audited.
     public func staffingAgenda(for policy: AccessPolicy, weights: StaffingWeights, at time: Date) throws -> [AgendaItem] {
         guard policy.mayOpenFamilies else { return [] }
         return try write { db in
             let viewer = policy.viewer
+            // A finished ER intake is a Child Welfare record of the family (source 'intake'),
+            // so a new family is on its Child Welfare supervisor's agenda the moment it is finished.
+            let childWelfareSources = [RecordSource.childWelfare, .intake].map(\.rawValue)
+            let own = viewer.program == .childWelfare ? childWelfareSources : [RecordSource.calworks.rawValue]
+            let other = viewer.program == .childWelfare ? [RecordSource.calworks.rawValue] : childWelfareSources
             let familyIds = try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT own.familyId
                 FROM household AS own
-                WHERE own.source = :program AND (own.office IS NULL OR own.office = :office OR :everyOffice)
-                  AND (EXISTS (SELECT 1 FROM household AS other WHERE other.familyId = own.familyId AND other.source != own.source
-                               AND other.source != 'intake')
+                WHERE own.source IN (\(databaseQuestionMarks(count: own.count)))
+                  AND (own.office IS NULL OR own.office = ? OR ?)
+                  AND (EXISTS (SELECT 1 FROM household AS other WHERE other.familyId = own.familyId
+                               AND other.source IN (\(databaseQuestionMarks(count: other.count))))
                        OR EXISTS (SELECT 1 FROM involvement JOIN household h ON h.id = involvement.householdId
                                   WHERE h.familyId = own.familyId AND involvement.component = 'emergencyResponse'
-                                    AND involvement.status = 'open'))
-                """, arguments: ["program": RecordSource(viewer.program).rawValue, "office": viewer.office,
-                                 "everyOffice": viewer.role == .trainer])
+                                    AND involvement.status != 'closed'))
+                """, arguments: StatementArguments(own) + [viewer.office, viewer.role == .trainer] + StatementArguments(other))
             let levels = try Self.serviceLevels(db)
             let holidays = try Self.holidays(db)
             let recentChanges = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """

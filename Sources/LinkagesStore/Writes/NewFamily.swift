@@ -76,11 +76,14 @@ public struct NewConcern: Sendable {
     public var kind: ConcernKind
     public var note: String?
     public var recordedById: Int64?
+    /// When it was recorded, if not when the family is added (a demo family's history).
+    public var recordedAt: Date?
 
-    public init(_ kind: ConcernKind, note: String? = nil, recordedById: Int64? = nil) {
+    public init(_ kind: ConcernKind, note: String? = nil, recordedById: Int64? = nil, recordedAt: Date? = nil) {
         self.kind = kind
         self.note = note
         self.recordedById = recordedById
+        self.recordedAt = recordedAt
     }
 }
 

@@ -75,7 +75,8 @@ public struct StoreBatch {
     }
 
     public func addConcern(_ new: NewConcern, toFamily familyId: Int64, at time: Date) throws {
-        var concern = Concern(familyId: familyId, kind: new.kind, note: new.note, recordedAt: time, recordedById: new.recordedById)
+        var concern = Concern(familyId: familyId, kind: new.kind, note: new.note, recordedAt: new.recordedAt ?? time,
+                              recordedById: new.recordedById)
         try concern.insert(db)
     }
 

@@ -9,6 +9,7 @@ struct StallReport {
     /// The four workers that were never stopped.
     let steadyLogs: [[SoakLog.Line]]
     let check: SoakCheck
+    let elapsed: TimeInterval
     /// Exit statuses of worker processes that ended other than asked (or by a waiter's SIGKILL).
     let crashes: [Int32]
 
@@ -22,9 +23,9 @@ struct StallReport {
         }.sorted()
     }
 
-    /// Stops that held the database but that no waiting worker released: the others waited.
+    /// Stops in a write that no waiting worker released: the others waited.
     var unreleased: Int {
-        outcomes.filter { $0.heldDatabase && $0.release == .stillStopped }.count
+        outcomes.filter { $0.held == .writeLock && $0.release == .stillStopped }.count
     }
 
     var slowest: Double { actionTimes.last ?? 0 }
@@ -44,7 +45,8 @@ struct StallReport {
     }
 
     var text: String {
-        let held = outcomes.filter(\.heldDatabase)
+        let inWrite = outcomes.filter { $0.held == .writeLock }
+        let inRead = outcomes.filter { $0.held == .readMark }
         func count(_ release: StopOutcome.Release, _ stops: [StopOutcome]) -> Int { stops.filter { $0.release == release }.count }
         let times = actionTimes
         func percentile(_ p: Double) -> String {
@@ -52,12 +54,12 @@ struct StallReport {
         }
         let bound = slowest < StallTrials.boundMilliseconds ? "within" : "OVER"
         var lines = [
-            String(format: "Stall trials: one worker's process stopped %d times for %.1f s each, while %d others wrote every %d ms",
-                   outcomes.count, stopSeconds, StallTrials.steadyWorkers, pause),
-            "  stopped while holding the database: \(held.count) (went on when a waiting worker resumed it: "
-                + "\(count(.resumedByWaiter, held)); ended by a waiting worker: \(count(.endedByWaiter, held)); "
+            String(format: "Stall trials: one worker's process stopped %d times for %.1f s each, while %d others wrote every %d ms (%.0f s)",
+                   outcomes.count, stopSeconds, StallTrials.steadyWorkers, pause, elapsed),
+            "  stopped in a write, holding the write lock: \(inWrite.count) (went on when a waiting worker resumed it: "
+                + "\(count(.resumedByWaiter, inWrite)); ended by a waiting worker: \(count(.endedByWaiter, inWrite)); "
                 + "left waiting: \(unreleased))",
-            "  stopped holding nothing: \(outcomes.count - held.count) (left stopped: \(count(.stillStopped, outcomes) - unreleased))",
+            "  stopped in a read (no writer waits for it): \(inRead.count); holding nothing: \(outcomes.count - inWrite.count - inRead.count)",
             "  the other workers' actions: \(times.count), median \(percentile(0.5)) ms, p99 \(percentile(0.99)) ms, "
                 + "slowest \(percentile(1)) ms (\(bound) the 2,000 ms bound)",
             "  slowest: " + slowestActions.joined(separator: ", "),

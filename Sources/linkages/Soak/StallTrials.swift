@@ -47,7 +47,9 @@ struct StallTrials: ParsableCommand {
             }
             let path = try SoakBench.prepareDatabase(in: scratch, workers: Self.steadyWorkers + 1)
             let stopFile = scratch.appendingPathComponent("stop").path
-            let workSeconds = Double(trials) * (stopSeconds + 1) + 60
+            // The workers stop when the trials are done (the stop file); the deadline only guards
+            // against a trial run that died, and allows for stops that take many tries.
+            let workSeconds = Double(trials) * (stopSeconds + 30) + 60
             let steady = try (0..<Self.steadyWorkers).map { index in
                 try SoakBench.startWorker(index, database: path, seconds: workSeconds, pause: pause, log: SoakBench.logPath(scratch, index),
                                           stopFile: stopFile)
@@ -55,15 +57,21 @@ struct StallTrials: ParsableCommand {
             var stopped = StoppedWorker(scratch: scratch, database: path, pause: pause, stopFile: stopFile, workSeconds: workSeconds)
             try stopped.start()
             var random = SeededGenerator(seed: seed)
+            let started = Date()
             var outcomes: [StopOutcome] = []
             for trial in 0..<trials {
                 usleep(UInt32.random(in: 20_000...400_000, using: &random))
                 // Every other stop waits for the fifth to be in the middle of a write.
                 outcomes.append(try stopped.stop(for: stopSeconds, inWrite: trial % 2 == 1))
             }
+            // Every steady worker must still be working when the last stop ends.
+            let endedEarly = steady.filter { pid in
+                var status: Int32 = 0
+                return waitpid(pid, &status, WNOHANG) == pid
+            }
             FileManager.default.createFile(atPath: stopFile, contents: nil)
             stopped.finish()
-            let statuses = steady.map(ChildProcesses.wait)
+            let statuses = steady.map { endedEarly.contains($0) ? 1 : ChildProcesses.wait($0) }
 
             var logs = try (0..<Self.steadyWorkers).map { index in try SoakLog.read(SoakBench.logPath(scratch, index)) }
             logs.append(try stopped.logs().flatMap { $0 })
@@ -71,6 +79,7 @@ struct StallTrials: ParsableCommand {
             let check = try SoakCheck.verify(logs, in: reopened, interrupted: [Self.stoppedWorker])
             let report = StallReport(outcomes: outcomes, stopSeconds: stopSeconds, pause: pause,
                                      steadyLogs: Array(logs.prefix(Self.steadyWorkers)), check: check,
+                                     elapsed: Date().timeIntervalSince(started),
                                      crashes: stopped.unexpectedEnds + statuses.filter { $0 != 0 })
             print(report.text)
             if !report.passed {
@@ -82,9 +91,11 @@ struct StallTrials: ParsableCommand {
 
 /// What became of the fifth worker during one stop.
 struct StopOutcome {
+    enum Held { case writeLock, readMark, nothing }
     enum Release { case resumedByWaiter, endedByWaiter, stillStopped }
-    /// It held the database in a way that keeps others waiting when it stopped.
-    var heldDatabase: Bool
+    /// What it held when it stopped: the write lock (in a write: every other writer waits for
+    /// it), a read mark (in a read: only a checkpoint that empties the log waits), or nothing.
+    var held: Held
     var release: Release
 }
 
@@ -123,35 +134,36 @@ private struct StoppedWorker {
     /// Stops it (once it is seen in the middle of a write, when `inWrite`: up to twenty tries),
     /// notes whether it held the database, waits, and says what became of it.
     mutating func stop(for seconds: Double, inWrite: Bool) throws -> StopOutcome {
-        var held = false
+        var held = StopOutcome.Held.nothing
         for _ in 0..<(inWrite ? 20 : 1) {
             if inWrite { waitUntilWriting() }
             kill(processId, SIGSTOP)
             while !ProcessState.isStopped(processId) {
-                if let status = reap() { return try startedAgain(after: status, held: false) }
+                if let status = reap() { return try startedAgain(after: status, held: .nothing) }
                 usleep(500)
             }
-            held = LockHolders.keepingOthersWaiting(on: database).contains(processId)
-            if held || !inWrite { break }
+            held = LockHolders.writing(on: database).contains(processId) ? .writeLock
+                : LockHolders.keepingOthersWaiting(on: database).contains(processId) ? .readMark : .nothing
+            if held == .writeLock || !inWrite { break }
             kill(processId, SIGCONT)
         }
         usleep(UInt32(seconds * 1_000_000))
         if let status = reap() { return try startedAgain(after: status, held: held) }
         let release: StopOutcome.Release = ProcessState.isStopped(processId) ? .stillStopped : .resumedByWaiter
         kill(processId, SIGCONT)
-        return StopOutcome(heldDatabase: held, release: release)
+        return StopOutcome(held: held, release: release)
     }
 
-    /// Returns once it holds the database in a way that keeps others waiting, or after a second.
+    /// Returns once it holds the write lock, or after a second.
     private func waitUntilWriting() {
         let deadline = Date().addingTimeInterval(1)
-        while !LockHolders.keepingOthersWaiting(on: database).contains(processId) && Date() < deadline {}
+        while !LockHolders.writing(on: database).contains(processId) && Date() < deadline {}
     }
 
-    private mutating func startedAgain(after status: Int32, held: Bool) throws -> StopOutcome {
+    private mutating func startedAgain(after status: Int32, held: StopOutcome.Held) throws -> StopOutcome {
         if status != 128 + SIGKILL { unexpectedEnds.append(status) }
         try start()
-        return StopOutcome(heldDatabase: held, release: .endedByWaiter)
+        return StopOutcome(held: held, release: .endedByWaiter)
     }
 
     /// Lets it go on to see the stop file and end.

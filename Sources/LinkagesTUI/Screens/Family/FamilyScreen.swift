@@ -1,3 +1,4 @@
+import Foundation
 import LinkagesDomain
 import LinkagesStore
 
@@ -6,6 +7,8 @@ import LinkagesStore
 public struct FamilyScreen: ScreenModel {
     public let familyId: Int64
     let bank: QuestionBank
+    /// The county's intake settings, for the clocks a finished intake started.
+    let intakeSettings: IntakeSettings
     public private(set) var detail: FamilyDetail?
     public private(set) var notFound = false
     public private(set) var scroll = ScrollPosition()
@@ -29,6 +32,7 @@ public struct FamilyScreen: ScreenModel {
         mayReviewLinks = session.policy.mayDecideMatches
         isTrainer = session.worker.role == .trainer
         bank = session.questionBank
+        intakeSettings = session.intakeSettings
     }
 
     public var title: String {
@@ -154,14 +158,14 @@ public struct FamilyScreen: ScreenModel {
         } else if let emergencyReason {
             renderEmergencyPrompt(emergencyReason, into: &grid, area: inner)
         } else {
-            scroll.render(lines(width: inner.width, today: context.today), into: &grid, area: inner)
+            scroll.render(lines(width: inner.width, today: context.today, now: context.now), into: &grid, area: inner)
         }
     }
 
     // MARK: Content
 
     /// The whole page as lines; `today` nil only when counting lines for scrolling.
-    func lines(width: Int, today: CalendarDate?) -> [StyledLine] {
+    func lines(width: Int, today: CalendarDate?, now: Date? = nil) -> [StyledLine] {
         guard let detail else { return [] }
         let today = today ?? .distantPast
         var lines: [StyledLine] = [
@@ -197,7 +201,7 @@ public struct FamilyScreen: ScreenModel {
             }
         }
 
-        lines += intakeLines(detail.intakes, width: width)
+        lines += intakeLines(detail.intakes, width: width, today: today, now: now ?? today.instant(hour: 12, minute: 0, timeZone: .current))
 
         lines.append(.blank)
         lines.append(StyledLine("Concerns recorded", .heading))
@@ -342,14 +346,26 @@ public struct FamilyScreen: ScreenModel {
         }
     }
 
-    /// Each finished ER intake: when, the family's own words, the protective factors and ICWA.
-    private func intakeLines(_ intakes: [IntakeRecord], width: Int) -> [StyledLine] {
+    /// Each finished ER intake: when the referral came in and the response decided, what was
+    /// seen or reported, the clocks it started (met once first contact is recorded), the
+    /// family's own words, the protective factors and ICWA.
+    private func intakeLines(_ intakes: [IntakeRecord], width: Int, today: CalendarDate, now: Date) -> [StyledLine] {
         guard !intakes.isEmpty else { return [] }
         var lines: [StyledLine] = [.blank, StyledLine("ER intakes", .heading)]
         for intake in intakes {
             let draft = intake.draft
             let when = intake.finishedAt.map { CalendarDate.today(now: $0).usFormat } ?? "—"
             lines.append(StyledLine("  \(when) · by \(intake.account)", .bold))
+            lines += StyledLine.wrapped(Self.referralSummary(draft, bank: bank), width: width, indent: "      ", firstIndent: "    ")
+            let seen = draft.answer(.whatWasSeen)
+            if !seen.isEmpty {
+                lines += StyledLine.wrapped("What was seen or reported: “\(seen)”", width: width, indent: "      ", firstIndent: "    ")
+            }
+            for clock in IntakeClocks.clocks(for: draft, settings: intakeSettings) {
+                let status = clock.status(now: now, today: today)
+                lines += StyledLine.wrapped("\(clock.name): \(status.text)", width: width, style: status.overdue ? .danger : .plain,
+                                            indent: "      ", firstIndent: "    ")
+            }
             let voice = draft.answer(.familyVoice)
             if !voice.isEmpty {
                 lines += StyledLine.wrapped("Family's words: “\(voice)”", width: width, indent: "      ", firstIndent: "    ")
@@ -370,6 +386,17 @@ public struct FamilyScreen: ScreenModel {
             lines.append(StyledLine("    ICWA inquiry: \(icwa)."))
         }
         return lines
+    }
+
+    /// "Received 11/21/2026 09:30 · response: within 10 days · CWS/CMS referral 1234".
+    static func referralSummary(_ draft: IntakeDraft, bank: QuestionBank) -> String {
+        let received = [draft.answer(.referralReceivedDate), draft.answer(.referralReceivedTime)].filter { !$0.isEmpty }.joined(separator: " ")
+        let response = bank.sections.flatMap(\.questions).first { $0.id == IntakeQuestion.responseType.rawValue }?
+            .choices?.first { $0.id == draft.answer(.responseType) }?.label
+        var parts = ["Received " + (received.isEmpty ? "(date not recorded)" : received),
+                     "response: " + (response?.lowercased() ?? "not decided")]
+        if !draft.answer(.referralNumber).isEmpty { parts.append("CWS/CMS referral \(draft.answer(.referralNumber))") }
+        return parts.joined(separator: " · ")
     }
 
     private func programColumn(_ program: Program, detail: FamilyDetail, width: Int, today: CalendarDate) -> [StyledLine] {

@@ -275,7 +275,7 @@ extension IntakeFormScreen {
         lines.append(.blank)
         lines.append(StyledLine("AB 2085 check", .heading))
         lines += StyledLine.wrapped(outcome.ab2085.explanation, width: width,
-                                    style: outcome.ab2085.appliesPovertyRule ? .warning : .plain, indent: "  ")
+                                    style: outcome.ab2085.appliesPovertyRule || outcome.ab2085.awaitsSeriousHarmAnswer ? .warning : .plain, indent: "  ")
         lines.append(.blank)
         lines.append(StyledLine("Clocks", .heading))
         if outcome.clocks.isEmpty {
