@@ -57,10 +57,11 @@ public enum DemoDatabase {
             let created = today.adding(days: -1).instant(hour: 8)
             let sarah = try batch.addFamily(StoryFamilies.sarah(resources.sarah, staff: staff, on: today), at: created)
             // Sarah signed a release at the ER visit: both programs share, substance use excluded.
+            // The workbook's county has no sharing policy yet: the release is the exercise's own.
             try batch.addSharingBasis(SharingBasis(
                 familyId: sarah.familyId, kind: .signedRelease, sharesCalWORKs: true, sharesChildWelfare: true,
                 signedOn: today.adding(days: -1), expiresOn: today.adding(days: 364), recordedBy: "demo",
-                recordedAt: created, note: "Signed at the ER home visit; paper copy in the ER file.",
+                recordedAt: created, note: "Added for the training exercise (the workbook's county has no sharing policy yet): signed at the ER home visit.",
                 calworksDecision: DemoApprovals.calworks(at: created), childWelfareDecision: DemoApprovals.childWelfare(at: created)))
             let jose = try batch.addFamily(StoryFamilies.nunezGarcia(staff: staff, on: today), at: created)
             // Sofía and Mateo were removed 75 days ago; eleven days later the reunification plan

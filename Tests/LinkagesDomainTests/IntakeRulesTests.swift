@@ -308,6 +308,12 @@ struct IntakeOutcomeTests {
         #expect(open.status(now: late, today: CalendarDate("2026-11-21")!, timeZone: pacific) == ("due 11/21/2026 16:45 · OVERDUE by 2 h", true))
         open.doneOn = CalendarDate("2026-11-23")
         #expect(open.status(now: late, today: CalendarDate("2026-11-23")!, timeZone: pacific) == ("first contact 11/23/2026, 2 days late", false))
+        #expect(open.shortStatus(now: late, today: CalendarDate("2026-11-23")!, timeZone: pacific) == ("met late", false))
+        #expect(clocks[0].shortStatus(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific) == ("met", false))
+        open.doneOn = nil
+        #expect(open.shortStatus(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific) == ("21 h left", false))
+        #expect(open.shortStatus(now: late, today: CalendarDate("2026-11-21")!, timeZone: pacific) == ("OVERDUE", true))
+        #expect(clocks[0].isInPersonResponse && !clocks[1].isInPersonResponse)
         #expect(clocks[1].status(now: now, today: CalendarDate("2026-11-25")!).text == "due 11/24/2026 · OVERDUE by 1 day")
         #expect(clocks[2].status(now: now, today: CalendarDate("2026-11-27")!).text == "due 11/27/2026 · today")
 

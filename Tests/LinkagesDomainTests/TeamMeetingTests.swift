@@ -55,6 +55,19 @@ struct TeamMeetingTests {
         #expect(list.last?.role == "CalWORKs worker, invited by default")
     }
 
+    @Test("with the family's members known, each is invited in the role ACL 22-35 names, once, then the supports they choose")
+    func membersInvited() {
+        let marcus = Worker(id: 2, name: "Marcus Bell", program: .childWelfare, office: "Central", role: .caseworker)
+        let list = MeetingInvitee.defaults(
+            familyName: "The family",
+            members: [("Sarah Mitchell", .parent), ("Emma Mitchell", .child), ("Rosa Vang", .caretaker), ("sarah mitchell", .parent),
+                      ("Tío Beto", nil)],
+            assigned: [(marcus, .childWelfare)])
+        #expect(list.map(\.name) == ["Sarah Mitchell", "Emma Mitchell", "Rosa Vang", "Tío Beto", "Supports the family chooses", "Marcus Bell"])
+        #expect(list.map(\.role) == ["parent", "child or youth", "caregiver", "family member", "formal and informal supports",
+                                     "Child Welfare worker"])
+    }
+
     @Test("others invited are typed as 'name, role' separated by semicolons; a missing role reads 'invited', blanks are skipped")
     func othersInvited() {
         let others = MeetingInvitee.others(" Rosa Vang, aunt ; Pastor Lee;; , nobody; Dr. Ortiz, pediatrician, Valley clinic")

@@ -79,6 +79,11 @@ struct ChangeDeskTests {
         #expect(item.reasons.map(\.text).contains("Emergency Response referral open"))
         #expect(item.reasons.map(\.text).contains { $0.hasPrefix("Safety concerns: domestic violence") })
         #expect(!agenda.contains { $0.familyId == south }, "the South office's intake is for the South office's supervisor")
+        // The ER list shows the intake's in-person response clock: immediate, 24 hours from 08:15.
+        let queue = try database.emergencyResponseQueue(on: Fixtures.today, by: "rchen", at: now)
+        let clock = try #require(queue.first { $0.familyId == central }?.responseClock)
+        #expect(clock.name == "In-person response (immediate)" && clock.doneOn == nil)
+        #expect(queue.first { $0.familyId == Int64.max }?.responseClock == nil)
     }
 
     @Test("the demo county's CalWORKs supervisor sees every kind of reason the agenda weighs, AB 135 near its end among the first")

@@ -53,6 +53,30 @@ public struct IntakeClock: Equatable, Sendable {
         }
     }
 
+    /// The in-person response (immediate or 10-day), the clock CDSS measure 2B times.
+    public var isInPersonResponse: Bool { name.hasPrefix(Self.inPersonResponse) }
+
+    static let inPersonResponse = "In-person response"
+
+    /// A few words for a list column: "met", "met late", "21 h left", "3 d left", "today", "OVERDUE".
+    public func shortStatus(now: Date, today: CalendarDate, timeZone: TimeZone = .current) -> (text: String, overdue: Bool) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        if let doneOn, let dueDay = dueDay(calendar) {
+            let late = dueDay.days(until: doneOn)
+            return (late <= 0 ? "met" : "met late", false)
+        }
+        switch due {
+        case .before: return ("by court", false)
+        case .moment(let moment):
+            if moment < now { return ("OVERDUE", true) }
+            return ("\(Int((moment.timeIntervalSince(now) / 3600).rounded(.down))) h left", false)
+        case .day(let date):
+            let days = today.days(until: date)
+            return days < 0 ? ("OVERDUE", true) : (days == 0 ? "today" : "\(days) d left", false)
+        }
+    }
+
     /// The last day the clock may be met on (a 24-hour clock ends on its due moment's day).
     private func dueDay(_ calendar: Calendar) -> CalendarDate? {
         switch due {
@@ -91,11 +115,11 @@ public enum IntakeClocks {
                 let time = TimeOfDay(draft.answer(.referralReceivedTime)) ?? TimeOfDay("00:00")!
                 let start = received.instant(hour: time.hour, minute: time.minute, timeZone: timeZone)
                 clocks.append(IntakeClock(
-                    name: "In-person response (immediate)", due: .moment(start.addingTimeInterval(24 * 3600)),
+                    name: "\(IntakeClock.inPersonResponse) (immediate)", due: .moment(start.addingTimeInterval(24 * 3600)),
                     rule: "Immediate response within 24 hours (MPP 31-115; CDSS measure 2B)", doneOn: contact))
             case "tenDay":
                 clocks.append(IntakeClock(
-                    name: "In-person response (10-day)", due: .day(received.adding(days: 10)),
+                    name: "\(IntakeClock.inPersonResponse) (10-day)", due: .day(received.adding(days: 10)),
                     rule: "In-person investigation within 10 calendar days (MPP 31-120; CDSS measure 2B)", doneOn: contact))
             default:
                 break

@@ -64,8 +64,27 @@ public struct MeetingInvitee: Identifiable, Hashable, Codable, Sendable {
     /// The family first, then each program's assigned workers; the CalWORKs worker of a family
     /// open in CalWORKs is on the list by default (the seeds: invite the CalWORKs worker to the
     /// CFT meeting).
-    public static func defaults(familyName: String, assigned: [(worker: Worker, program: Program)]) -> [MeetingInvitee] {
-        var invitees = [MeetingInvitee(name: familyName, role: "the family and the supports it chooses")]
+    ///
+    /// With the family's `members` known, each is invited by name in the role ACL 22-35 names
+    /// (the child or youth, the parents, the caregiver [C15]), and then the formal and informal
+    /// supports the family chooses; without them, the family as one line. The placing agency's
+    /// worker is the Child Welfare worker; a foster family agency or a mental-health provider,
+    /// when placement calls for one, is added under "Also invite".
+    public static func defaults(familyName: String, members: [(name: String, role: CaseRole?)] = [],
+                                assigned: [(worker: Worker, program: Program)]) -> [MeetingInvitee] {
+        var seenNames = Set<String>()
+        var invitees = members.compactMap { member -> MeetingInvitee? in
+            guard seenNames.insert(member.name.lowercased()).inserted else { return nil }
+            let role = switch member.role {
+            case .child: "child or youth"
+            case .parent: "parent"
+            case .caretaker: "caregiver"
+            case nil: "family member"
+            }
+            return MeetingInvitee(name: member.name, role: role)
+        }
+        invitees.append(invitees.isEmpty ? MeetingInvitee(name: familyName, role: "the family and the supports it chooses")
+                                         : MeetingInvitee(name: "Supports the family chooses", role: "formal and informal supports"))
         var seen = Set<Int64>()
         for (worker, program) in assigned.sorted(by: { $0.program.rawValue > $1.program.rawValue }) {
             guard let id = worker.id, seen.insert(id).inserted else { continue }

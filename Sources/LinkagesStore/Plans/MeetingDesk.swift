@@ -3,13 +3,15 @@ import GRDB
 import LinkagesDomain
 
 extension AppDatabase {
-    /// The people a new team meeting for the family invites unless the worker changes it: the
-    /// family, and the assigned worker of each program's open record (the CalWORKs worker too).
+    /// The people a new team meeting for the family invites unless the worker changes it: each
+    /// member of the family in their role, the supports the family chooses, and the assigned
+    /// worker of each program's open record (the CalWORKs worker too).
     public func defaultInvitees(familyId: Int64, for policy: AccessPolicy) throws -> [MeetingInvitee] {
         try writer.read { db in
             try Self.requirePlanAccess(db, familyId: familyId, policy: policy)
             guard let detail = try Self.familyDetail(db, id: familyId, on: policy.today) else { return [] }
-            return MeetingInvitee.defaults(familyName: "The family (\(detail.family.displayName))",
+            let members = detail.records.flatMap(\.people).map { (name: "\($0.firstName) \($0.lastName)", role: $0.caseRole) }
+            return MeetingInvitee.defaults(familyName: "The family (\(detail.family.displayName))", members: members,
                                            assigned: Self.assignedWorkers(detail, on: policy.today))
         }
     }

@@ -13,6 +13,8 @@ public struct EmergencyResponseRow: Sendable, Equatable, Identifiable {
     /// True when a CalWORKs record of the family is known to Linkages.
     public var knownToCalWORKs: Bool
     public var tier: TierAssessment
+    /// The in-person response clock of the family's latest finished ER intake, if any.
+    public var responseClock: IntakeClock?
 }
 
 extension AppDatabase {
@@ -34,14 +36,30 @@ extension AppDatabase {
                 ORDER BY referralDate DESC, family.displayName
                 """, arguments: ["today": date])
             let tiers = try TierQueries.assessments(db, familyIds: rows.map { $0["familyId"] }, on: date)
+            let clocks = try Self.responseClocks(db)
             return rows.map { row in
                 let familyId: Int64 = row["familyId"]
                 return EmergencyResponseRow(
                     familyId: familyId, familyName: row["displayName"], referralDate: row["referralDate"],
                     referralId: row["sourceCaseId"], knownToCalWORKs: row["knownToCalWORKs"],
-                    tier: tiers[familyId] ?? TierAssessment(tier: nil, reasons: []))
+                    tier: tiers[familyId] ?? TierAssessment(tier: nil, reasons: []), responseClock: clocks[familyId])
             }
         }
+    }
+
+    /// The in-person response clock of each family's latest finished intake.
+    private static func responseClocks(_ db: Database) throws -> [Int64: IntakeClock] {
+        let settings = IntakeSettings(holidays: try holidays(db))
+        var clocks: [Int64: IntakeClock] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT familyId, draft FROM intake WHERE status = 'finished' AND familyId IS NOT NULL ORDER BY finishedAt, id
+            """) {
+            guard let json: String = row["draft"],
+                  let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(json.utf8)),
+                  let clock = IntakeClocks.clocks(for: draft, settings: settings).first(where: \.isInPersonResponse) else { continue }
+            clocks[row["familyId"]] = clock
+        }
+        return clocks
     }
 
     /// The worker record mapped to an operating-system account, if any.

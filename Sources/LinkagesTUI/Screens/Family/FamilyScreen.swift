@@ -272,7 +272,8 @@ public struct FamilyScreen: ScreenModel {
         }
         for basis in active {
             let opens = Program.allCases.contains { basis.opens($0, on: today) }
-            lines += StyledLine.wrapped("Sharing: \(basis.summary) (\(basis.scopeDescription)): \(basis.state(on: today)).",
+            let note = basis.note.map { $0.isBlank ? "" : " Note: \($0)" } ?? ""
+            lines += StyledLine.wrapped("Sharing: \(basis.summary) (\(basis.scopeDescription)): \(basis.state(on: today)).\(note)",
                                         width: width, style: opens ? .plain : .muted, indent: "  ", firstIndent: "  ")
         }
         if detail.substanceUseShownUnderConsent {

@@ -59,10 +59,11 @@ public struct IntakeScreen: ScreenModel {
 
     static let columns = [
         TableColumn("Opened", .fixed(10)),
-        TableColumn("Family", .flexible(minimum: 18)),
+        TableColumn("Family", .flexible(minimum: 10)),
         TableColumn("Referral", .fixed(11)),
-        TableColumn("CalWORKs", .fixed(12)),
+        TableColumn("CW", .fixed(4)),
         TableColumn("Tier", .fixed(18)),
+        TableColumn("In person", .fixed(9)),
     ]
 
     public func render(into grid: inout CellGrid, area: Rect, context: RenderContext) {
@@ -75,11 +76,21 @@ public struct IntakeScreen: ScreenModel {
                     TableCell(row.referralDate?.usFormat ?? "—", days <= 1 ? .bold : .plain),
                     TableCell(row.familyName),
                     TableCell(row.referralId ?? "—"),
-                    row.knownToCalWORKs ? TableCell("[CW] known", .calworks) : TableCell("not found", .muted),
+                    row.knownToCalWORKs ? TableCell("[CW]", .calworks) : TableCell("—", .muted),
                     TableCell(row.tier.label),
+                    Self.responseCell(row.responseClock, context: context),
                 ]
             },
             empty: "No Emergency Response referral is open.", into: &grid, area: inner)
+    }
+}
+
+extension IntakeScreen {
+    /// Where the in-person response stands, from the family's finished intake ("—" without one).
+    static func responseCell(_ clock: IntakeClock?, context: RenderContext) -> TableCell {
+        guard let clock else { return TableCell("—", .muted) }
+        let status = clock.shortStatus(now: context.now, today: context.today)
+        return TableCell(status.text, status.overdue ? .danger : (status.text.hasPrefix("met") ? .muted : .plain))
     }
 }
 

@@ -94,25 +94,27 @@ public struct ScheduleMeetingScreen: ScreenModel {
         let fieldsTop = form.renderScreen(
             intro: "Invite the people who support the family; the CalWORKs worker is invited by default.",
             problems: [], into: &grid, area: area, labelWidth: labelWidth, spaced: false)
-        // Each invitee's role goes after the answer, dimmed, so the name stays the label; on a
-        // terminal too narrow for every role, the roles are listed below the form instead.
+        // Each invitee's role goes after the answer, dimmed, so the name stays the label; a role
+        // too long for the room left there is listed below the form instead.
         let roleColumn = area.column + 2 + labelWidth + DisplayWidth.of("(•) Invite  ( ) Leave out") + 2
         let roleWidth = area.right - 1 - roleColumn
         let firstInvitee = form.fields.firstIndex { $0.id == "invitee0" } ?? form.fields.count
         var row = fieldsTop + form.fields.count + 1
-        if invitees.allSatisfy({ DisplayWidth.of($0.role) <= roleWidth }) {
-            for (index, invitee) in invitees.enumerated() where fieldsTop + firstInvitee + index < area.bottom {
+        var below: [MeetingInvitee] = []
+        for (index, invitee) in invitees.enumerated() {
+            if DisplayWidth.of(invitee.role) <= roleWidth && fieldsTop + firstInvitee + index < area.bottom {
                 grid.put(invitee.role, row: fieldsTop + firstInvitee + index, column: roleColumn, style: .muted, maxWidth: roleWidth)
+            } else {
+                below.append(invitee)
             }
-        } else {
-            for invitee in invitees {
-                for line in DisplayWidth.wrap("\(invitee.name): \(invitee.role)", to: area.width - 4) where row < area.bottom {
-                    grid.put(line, row: row, column: area.column + 2, style: .muted)
-                    row += 1
-                }
-            }
-            row += 1
         }
+        for invitee in below {
+            for line in DisplayWidth.wrap("\(invitee.name): \(invitee.role)", to: area.width - 4) where row < area.bottom {
+                grid.put(line, row: row, column: area.column + 2, style: .muted)
+                row += 1
+            }
+        }
+        if !below.isEmpty { row += 1 }
         FormProblems.render(problems, into: &grid, row: row, left: area.column + 2, area: area)
     }
 }
