@@ -265,7 +265,7 @@ struct IntakeOutcomeTests {
         #expect(outcome(draft).findings.concerns.contains(.financialHardship))
     }
 
-    @Test("ICWA, protective factors and primary prevention each add their action")
+    @Test("ICWA and protective factors each add their action; an intake is an ER referral, so never primary prevention")
     func otherActions() {
         var draft = IntakeDraft(bankVersion: 1, members: [MemberEntry(firstName: "Ana", lastName: "Cruz", relationship: "head")])
         draft.answers = ["household.receivingCalWORKs": "yes", "icwa.ancestry": "yes", "pf.connections": "needsSupport", "pf.resilience": "strength"]

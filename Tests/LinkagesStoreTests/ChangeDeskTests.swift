@@ -84,6 +84,9 @@ struct ChangeDeskTests {
         let clock = try #require(queue.first { $0.familyId == central }?.responseClock)
         #expect(clock.name == "In-person response (immediate)" && clock.doneOn == nil)
         #expect(queue.first { $0.familyId == Int64.max }?.responseClock == nil)
+        // The family page credits the intake to its worker by name, not by Unix account.
+        let detail = try #require(try database.familyDetail(id: central, on: Fixtures.today))
+        #expect(detail.workers.values.first { $0.account == detail.intakes.first?.account }?.name == "Marcus Bell")
     }
 
     @Test("the demo county's CalWORKs supervisor sees every kind of reason the agenda weighs, AB 135 near its end among the first")

@@ -14,7 +14,7 @@ public struct IntakeOutcome: Equatable, Sendable {
         // The intake's own ER referral is not a CWS/CMS record: what the family said stands.
         tier = TierRules.assess(involvements: involvements, concerns: concerns, reported: findings.reported, on: today,
                                 confirmed: known.confirmed)
-        recommendations = IntakeRecommendations.recommend(tier: tier, findings: findings, known: known, draft: draft, today: today)
+        recommendations = IntakeRecommendations.recommend(findings: findings, known: known, draft: draft, today: today)
         ab2085 = AB2085Check(concerns: findings.concerns, seriousHarmAnswer: draft.answer(.seriousHarm))
         clocks = IntakeClocks.clocks(for: draft, settings: settings)
         self.findings = findings

@@ -38,7 +38,7 @@ public enum IntakeRecommendations {
     static let barriers = "CalWORKs & Child Welfare Collaboration: supporting messages"
 
     public static func recommend(
-        tier: TierAssessment, findings: IntakeFindings, known: KnownFamily, draft: IntakeDraft, today: CalendarDate
+        findings: IntakeFindings, known: KnownFamily, draft: IntakeDraft, today: CalendarDate
     ) -> [Recommendation] {
         // The same reading of records and intake answers as the tier (TierFacts): a record wins
         // over what the family said, and an application is not yet CalWORKs.
@@ -129,14 +129,9 @@ public enum IntakeRecommendations {
         list += supports(for: concerns, draft: draft, today: today)
         list += protectiveFactorSupports(draft)
 
+        // No primary-prevention step: the intake is itself an ER referral, so the family it
+        // describes is never in primary prevention.
         list += icwaSteps(draft)
-
-        if tier.tier == .primaryPrevention {
-            list.append(Recommendation(
-                "Give the family information and materials that promote child and family well-being",
-                why: "This is the Linkages activity for primary prevention.",
-                source: "\(workbook), Linkages Logic Model"))
-        }
         return list
     }
 

@@ -145,11 +145,13 @@ extension AppDatabase {
         workerIds.formUnion(tasks.compactMap(\.ownerWorkerId))
         if let lead = plan?.leadWorkerId { workerIds.insert(lead) }
         workerIds.formUnion(concerns.compactMap(\.recordedById))
-        let workers = try Worker.fetchAll(db, keys: Array(workerIds))
-        let tier = try TierQueries.assessments(db, familyIds: [familyId], on: date)[familyId]!
         let intakes = try IntakeRecord
             .filter(Column("familyId") == familyId && Column("status") == IntakeRecord.Status.finished.rawValue)
             .order(Column("finishedAt").desc).fetchAll(db)
+        // Each intake is credited to the worker who wrote it, by name.
+        let authors = try Worker.filter(Set(intakes.map(\.account)).contains(Column("account"))).fetchAll(db)
+        let workers = try Worker.fetchAll(db, keys: Array(workerIds)) + authors.filter { !workerIds.contains($0.id ?? -1) }
+        let tier = try TierQueries.assessments(db, familyIds: [familyId], on: date)[familyId]!
         let bases = try SharingBasis.filter(Column("familyId") == familyId).order(Column("recordedAt").desc).fetchAll(db)
         let record = try ReunificationRecord.fetchOne(db, key: familyId)
         var detail = FamilyDetail(

@@ -356,7 +356,8 @@ public struct FamilyScreen: ScreenModel {
         for intake in intakes {
             let draft = intake.draft
             let when = intake.finishedAt.map { CalendarDate.today(now: $0).usFormat } ?? "—"
-            lines.append(StyledLine("  \(when) · by \(intake.account)", .bold))
+            let author = detail?.workers.values.first { $0.account == intake.account }?.name ?? intake.account
+            lines.append(StyledLine("  \(when) · by \(author)", .bold))
             lines += StyledLine.wrapped(Self.referralSummary(draft, bank: bank), width: width, indent: "      ", firstIndent: "    ")
             let seen = draft.answer(.whatWasSeen)
             if !seen.isEmpty {
