@@ -15,10 +15,11 @@ struct ReunificationCommand: ParsableCommand {
         guard let status = detail.reunification else { return }
         print(status, today: today)
         if let deadline = detail.teamMeetingDeadline {
-            let met = deadline.metBy(detail.meetings.map(\.meeting)).map { meeting in
+            let meetings = detail.meetings.map(\.meeting)
+            let met = deadline.metBy(meetings).map { meeting in
                 meeting.status == .held ? " Met by the meeting on \(meeting.date.usFormat)."
                     : " The meeting scheduled for \(meeting.date.usFormat) meets it once held."
-            } ?? ""
+            } ?? deadline.heldLate(meetings).map { " Held late, on \($0.date.usFormat)." } ?? ""
             Swift.print("First Child and Family Team meeting due \(deadline.due.usFormat): \(deadline.rule).\(met)")
         }
     }

@@ -253,6 +253,14 @@ struct IntakeOutcomeTests {
                                      welfareToWorkStatus: .sanction)
         #expect(actions(draft, known: KnownFamily(involvements: [sanctioned]))
             .contains("Help the parent cure the Welfare-to-Work sanction: agree with the CalWORKs worker on the activities that lift it"))
+        // The CalSAWS record wins over what the family said: a registered participant's
+        // "sanction" at intake asks for no cure, and a recorded sanction is not hidden by "registered".
+        let registered = Involvement(householdId: 1, component: .welfareToWork, status: .open, startDate: today.adding(days: -90),
+                                     welfareToWorkStatus: .registered)
+        draft.answers["financial.wtwStatus"] = "sanction"
+        #expect(!actions(draft, known: KnownFamily(involvements: [registered])).contains { $0.contains("cure") })
+        draft.answers["financial.wtwStatus"] = "registered"
+        #expect(actions(draft, known: KnownFamily(involvements: [sanctioned])).contains { $0.contains("cure the Welfare-to-Work sanction") })
     }
 
     @Test("a parent who works with hours cut is not told to find work again")

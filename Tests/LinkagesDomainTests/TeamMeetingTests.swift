@@ -44,6 +44,12 @@ struct TeamMeetingTests {
         #expect(deadline.metBy([meeting("2026-12-01", .scheduled), meeting("2026-11-20", .cancelled)]) == nil)
         #expect(deadline.metBy([meeting("2026-12-01", .held), meeting("2026-11-30", .scheduled)])?.date == CalendarDate("2026-11-30"))
         #expect(deadline.metBy([]) == nil)
+        // A meeting held after the due date does not meet it, but the family no longer waits.
+        let late = [meeting("2026-12-09", .held), meeting("2026-12-05", .cancelled)]
+        #expect(deadline.metBy(late) == nil && deadline.heldLate(late)?.date == CalendarDate("2026-12-09"))
+        #expect(!deadline.stillAwaited(late))
+        #expect(deadline.stillAwaited([meeting("2026-12-09", .scheduled)]), "scheduled late is still awaited until held")
+        #expect(!deadline.stillAwaited([meeting("2026-11-30", .scheduled)]))
     }
 
     @Test("the default invitees: the family first, Child Welfare's worker, then the CalWORKs worker by default, each once")

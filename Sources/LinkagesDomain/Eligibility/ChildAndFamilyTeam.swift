@@ -46,4 +46,16 @@ public struct TeamMeetingDeadline: Equatable, Sendable {
     public func metBy(_ meetings: [TeamMeeting]) -> TeamMeeting? {
         meetings.last { $0.status != .cancelled && $0.date <= due }
     }
+
+    /// The first meeting held after the due date, when none met it: the deadline was missed,
+    /// but the meeting took place and the family is no longer waiting for it.
+    public func heldLate(_ meetings: [TeamMeeting]) -> TeamMeeting? {
+        meetings.last { $0.status == .held && $0.date > due }
+    }
+
+    /// Whether the family still waits for its first meeting: none met the deadline and none
+    /// was held since.
+    public func stillAwaited(_ meetings: [TeamMeeting]) -> Bool {
+        metBy(meetings) == nil && heldLate(meetings) == nil
+    }
 }

@@ -46,9 +46,8 @@ public struct AB2085Check: Equatable, Sendable {
         case .riskNotYetKnown(let economic):
             let list = economic.map(\.displayName).joined(separator: ", ")
             return "Every concern recorded is economic (\(list)), but whether any child is at substantial risk of serious "
-                + "physical harm or illness is not yet known, so AB 2085 cannot be applied yet. Find out whether a failure "
-                + "to provide adequate food, clothing, shelter, medical care or supervision puts any child at that risk "
-                + "(Penal Code 11165.2(b)), then answer the serious-harm question."
+                + "physical harm or illness is not yet known, so AB 2085 cannot be applied yet. Find out whether any child "
+                + "is at that risk, then answer the serious-harm question."
         case .seriousHarmRecorded:
             return "A substantial risk of serious physical harm or illness was recorded, so this is not poverty alone."
         case .notOnlyEconomic(let other):

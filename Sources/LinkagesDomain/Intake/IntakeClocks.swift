@@ -132,15 +132,17 @@ public enum IntakeClocks {
         }
         // C27: five working days when the child is not in protective custody; before the court
         // presentation (usually 18-25 days) when the child is.
-        if draft.answer(.protectiveCustody) == "yes" {
+        let custody = draft.answer(.protectiveCustody)
+        if custody == "yes" {
             clocks.append(IntakeClock(
                 name: "Linkages coordination", due: .before("the court presentation (usually 18-25 days)"),
-                rule: "A child is in protective custody: collaborate before the court presentation (Santa Clara [C27])"))
+                rule: "A child is in protective custody: collaborate before the court presentation (Santa Clara practice [C27])"))
         } else if let received {
             let days = settings.coordinationWorkingDays
             clocks.append(IntakeClock(
                 name: "Linkages coordination", due: .day(received.adding(workingDays: days, holidays: settings.holidays)),
-                rule: "County Linkages window: \(days) working days from the referral, no child in protective custody"))
+                rule: "County Linkages window: \(days) working days from the referral, "
+                    + (custody == "no" ? "no child in protective custody" : "until it is known whether a child is in protective custody")))
         }
         return clocks
     }

@@ -113,9 +113,9 @@ public enum IntakeRecommendations {
         if infant || pregnant, onCalWORKs || !economic.isEmpty {
             list.append(Recommendation(
                 "Offer home visiting (Nurse-Family Partnership or Healthy Families America)",
-                why: pregnant
-                    ? "The CalWORKs Home Visiting Program is voluntary; since July 10, 2023 any pregnant CalWORKs member qualifies."
-                    : "The CalWORKs Home Visiting Program is voluntary and serves parents of a child under 24 months and pregnant members.",
+                why: "The CalWORKs Home Visiting Program is voluntary and serves "
+                    + (pregnant ? "pregnant members (any pregnant member since July 10, 2023)" : "parents of a child under 24 months")
+                    + (onCalWORKs ? " of a CalWORKs assistance unit." : " of a CalWORKs assistance unit or a family apparently eligible for it: apply for CalWORKs too."),
                 source: pregnant ? "CDSS CalWORKs Home Visiting Program; ACL 23-90" : "CDSS CalWORKs Home Visiting Program"))
         }
         if draft.answer(.caretakerRelative) == "yes" {
@@ -136,10 +136,12 @@ public enum IntakeRecommendations {
     }
 
     /// Curing a Welfare-to-Work sanction or non-compliance: the seeds' "can help fix (or cure)
-    /// CalWORKs sanctions", from the intake's answer or the CalSAWS record, sanction first (L8).
+    /// CalWORKs sanctions", sanction first (L8). The CalSAWS record's standing wins; the
+    /// intake's answer counts only where no current record gives one.
     static func welfareToWorkSteps(draft: IntakeDraft, known: KnownFamily, today: CalendarDate) -> [Recommendation] {
         let recorded = known.involvements.filter { $0.isCurrent(on: today) }.compactMap(\.welfareToWorkStatus)
-        let statuses = Set(recorded + [WelfareToWorkStatus(rawValue: draft.answer(.welfareToWorkStatus))].compactMap { $0 })
+        let reported = WelfareToWorkStatus(rawValue: draft.answer(.welfareToWorkStatus))
+        let statuses = Set(recorded.isEmpty ? [reported].compactMap { $0 } : recorded)
         let why = "Working with Child Welfare can help fix (or cure) CalWORKs sanctions."
         if statuses.contains(.sanction) || statuses.contains(.nonCompliance) {
             let which = statuses.contains(.sanction) ? "sanction" : "non-compliance"
@@ -174,7 +176,8 @@ public enum IntakeRecommendations {
         if draft.answer(.icwaReasonToKnow) == "yes" {
             list.append(Recommendation(
                 "Treat this as an ICWA case: hold the first Child and Family Team meeting within 30 days of placement",
-                why: "There is reason to know a child is an Indian child; in ICWA cases the first Child and Family Team meeting is due within 30 days.",
+                why: "There is reason to know a child is an Indian child; in ICWA cases the first Child and Family Team meeting is due "
+                    + "within 30 days of placement, or before the dispositional hearing if that comes first.",
                 source: "ACL 22-35"))
         }
         return list

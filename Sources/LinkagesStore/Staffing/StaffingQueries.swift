@@ -66,7 +66,7 @@ extension AppDatabase {
                     .filter { $0.component == .welfareToWork && $0.isCurrent(on: policy.today) }
                     .compactMap(\.welfareToWorkStatus)
                     .max { $0.staffingPriority < $1.staffingPriority }
-                if let deadline = detail.teamMeetingDeadline, deadline.metBy(detail.meetings.map(\.meeting)) == nil {
+                if let deadline = detail.teamMeetingDeadline, deadline.stillAwaited(detail.meetings.map(\.meeting)) {
                     familySignals.teamMeetingDaysLeft = policy.today.days(until: deadline.due)
                 }
                 signals.append(familySignals)

@@ -108,6 +108,11 @@ public struct MeetingsScreen: ScreenModel {
         if let meeting = deadline.metBy(detail.meetings.map(\.meeting)) {
             return TableCell("First meeting due \(deadline.due.usFormat) (\(deadline.rule)): met by the meeting on \(meeting.date.usFormat).", .good)
         }
+        if let meeting = deadline.heldLate(detail.meetings.map(\.meeting)) {
+            let days = deadline.due.days(until: meeting.date)
+            return TableCell("First meeting due \(deadline.due.usFormat) (\(deadline.rule)): held late, on \(meeting.date.usFormat), "
+                + "\(days) day\(days == 1 ? "" : "s") after.", .warning)
+        }
         let late = deadline.due < today
         return TableCell("First meeting due \(deadline.due.usFormat) (\(deadline.rule))" + (late ? ": OVERDUE." : "."), late ? .danger : .warning)
     }
