@@ -78,6 +78,7 @@ public enum DemoDatabase {
             situations.shuffle(using: &random)
             var activity = DemoActivity(staff: staff, today: today, random: SeededGenerator(seed: seed &+ 1))
             var history = DemoHistory(staff: staff, today: today, random: SeededGenerator(seed: seed &+ 2))
+            var responses = DemoResponses(today: today, random: SeededGenerator(seed: seed &+ 3))
             for situation in situations {
                 let family = factory.make(situation)
                 let added = try batch.addFamily(family.new, at: created)
@@ -90,6 +91,7 @@ public enum DemoDatabase {
                                               lead: plan.leadWorkerId, in: batch)
                 }
                 try history.record(family, familyId: added.familyId, in: batch)
+                try responses.record(family, familyId: added.familyId, in: batch)
             }
             // Reunification cases from a year and more ago: how they ended is what AB 135 and
             // re-entry measure.

@@ -269,6 +269,18 @@ extension DemoHistory {
         let assigned = family.new.households.flatMap(\.involvements).compactMap(\.workerId).compactMap { id in
             workers[id].map { (worker: $0, program: $0.program) }
         }
-        try batch.addMeeting(meeting, invitees: MeetingInvitee.defaults(familyName: family.new.displayName, assigned: assigned))
+        let invitees = MeetingInvitee.defaults(familyName: family.new.displayName, assigned: assigned).map { invitee in
+            var invitee = invitee
+            invitee.attended = invitee.program != .calworks || Self.calworksCame(familyId: familyId, on: meeting.date, today: today)
+            return invitee
+        }
+        try batch.addMeeting(meeting, invitees: invitees)
+    }
+
+    /// Whether the CalWORKs worker came to a held meeting: about half the time a year ago, nine
+    /// times in ten by now. Worked out from the family's id rather than drawn from the random
+    /// stream, so that the rest of the demo's history stays as it was.
+    static func calworksCame(familyId: Int64, on day: CalendarDate, today: CalendarDate) -> Bool {
+        Double((familyId &* 7919) % 100) < 100 * (0.5 + 0.4 * progress(day, today: today))
     }
 }

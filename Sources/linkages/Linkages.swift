@@ -14,7 +14,7 @@ struct Linkages: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             OpenCommand.self, DemoCommand.self, TrainCommand.self, InitCommand.self, ImportCommand.self, MatchCommand.self, SearchCommand.self,
-            ReferralsCommand.self, AgendaCommand.self, PlanCommand.self, ReportCommand.self, ReunificationCommand.self, DirectoryCommand.self, ConsentCommand.self, AuditCommand.self, AdminCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self, SettingsCommand.self, BenchCommand.self,
+            ReferralsCommand.self, AgendaCommand.self, PlanCommand.self, ReportCommand.self, ReunificationCommand.self, ContactCommand.self, DirectoryCommand.self, ConsentCommand.self, AuditCommand.self, AdminCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self, SettingsCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

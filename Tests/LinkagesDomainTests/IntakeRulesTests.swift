@@ -68,6 +68,26 @@ struct IntakeValidationTests {
         #expect(draft.members[1].dateOfBirth == "02/30/2016")
     }
 
+    @Test("an SSN is nine digits and not a placeholder, a CIN letters and digits; blank is simply not known")
+    func identifiers() throws {
+        var draft = IntakeTestData.sarah()
+        draft.members[0].ssn = "612-40-778"
+        draft.members[1].ssn = "000-00-0000"
+        draft.members[2].cin = "9351-7264Q"
+        draft.members[3].ssn = "612 40 7781"
+        draft.members[3].cin = "93517264q"
+        let found = problems(draft)
+        #expect(found["member.0.ssn"] == "An SSN has 9 digits (dashes allowed); '612-40-778' has 8: check it, or leave it blank if not known.")
+        #expect(found["member.1.ssn"] == "'000-00-0000' is a placeholder, not an SSN: leave it blank if Emma does not know it.")
+        #expect(found["member.2.cin"] == "A CIN is letters and digits only; '9351-7264Q' has other characters.")
+        #expect(found["member.3.ssn"] == nil && found["member.3.cin"] == nil)
+        #expect(draft.members[3].normalizedSSN == "612407781" && draft.members[3].normalizedCIN == "93517264Q")
+        #expect(draft.members[1].normalizedSSN == nil && draft.members[0].normalizedCIN == nil)
+        // A draft saved before members had a CIN or SSN still opens, with both empty.
+        let old = try JSONDecoder().decode(MemberEntry.self, from: Data(#"{"firstName":"Sarah","lastName":"Mitchell","dateOfBirth":"","relationship":"head","sex":"female"}"#.utf8))
+        #expect(old == MemberEntry(firstName: "Sarah", lastName: "Mitchell", relationship: "head", sex: "female"))
+    }
+
     @Test("a child cannot be older than the parent")
     func childOlderThanParent() {
         var draft = IntakeTestData.sarah()
@@ -308,17 +328,37 @@ struct IntakeOutcomeTests {
         #expect(clocks[1].due == .day(CalendarDate("2026-11-24")!))  // Monday, Tuesday
         #expect(clocks[2].due == .day(CalendarDate("2026-11-27")!))  // five working days
         let now = received.addingTimeInterval(3 * 3600)
-        #expect(clocks[0].status(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific) == ("met: first contact 11/20/2026", false))
+        #expect(clocks[0].status(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific)
+            == ("met: first contact 11/20/2026, family seen", false))
         var open = clocks[0]
-        open.doneOn = nil
+        open.contacts = []
         #expect(open.status(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific).text == "due 11/21/2026 16:45 · 21 h left")
         let late = received.addingTimeInterval(26 * 3600)
         #expect(open.status(now: late, today: CalendarDate("2026-11-21")!, timeZone: pacific) == ("due 11/21/2026 16:45 · OVERDUE by 2 h", true))
-        open.doneOn = CalendarDate("2026-11-23")
-        #expect(open.status(now: late, today: CalendarDate("2026-11-23")!, timeZone: pacific) == ("first contact 11/23/2026, 2 days late", false))
+        open.contacts = [ResponseContact(day: CalendarDate("2026-11-23")!, outcome: .completed)]
+        #expect(open.status(now: late, today: CalendarDate("2026-11-23")!, timeZone: pacific)
+            == ("first contact 11/23/2026, 2 days late, family seen", false))
         #expect(open.shortStatus(now: late, today: CalendarDate("2026-11-23")!, timeZone: pacific) == ("met late", false))
         #expect(clocks[0].shortStatus(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific) == ("met", false))
-        open.doneOn = nil
+        // With its time known, a contact on the due day is compared to the minute: 16:40 is in
+        // time, 17:10 twenty-five minutes late; without a time, the due day is enough.
+        let dueDay = CalendarDate("2026-11-21")!
+        #expect(open.isInTime(ResponseContact(day: dueDay, time: ClockTime("16:40"), outcome: .completed), timeZone: pacific))
+        let afterDue = ResponseContact(day: dueDay, time: ClockTime("17:10"), outcome: .completed)
+        #expect(open.lateness(of: afterDue, timeZone: pacific) == "25 min late")
+        #expect(open.lateness(of: ResponseContact(day: dueDay, time: ClockTime("19:00"), outcome: .completed), timeZone: pacific) == "3 h late")
+        #expect(open.isInTime(ResponseContact(day: dueDay, outcome: .completed), timeZone: pacific))
+        // An attempt in time answers 2B [C8]; the family still has to be seen [C10].
+        open.contacts = [ResponseContact(day: dueDay, time: ClockTime("10:00"), outcome: .attempted)]
+        #expect(open.status(now: late, today: dueDay, timeZone: pacific)
+            == ("met: first contact 11/21/2026 10:00, attempted, family not seen; record the visit when the family is seen", false))
+        #expect(open.shortStatus(now: late, today: dueDay, timeZone: pacific) == ("attempted", false))
+        open.contacts.append(afterDue)
+        #expect(open.status(now: late, today: dueDay, timeZone: pacific).text
+            == "met: first contact 11/21/2026 10:00, attempted, family not seen; seen 11/21/2026 17:10")
+        #expect(open.shortStatus(now: late, today: dueDay, timeZone: pacific) == ("met", false))
+        #expect(open.firstCompletedContact == afterDue)
+        open.contacts = []
         #expect(open.shortStatus(now: now, today: CalendarDate("2026-11-20")!, timeZone: pacific) == ("21 h left", false))
         #expect(open.shortStatus(now: late, today: CalendarDate("2026-11-21")!, timeZone: pacific) == ("OVERDUE", true))
         #expect(clocks[0].isInPersonResponse && !clocks[1].isInPersonResponse)
@@ -330,7 +370,14 @@ struct IntakeOutcomeTests {
         #expect(tenDay[0].due == .day(CalendarDate("2026-11-30")!))
         #expect(tenDay[2].due == .day(CalendarDate("2026-11-25")!))
         #expect(CalendarDate("2026-11-25")!.adding(workingDays: 2, holidays: [CalendarDate("2026-11-26")!]) == CalendarDate("2026-11-30"))
-        #expect(tenDay[0].status(now: now, today: CalendarDate("2026-11-21")!) == ("met: first contact 11/20/2026", false))
+        #expect(tenDay[0].status(now: now, today: CalendarDate("2026-11-21")!) == ("met: first contact 11/20/2026, family seen", false))
+        // Contacts recorded after the intake count with the one typed on it; an attempt does not
+        // start the safety assessment, which is made with the family.
+        draft.answers["referral.firstContactDate"] = nil
+        let attempt = ResponseContact(day: CalendarDate("2026-11-22")!, outcome: .attempted, recordedBy: "mbell")
+        let recorded = IntakeClocks.clocks(for: draft, settings: IntakeSettings(), recorded: [attempt])
+        #expect(recorded[0].firstContact == attempt && recorded.count == 2 && recorded[1].name == "Linkages coordination")
+        draft.answers["referral.firstContactDate"] = "11/20/2026"
 
         // C27: a child in protective custody moves the coordination to before the court presentation.
         draft.answers["safety.protectiveCustody"] = "yes"

@@ -82,7 +82,7 @@ struct ChangeDeskTests {
         // The ER list shows the intake's in-person response clock: immediate, 24 hours from 08:15.
         let queue = try database.emergencyResponseQueue(on: Fixtures.today, by: "rchen", at: now)
         let clock = try #require(queue.first { $0.familyId == central }?.responseClock)
-        #expect(clock.name == "In-person response (immediate)" && clock.doneOn == nil)
+        #expect(clock.name == "In-person response (immediate)" && clock.contacts.isEmpty)
         #expect(queue.first { $0.familyId == Int64.max }?.responseClock == nil)
         // The family page credits the intake to its worker by name, not by Unix account.
         let detail = try #require(try database.familyDetail(id: central, on: Fixtures.today))

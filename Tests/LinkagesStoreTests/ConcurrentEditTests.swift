@@ -184,7 +184,7 @@ extension ConcurrentEditTests {
 }
 
 /// Results gathered from several threads.
-private final class Outcomes: @unchecked Sendable {
+final class Outcomes: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String] = []
 

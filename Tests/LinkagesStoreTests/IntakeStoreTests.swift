@@ -138,6 +138,32 @@ struct IntakeStoreTests {
         #expect(try database.knownRecords(for: [MemberEntry(firstName: "Zed", lastName: "Q")], by: "test", at: Fixtures.now).isEmpty)
     }
 
+    @Test("a CIN typed at intake finds the member's CalSAWS record though the surname is spelled another way; saved with the SSN, a lookup by CIN finds the family")
+    func identifiers() throws {
+        let database = try Fixtures.demoDatabase()
+        // Mai Yer Vang's CalSAWS CIN, typed in small letters, her surname as "Vanng".
+        let typed = MemberEntry(firstName: "Mai", lastName: "Vanng", dateOfBirth: "", relationship: "head", sex: "female", cin: " 96620930v ")
+        let known = try database.knownRecords(for: [typed], by: "test", at: Fixtures.now)
+        #expect(known.first?.familyName == "Vang, Mai Yer")
+        #expect(known.first?.people.first?.reason == "same CIN")
+        #expect(try database.knownRecords(for: [MemberEntry(cin: "96620930V")], by: "test", at: Fixtures.now).first?.familyName == "Vang, Mai Yer",
+                "a CIN alone is enough to look")
+        // A new family, with a CIN and an SSN typed with dashes; the SSN of the child a placeholder left out.
+        var draft = Self.sarah()
+        draft.members = [
+            MemberEntry(firstName: "Itzel", lastName: "Quintanilla-Ibáñez", dateOfBirth: "04/02/1991", relationship: "head", sex: "female",
+                        cin: "93517264q", ssn: "612-40-7781"),
+            MemberEntry(firstName: "Yareli", lastName: "Quintanilla-Ibáñez", dateOfBirth: "08/19/2019", relationship: "child", sex: "female"),
+        ]
+        draft.answers["referral.number"] = "R-2612-5521"
+        let id = try database.createIntakeDraft(account: "mbell", draft: draft, at: Self.time)
+        let familyId = try database.finishIntake(id: id, bank: Fixtures.questionBank, account: "mbell", at: Self.time, today: Fixtures.today)
+        let people = try #require(try database.familyDetail(id: familyId, on: Fixtures.today)).records(from: .intake).flatMap(\.people)
+        #expect(people.first?.cin == "93517264Q" && people.first?.ssn == "612407781")
+        let found = try database.lookUp("93517264Q", on: Fixtures.today)
+        #expect(found.hits.map(\.familyId) == [familyId])
+    }
+
     @Test("the county's coordination window is a setting")
     func settings() throws {
         let (database, _) = try Fixtures.emptyDatabase()

@@ -15,13 +15,14 @@ struct OpeningTests {
         }
         #expect(tables == ["auditEvent", "auditEventFamily", "casePlan", "changeNotice", "concern", "directoryLocation", "directoryOrganization", "directoryPhone",
                            "directoryService", "emergencyReview", "family", "grdb_migrations", "household", "intake", "involvement",
-                           "meetingDecision", "meetingInvitee", "meta", "mutualIdentification", "person", "personFts", "personLookup", "personMatch", "planTask", "referral", "referralEvent", "referralNote", "reunificationRecord",
+                           "meetingDecision", "meetingInvitee", "meta", "mutualIdentification", "person", "personFts", "personLookup", "personMatch", "planTask", "referral", "referralEvent", "referralNote", "responseContact", "reunificationRecord",
                            "sharingBasis", "staffingReview", "teamMeeting", "worker"])
         try database.close()
         let again = try AppDatabase.open(location)
         let migrations = try again.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(migrations == ["v1-foundation", "v2-intake", "v3-matching", "v4-lookup", "v5-access", "v6-emergency-review", "v7-referral-desk", "v8-directory", "v9-reunification", "v10-plan-editor", "v11-team-meetings", "v12-staffing-and-changes", "v13-welfare-to-work-status", "v14-mutual-identification",
-                              "v15-compact-name-indexes", "v16-placement-hearing", "v17-edit-versions", "v18-basis-approval", "v19-audit-families"])
+                              "v15-compact-name-indexes", "v16-placement-hearing", "v17-edit-versions", "v18-basis-approval", "v19-audit-families",
+                              "v20-response-contacts", "v21-meeting-attendance"])
     }
 
     @Test("the safety settings are in force on the connection that writes")

@@ -98,6 +98,8 @@ struct IntakeFormTests {
         d.press(.char("n"), .pageDown)
         d.type("Ana")
         d.press(.tab, .tab, .tab, .tab, .tab)
+        #expect(try form(d).focus == .member(0, .cin), "after the first line, the second: CIN and SSN")
+        d.press(.tab, .tab)
         #expect(try form(d).focus == .addMember)
         d.press(.enter)
         #expect(try form(d).draft?.members.count == 2)

@@ -16,7 +16,7 @@ public enum SarahsIntake {
 
     public static let referral: [Step] = [
         .text("R-2611-0194"), tab, .key(.ctrl("u")), .text("11/21/2026"), tab, .text("09:30"), tab,
-        .text("w"), tab, .text("11/23/2026"), tab,
+        .text("w"), tab, .text("11/23/2026"), tab, tab,
     ]
 
     public static let members: [(first: String, born: String, relation: String, sex: String)] = [
@@ -27,8 +27,9 @@ public enum SarahsIntake {
     public static var household: [Step] {
         var steps: [Step] = []
         for (index, member) in members.enumerated() {
+            // No CIN or SSN: the workbook gives none.
             steps += [.text(member.first), tab, .text("Mitchell"), tab, .text(member.born), tab, .text(member.relation), tab,
-                      .text(member.sex), tab]
+                      .text(member.sex), tab, tab, tab]
             // On "Add a member": Enter adds the next one, Tab goes on to the address.
             steps.append(index < members.count - 1 ? .key(.enter) : tab)
         }

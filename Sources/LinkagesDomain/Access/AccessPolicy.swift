@@ -67,6 +67,12 @@ public struct AccessPolicy: Sendable {
         [.supervisor, .liaison, .admin, .trainer].contains(viewer.role)
     }
 
+    /// The in-person contact after an ER referral is Child Welfare's to record (MPP 31-115,
+    /// 31-120): its caseworkers, liaisons and supervisors, and trainers on practice data.
+    public var mayRecordResponseContact: Bool {
+        mayOpenFamilies && (viewer.program == .childWelfare || viewer.role == .trainer)
+    }
+
     /// A worker who obtains a release records it; it opens nothing until approved.
     public var mayRecordSharingBasis: Bool {
         mayOpenFamilies

@@ -39,6 +39,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case decideMatch
     case startIntake
     case finishIntake
+    /// An ER worker recorded the in-person contact (or an attempt) after an intake.
+    case recordContact
     case discardIntake
     case importExtract
     case runMatch
@@ -83,6 +85,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .decideMatch: return "decided match"
         case .startIntake: return "started intake"
         case .finishIntake: return "finished intake"
+        case .recordContact: return "recorded an ER contact"
         case .discardIntake: return "discarded intake"
         case .importExtract: return "imported extract"
         case .runMatch: return "ran batch match"

@@ -14,24 +14,54 @@ public struct IntakeClock: Equatable, Sendable {
     public var name: String
     public var due: Due
     public var rule: String
-    /// The day the clock was met: first contact, for the in-person response.
-    public var doneOn: CalendarDate?
+    /// The in-person contacts made so far, earliest first: the first one, attempted or
+    /// completed, answers the in-person response [C8].
+    public var contacts: [ResponseContact]
 
-    public init(name: String, due: Due, rule: String, doneOn: CalendarDate? = nil) {
+    public init(name: String, due: Due, rule: String, contacts: [ResponseContact] = []) {
         self.name = name
         self.due = due
         self.rule = rule
-        self.doneOn = doneOn
+        self.contacts = ResponseContact.chronological(contacts)
     }
 
-    /// "due 11/24/2026 14:05 · 21 hours left", "2 days overdue", or "met: first contact 11/24/2026".
+    /// The first contact, attempted or completed: what measure 2B times [C8].
+    public var firstContact: ResponseContact? { contacts.first }
+    /// The first contact in which the family was seen: what the "completed" measure times [C10].
+    public var firstCompletedContact: ResponseContact? { contacts.first { $0.outcome == .completed } }
+
+    /// How late `contact` came, or nil when it was in time. A 24-hour clock is compared to the
+    /// minute when the contact's time is known, else by its day.
+    public func lateness(of contact: ResponseContact, timeZone: TimeZone = .current) -> String? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        if case .moment(let moment) = due, let at = contact.instant(timeZone: timeZone) {
+            guard at > moment else { return nil }
+            let minutes = Int((at.timeIntervalSince(moment) / 60).rounded(.up))
+            return minutes < 60 ? "\(minutes) min late" : "\((minutes + 59) / 60) h late"
+        }
+        guard let dueDay = dueDay(calendar) else { return nil }
+        let late = dueDay.days(until: contact.day)
+        return late <= 0 ? nil : "\(late) day\(late == 1 ? "" : "s") late"
+    }
+
+    /// True when `contact` came by the deadline.
+    public func isInTime(_ contact: ResponseContact, timeZone: TimeZone = .current) -> Bool {
+        lateness(of: contact, timeZone: timeZone) == nil
+    }
+
+    /// "due 11/24/2026 14:05 · 21 hours left", "2 days overdue", or "met: first contact 11/24/2026 14:05, family seen".
     public func status(now: Date, today: CalendarDate, timeZone: TimeZone = .current) -> (text: String, overdue: Bool) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        if let doneOn, let dueDay = dueDay(calendar) {
-            let late = dueDay.days(until: doneOn)
-            return late <= 0 ? ("met: first contact \(doneOn.usFormat)", false)
-                : ("first contact \(doneOn.usFormat), \(late) day\(late == 1 ? "" : "s") late", false)
+        if let first = firstContact, dueDay(calendar) != nil {
+            var text = lateness(of: first, timeZone: timeZone).map { "first contact \(first.label), \($0)" }
+                ?? "met: first contact \(first.label)"
+            text += ", \(first.outcome.displayName)"
+            if first.outcome == .attempted {
+                text += firstCompletedContact.map { "; seen \($0.label)" } ?? "; record the visit when the family is seen"
+            }
+            return (text, false)
         }
         switch due {
         case .before(let event):
@@ -58,13 +88,13 @@ public struct IntakeClock: Equatable, Sendable {
 
     static let inPersonResponse = "In-person response"
 
-    /// A few words for a list column: "met", "met late", "21 h left", "3 d left", "today", "OVERDUE".
+    /// A few words for a list column: "met", "met late", "attempted", "21 h left", "3 d left", "today", "OVERDUE".
     public func shortStatus(now: Date, today: CalendarDate, timeZone: TimeZone = .current) -> (text: String, overdue: Bool) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        if let doneOn, let dueDay = dueDay(calendar) {
-            let late = dueDay.days(until: doneOn)
-            return (late <= 0 ? "met" : "met late", false)
+        if let first = firstContact, dueDay(calendar) != nil {
+            if firstCompletedContact == nil { return ("attempted", false) }
+            return (isInTime(first, timeZone: timeZone) ? "met" : "met late", false)
         }
         switch due {
         case .before: return ("by court", false)
@@ -75,6 +105,13 @@ public struct IntakeClock: Equatable, Sendable {
             let days = today.days(until: date)
             return days < 0 ? ("OVERDUE", true) : (days == 0 ? "today" : "\(days) d left", false)
         }
+    }
+
+    /// The last day the clock may be met on, or nil for one due before an undated event.
+    public func lastDay(timeZone: TimeZone = .current) -> CalendarDate? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return dueDay(calendar)
     }
 
     /// The last day the clock may be met on (a 24-hour clock ends on its due moment's day).
@@ -103,12 +140,18 @@ public struct IntakeSettings: Equatable, Sendable {
 }
 
 public enum IntakeClocks {
-    /// The response time (met on the day of first contact), the SDM safety assessment and the
-    /// Linkages coordination window.
-    public static func clocks(for draft: IntakeDraft, settings: IntakeSettings, timeZone: TimeZone = .current) -> [IntakeClock] {
+    /// The response time (met by the first contact, attempted or completed), the SDM safety
+    /// assessment and the Linkages coordination window.
+    ///
+    /// - Parameter recorded: contacts recorded after the intake was finished; the one typed on
+    ///   the intake counts too.
+    public static func clocks(for draft: IntakeDraft, settings: IntakeSettings, recorded: [ResponseContact] = [],
+                              timeZone: TimeZone = .current) -> [IntakeClock] {
         var clocks: [IntakeClock] = []
         let received = CalendarDate(draft.answer(.referralReceivedDate))
-        let contact = CalendarDate(draft.answer(.firstContactDate))
+        let contacts = ResponseContact.chronological(recorded + [ResponseContact.typedAtIntake(draft)].compactMap { $0 })
+        // The safety assessment is made with the family, at the first visit that saw them.
+        let contact = contacts.first { $0.outcome == .completed }?.day
         if let received {
             switch draft.answer(.responseType) {
             case "immediate":
@@ -116,11 +159,11 @@ public enum IntakeClocks {
                 let start = received.instant(hour: time.hour, minute: time.minute, timeZone: timeZone)
                 clocks.append(IntakeClock(
                     name: "\(IntakeClock.inPersonResponse) (immediate)", due: .moment(start.addingTimeInterval(24 * 3600)),
-                    rule: "Immediate response within 24 hours (MPP 31-115; CDSS measure 2B)", doneOn: contact))
+                    rule: "Immediate response within 24 hours (MPP 31-115; CDSS measure 2B)", contacts: contacts))
             case "tenDay":
                 clocks.append(IntakeClock(
                     name: "\(IntakeClock.inPersonResponse) (10-day)", due: .day(received.adding(days: 10)),
-                    rule: "In-person investigation within 10 calendar days (MPP 31-120; CDSS measure 2B)", doneOn: contact))
+                    rule: "In-person investigation within 10 calendar days (MPP 31-120; CDSS measure 2B)", contacts: contacts))
             default:
                 break
             }

@@ -46,17 +46,50 @@ public struct MemberEntry: Codable, Equatable, Sendable {
     public var relationship = ""
     /// A ``Sex`` raw value, or "".
     public var sex = ""
+    /// The CalWORKs Client Index Number, as typed, when the family knows it: a lookup by CIN
+    /// finds the member's CalSAWS record.
+    public var cin = ""
+    /// The Social Security number as typed (dashes allowed), when known.
+    public var ssn = ""
 
-    public init(firstName: String = "", lastName: String = "", dateOfBirth: String = "", relationship: String = "", sex: String = "") {
+    public init(firstName: String = "", lastName: String = "", dateOfBirth: String = "", relationship: String = "", sex: String = "",
+                cin: String = "", ssn: String = "") {
         self.firstName = firstName
         self.lastName = lastName
         self.dateOfBirth = dateOfBirth
         self.relationship = relationship
         self.sex = sex
+        self.cin = cin
+        self.ssn = ssn
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case firstName, lastName, dateOfBirth, relationship, sex, cin, ssn
+    }
+
+    /// Reads a member as saved, drafts saved before a field existed included (it is empty).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func text(_ key: CodingKeys) throws -> String { try container.decodeIfPresent(String.self, forKey: key) ?? "" }
+        self.init(firstName: try text(.firstName), lastName: try text(.lastName), dateOfBirth: try text(.dateOfBirth),
+                  relationship: try text(.relationship), sex: try text(.sex), cin: try text(.cin), ssn: try text(.ssn))
     }
 
     public var isEmpty: Bool {
-        firstName.isBlank && lastName.isBlank && dateOfBirth.isBlank && relationship.isEmpty && sex.isEmpty
+        firstName.isBlank && lastName.isBlank && dateOfBirth.isBlank && relationship.isEmpty && sex.isEmpty && cin.isBlank && ssn.isBlank
+    }
+
+    /// The CIN as stored: trimmed and in capitals; nil when none was typed.
+    public var normalizedCIN: String? {
+        let text = cin.trimmingCharacters(in: .whitespaces).uppercased()
+        return text.isEmpty ? nil : text
+    }
+
+    /// The SSN's nine digits, when nine digits were typed and they are not a placeholder
+    /// (000-00-0000 and the like).
+    public var normalizedSSN: String? {
+        let digits = ssn.filter(\.isASCIIDigit)
+        return digits.count == 9 && !SSNRules.isPlaceholder(digits) ? digits : nil
     }
 
     public var fullName: String {

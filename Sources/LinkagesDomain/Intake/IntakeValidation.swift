@@ -13,7 +13,7 @@ public struct FieldProblem: Equatable, Sendable {
 
 /// Keys of the member fields in a draft.
 public enum MemberField: String, CaseIterable, Sendable {
-    case firstName, lastName, dateOfBirth, relationship, sex
+    case firstName, lastName, dateOfBirth, relationship, sex, cin, ssn
 
     public func key(_ index: Int) -> String { "member.\(index).\(rawValue)" }
 }
@@ -56,6 +56,7 @@ public enum IntakeValidation {
     static func memberProblems(_ members: [MemberEntry], today: CalendarDate) -> [FieldProblem] {
         var problems: [FieldProblem] = []
         for (index, member) in members.enumerated() {
+            problems += identifierProblems(member, index: index)
             let text = member.dateOfBirth.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             let key = MemberField.dateOfBirth.key(index)
@@ -78,6 +79,29 @@ public enum IntakeValidation {
                 problems.append(FieldProblem(MemberField.dateOfBirth.key(index),
                     "\(name(child)) is recorded as a child but is not younger than \(name(parent)): check both dates of birth."))
             }
+        }
+        return problems
+    }
+
+    /// An SSN must be nine digits (dashes and spaces allowed) and not a placeholder; a CIN is
+    /// letters and digits. A blank one is simply not known.
+    static func identifierProblems(_ member: MemberEntry, index: Int) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        let ssn = member.ssn.trimmingCharacters(in: .whitespaces)
+        if !ssn.isEmpty {
+            let digits = ssn.filter(\.isASCIIDigit)
+            if !ssn.allSatisfy({ $0.isASCIIDigit || $0 == "-" || $0 == " " }) || digits.count != 9 {
+                problems.append(FieldProblem(MemberField.ssn.key(index),
+                    "An SSN has 9 digits (dashes allowed); '\(ssn)' has \(digits.count): check it, or leave it blank if not known."))
+            } else if SSNRules.isPlaceholder(digits) {
+                problems.append(FieldProblem(MemberField.ssn.key(index),
+                    "'\(ssn)' is a placeholder, not an SSN: leave it blank if \(name(member)) does not know it."))
+            }
+        }
+        let cin = member.cin.trimmingCharacters(in: .whitespaces)
+        if !cin.isEmpty && !cin.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            problems.append(FieldProblem(MemberField.cin.key(index),
+                "A CIN is letters and digits only; '\(cin)' has other characters."))
         }
         return problems
     }

@@ -152,6 +152,7 @@ public enum IntakeQuestion: String, CaseIterable, Sendable {
     case referralReceivedTime = "referral.receivedTime"
     case responseType = "referral.responseType"
     case firstContactDate = "referral.firstContactDate"
+    case firstContactTime = "referral.firstContactTime"
     case referralNumber = "referral.number"
     case street = "household.street"
     case city = "household.city"

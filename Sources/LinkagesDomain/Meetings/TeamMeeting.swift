@@ -52,13 +52,20 @@ public struct MeetingInvitee: Identifiable, Hashable, Codable, Sendable {
     public var name: String
     /// Why they are invited, in a few words ("CalWORKs worker, invited by default").
     public var role: String
+    /// The program whose worker this is; nil for the family and its supports.
+    public var program: Program?
+    /// Whether they came, once someone recorded who was at the meeting; nil until then.
+    public var attended: Bool?
 
-    public init(id: Int64? = nil, meetingId: Int64 = 0, workerId: Int64? = nil, name: String, role: String) {
+    public init(id: Int64? = nil, meetingId: Int64 = 0, workerId: Int64? = nil, name: String, role: String,
+                program: Program? = nil, attended: Bool? = nil) {
         self.id = id
         self.meetingId = meetingId
         self.workerId = workerId
         self.name = name
         self.role = role
+        self.program = program
+        self.attended = attended
     }
 
     /// The family first, then each program's assigned workers; the CalWORKs worker of a family
@@ -89,7 +96,7 @@ public struct MeetingInvitee: Identifiable, Hashable, Codable, Sendable {
         for (worker, program) in assigned.sorted(by: { $0.program.rawValue > $1.program.rawValue }) {
             guard let id = worker.id, seen.insert(id).inserted else { continue }
             let role = program == .calworks ? "CalWORKs worker, invited by default" : "\(program.displayName) worker"
-            invitees.append(MeetingInvitee(workerId: id, name: worker.name, role: role))
+            invitees.append(MeetingInvitee(workerId: id, name: worker.name, role: role, program: program))
         }
         return invitees
     }
@@ -118,5 +125,37 @@ public struct MeetingDecision: Identifiable, Hashable, Codable, Sendable {
         self.meetingId = meetingId
         self.text = text
         self.taskId = taskId
+    }
+}
+
+/// Whether CalWORKs was at a team meeting: the seeds ask that CalWORKs caseworkers be included
+/// in the meetings where children's safety is discussed, and bring CalWORKs expertise to them.
+public enum CalWORKsPresence: Equatable, Sendable {
+    /// A CalWORKs worker came (their names).
+    case present([String])
+    /// CalWORKs was invited (these workers) and did not come.
+    case absent([String])
+    /// No CalWORKs worker was on the list.
+    case notInvited
+    /// CalWORKs was invited and no one has recorded yet who came.
+    case notRecorded
+
+    /// What the attendance of `invitees` says of CalWORKs.
+    public static func of(_ invitees: [MeetingInvitee]) -> CalWORKsPresence {
+        let calworks = invitees.filter { $0.program == .calworks }
+        guard !calworks.isEmpty else { return .notInvited }
+        let came = calworks.filter { $0.attended == true }
+        if !came.isEmpty { return .present(came.map(\.name)) }
+        return calworks.contains { $0.attended == nil } ? .notRecorded : .absent(calworks.map(\.name))
+    }
+
+    /// "CalWORKs at the meeting: Ana Ruiz came."
+    public var sentence: String {
+        switch self {
+        case .present(let names): "CalWORKs at the meeting: \(names.joined(separator: ", ")) came."
+        case .absent(let names): "CalWORKs invited (\(names.joined(separator: ", "))) but not at the meeting."
+        case .notInvited: "No CalWORKs worker was invited."
+        case .notRecorded: "Who came is not recorded yet."
+        }
     }
 }

@@ -19,9 +19,13 @@ public struct FamilyFacts: Equatable, Sendable {
     public var planStartedOn: CalendarDate?
     /// Days on which a Child and Family Team meeting was held.
     public var meetingsHeldOn: [CalendarDate]
+    /// Days on which a Child and Family Team meeting was held with a CalWORKs worker present.
+    public var meetingsWithCalWORKsOn: [CalendarDate] = []
     /// Days on which the family was staffed jointly.
     public var staffedOn: [CalendarDate]
     public var reunification: ReunificationRecord?
+    /// The in-person response of each finished ER intake, with the contacts made.
+    public var responses: [ResponseFacts] = []
 
     public init(
         familyId: Int64, office: String? = nil, race: RaceEthnicity = .unknown, involvements: [Involvement] = [],
@@ -69,6 +73,21 @@ public struct FamilyFacts: Equatable, Sendable {
     public func programs(on date: CalendarDate) -> Set<Program> {
         Set(involvements(asOf: date).filter { $0.isCurrent(on: date) }.map(\.program))
     }
+}
+
+/// An ER referral's in-person response: the day the referral came in, and its clock with the
+/// contacts recorded (CDSS measure 2B [C8]).
+public struct ResponseFacts: Equatable, Sendable {
+    public var receivedOn: CalendarDate
+    public var clock: IntakeClock
+
+    public init(receivedOn: CalendarDate, clock: IntakeClock) {
+        self.receivedOn = receivedOn
+        self.clock = clock
+    }
+
+    /// An immediate (24-hour) response, not a 10-day one.
+    public var isImmediate: Bool { if case .moment = clock.due { true } else { false } }
 }
 
 /// A concern and the day it was recorded.

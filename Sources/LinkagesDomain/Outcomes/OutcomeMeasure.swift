@@ -11,6 +11,7 @@ public enum OutcomeMeasure: String, CaseIterable, Codable, Sendable {
     case ab135Reunified = "ab135-reunified"
     case reentryWithinYear = "reentry-12-months"
     case staffingCoverage = "staffing-coverage"
+    case responseInTime = "er-response-in-time"
 
     public var title: String {
         switch self {
@@ -24,6 +25,7 @@ public enum OutcomeMeasure: String, CaseIterable, Codable, Sendable {
         case .ab135Reunified: return "AB 135 clocks ended in reunification"
         case .reentryWithinYear: return "Re-entry within 12 months of closure"
         case .staffingCoverage: return "Mutual families staffed"
+        case .responseInTime: return "In-person ER response in time"
         }
     }
 
@@ -50,6 +52,9 @@ public enum OutcomeMeasure: String, CaseIterable, Codable, Sendable {
             return "Of the families whose Child Welfare case closed during the period, the share with a new case within 12 months."
         case .staffingCoverage:
             return "Of the families open in both programs on the period's last day, the share staffed jointly during the period."
+        case .responseInTime:
+            return "Of the in-person ER referrals received during the period and due by its end, the share with contact attempted "
+                + "or made by the deadline (CDSS measure 2B); also the share whose family was seen in time, attempts left out."
         }
     }
 

@@ -39,6 +39,7 @@ struct OutcomeMeasures {
         case .ab135Reunified: return ab135Reunified()
         case .reentryWithinYear: return reentryWithinYear()
         case .staffingCoverage: return staffingCoverage()
+        case .responseInTime: return responseInTime()
         }
     }
 
@@ -72,9 +73,13 @@ struct OutcomeMeasures {
 
     func plansWithTeamMeeting() -> MeasureResult {
         let planned = familyList.filter { ($0.planStartedOn ?? .distantFuture) <= period.to }
-        return rate(.plansWithTeamMeeting, planned, label: familyLabel) { family in
+        var result = rate(.plansWithTeamMeeting, planned, label: familyLabel) { family in
             family.meetingsHeldOn.contains { $0 <= period.to }
         }
+        // The seeds: CalWORKs expertise at the Child and Family Team meeting.
+        let withCalWORKs = planned.filter { family in family.meetingsWithCalWORKsOn.contains { $0 <= period.to } }
+        result.categories = [LabeledFigure("With a CalWORKs worker present", .rate(numerator: withCalWORKs.count, denominator: planned.count))]
+        return result
     }
 
     func ab135Reunified() -> MeasureResult {
@@ -125,6 +130,33 @@ struct OutcomeMeasures {
         return rate(.staffingCoverage, mutual, label: familyLabel) { family in
             family.staffedOn.contains(where: period.contains)
         }
+    }
+
+    /// CDSS measure 2B counts a referral answered when contact was attempted or completed by
+    /// its deadline [C8]; the "completed" figure leaves attempts out [C10]. A referral still
+    /// within its deadline with no contact yet is not counted: it has not been missed.
+    func responseInTime() -> MeasureResult {
+        let counted = familyList.flatMap { family in
+            family.responses.filter { response in
+                period.contains(response.receivedOn)
+                    && ((response.clock.lastDay().map { $0 <= period.to } ?? false)
+                        || (response.clock.firstContact.map { $0.day <= period.to } ?? false))
+            }.map { (family, $0) }
+        }
+        func inTime(_ contact: ResponseContact?, _ clock: IntakeClock) -> Bool {
+            guard let contact, contact.day <= period.to else { return false }
+            return clock.isInTime(contact)
+        }
+        func share(_ items: [(FamilyFacts, ResponseFacts)], _ hit: (ResponseFacts) -> Bool) -> Figure {
+            .rate(numerator: items.filter { hit($0.1) }.count, denominator: items.count)
+        }
+        var result = rate(.responseInTime, counted, label: { familyLabel($0.0) }) { inTime($0.1.clock.firstContact, $0.1.clock) }
+        result.categories = [
+            LabeledFigure("Immediate (24 hours)", share(counted.filter { $0.1.isImmediate }) { inTime($0.clock.firstContact, $0.clock) }),
+            LabeledFigure("Within 10 days", share(counted.filter { !$0.1.isImmediate }) { inTime($0.clock.firstContact, $0.clock) }),
+            LabeledFigure("Family seen in time", share(counted) { inTime($0.clock.firstCompletedContact, $0.clock) }),
+        ]
+        return result
     }
 
     // MARK: Referrals

@@ -85,6 +85,7 @@ extension FamilyDetail {
             }
             return intake
         } : []
+        if !intakesShown { result.responseContacts = [:] }
 
         // The joint plan belongs to both programs: shown to a worker who sees either's record.
         if fullPrograms.isEmpty && plan != nil {

@@ -25,11 +25,45 @@ enum Migrations {
         migrator.registerMigration("v17-edit-versions", migrate: editVersions)
         migrator.registerMigration("v18-basis-approval", migrate: basisApproval)
         migrator.registerMigration("v19-audit-families", migrate: auditFamilies)
+        migrator.registerMigration("v20-response-contacts", migrate: responseContacts)
+        migrator.registerMigration("v21-meeting-attendance", migrate: meetingAttendance)
         return migrator
     }
 
     /// Every family each audit row names (a list names many), for counting how many distinct
     /// families a worker read in a while. Derived from the rows: the hashed detail lists them too.
+    /// The in-person contacts an ER worker records after finishing the intake: attempts, and the
+    /// one visit that saw the family (at most one per intake, so that two workers recording it at
+    /// once cannot both succeed).
+    /// Who came to each team meeting, and which program each invited worker is of, so that
+    /// "was CalWORKs at the CFT?" has an answer. Invitees from before carry their program in
+    /// the role the default list gave them; who came to those meetings was never recorded.
+    private static func meetingAttendance(_ db: Database) throws {
+        try db.alter(table: "meetingInvitee") { t in
+            t.add(column: "program", .text)
+            t.add(column: "attended", .boolean)
+        }
+        try db.execute(sql: """
+            UPDATE meetingInvitee SET program = CASE
+                WHEN role LIKE 'CalWORKs worker%' THEN 'calworks'
+                WHEN role = 'Child Welfare worker' THEN 'childWelfare' END
+            WHERE workerId IS NOT NULL
+            """)
+    }
+
+    private static func responseContacts(_ db: Database) throws {
+        try db.create(table: "responseContact") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("intake", onDelete: .cascade).notNull()
+            t.column("day", .text).notNull()
+            t.column("time", .text)
+            t.column("outcome", .text).notNull()
+            t.column("recordedBy", .text).notNull()
+            t.column("recordedAt", .datetime).notNull()
+        }
+        try db.execute(sql: "CREATE UNIQUE INDEX responseContactSeenOnce ON responseContact(intakeId) WHERE outcome = 'completed'")
+    }
+
     private static func auditFamilies(_ db: Database) throws {
         try db.create(table: "auditEventFamily") { t in
             t.column("eventId", .integer).notNull()

@@ -74,7 +74,8 @@ extension AppDatabase {
         return Person(
             householdId: 0, firstName: member.firstName.trimmingCharacters(in: .whitespaces),
             lastName: member.lastName.trimmingCharacters(in: .whitespaces), dateOfBirth: member.parsedDateOfBirth,
-            sex: Sex(rawValue: member.sex) ?? .unknown, relationship: relationship, caseRole: role)
+            sex: Sex(rawValue: member.sex) ?? .unknown, relationship: relationship, caseRole: role,
+            cin: member.normalizedCIN, ssn: member.normalizedSSN)
     }
 }
 

@@ -27,7 +27,8 @@ public struct KnownPersonMatch: Equatable, Sendable {
     public var source: RecordSource
     /// In words: "same name and birth date", "same name", "same surname and birth date".
     public var reason: String
-    /// How strong the evidence is: 3 for name and birth date, 2 surname and birth date, 1 name only.
+    /// How strong the evidence is: 4 for the same CIN, 3 name and birth date, 2 surname and birth
+    /// date, 1 name only.
     public var score: Int
 
     public init(memberIndex: Int, name: String, dateOfBirth: CalendarDate?, source: RecordSource, reason: String, score: Int) {
@@ -41,8 +42,9 @@ public struct KnownPersonMatch: Equatable, Sendable {
 }
 
 extension AppDatabase {
-    /// Records of people like the members typed so far: the same first and last name (accents
-    /// and case ignored, the start of each word is enough), or the same surname and birth date.
+    /// Records of people like the members typed so far: the same CIN, the same first and last
+    /// name (accents and case ignored, the start of each word is enough), or the same surname and
+    /// birth date.
     /// Families with the strongest evidence come first.
     public func knownRecords(for members: [MemberEntry], limit: Int = 6, by account: String, at time: Date) throws -> [KnownRecordMatch] {
         try auditedRead("intake's known records", by: account, at: time, families: { $0.map(\.familyId) }) { db in
@@ -51,15 +53,19 @@ extension AppDatabase {
             for (index, member) in members.enumerated() {
                 let firstWords = NameWords(member.firstName)
                 let lastWords = NameWords(member.lastName)
-                guard lastWords.letterCount >= 2 else { continue }
+                let cin = member.normalizedCIN
+                guard lastWords.letterCount >= 2 || cin != nil else { continue }
                 let dob = member.parsedDateOfBirth
-                var candidates = try CandidatePerson.fetch(db, first: firstWords, last: lastWords, born: nil)
-                if let dob { candidates += try CandidatePerson.fetch(db, first: NameWords(""), last: lastWords, born: dob) }
+                var candidates = try cin.map { try CandidatePerson.fetch(db, cin: $0) } ?? []
+                if lastWords.letterCount >= 2 {
+                    candidates += try CandidatePerson.fetch(db, first: firstWords, last: lastWords, born: nil)
+                    if let dob { candidates += try CandidatePerson.fetch(db, first: NameWords(""), last: lastWords, born: dob) }
+                }
                 var seen = Set<Int64>()
                 for candidate in candidates where seen.insert(candidate.personId).inserted {
                     let sameName = !firstWords.isEmpty && firstWords.allStartWords(of: candidate.firstName)
                     let sameBirth = dob != nil && candidate.dateOfBirth == dob
-                    guard let (reason, score) = Self.evidence(
+                    guard let (reason, score) = cin != nil && candidate.cin == cin ? ("same CIN", 4) : Self.evidence(
                         sameName: sameName, sameBirth: sameBirth, birthDatesDiffer: dob != nil && candidate.dateOfBirth != nil && !sameBirth)
                     else { continue }
                     byFamily[candidate.familyId, default: []].append(KnownPersonMatch(
@@ -158,11 +164,22 @@ struct CandidatePerson {
     var dateOfBirth: CalendarDate?
     var familyId: Int64
     var source: RecordSource
+    var cin: String?
+
+    static let columns = "person.id, person.firstName, person.lastName, person.dateOfBirth, person.cin, household.familyId, household.source"
+
+    /// The people recorded with this CIN (capitals, as stored).
+    static func fetch(_ db: Database, cin: String) throws -> [CandidatePerson] {
+        try rows(db, sql: """
+            SELECT \(columns) FROM person JOIN household ON household.id = person.householdId
+            WHERE person.cin = ? LIMIT 40
+            """, arguments: [cin])
+    }
 
     static func fetch(_ db: Database, first: NameWords, last: NameWords, born: CalendarDate?) throws -> [CandidatePerson] {
         let match = (first.ftsQuery(column: "firstName") + last.ftsQuery(column: "lastName")).joined(separator: " AND ")
         var sql = """
-            SELECT person.id, person.firstName, person.lastName, person.dateOfBirth, household.familyId, household.source
+            SELECT \(columns)
             FROM personFts JOIN person ON person.id = personFts.rowid
             JOIN household ON household.id = person.householdId
             WHERE personFts MATCH ?
@@ -172,10 +189,14 @@ struct CandidatePerson {
             sql += " AND person.dateOfBirth = ?"
             _ = arguments.append(contentsOf: [born])
         }
-        return try Row.fetchAll(db, sql: sql + " LIMIT 40", arguments: arguments).map { row in
+        return try rows(db, sql: sql + " LIMIT 40", arguments: arguments)
+    }
+
+    private static func rows(_ db: Database, sql: String, arguments: StatementArguments) throws -> [CandidatePerson] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             CandidatePerson(
                 personId: row["id"], firstName: row["firstName"], lastName: row["lastName"], dateOfBirth: row["dateOfBirth"],
-                familyId: row["familyId"], source: RecordSource(rawValue: row["source"]) ?? .intake)
+                familyId: row["familyId"], source: RecordSource(rawValue: row["source"]) ?? .intake, cin: row["cin"])
         }
     }
 }

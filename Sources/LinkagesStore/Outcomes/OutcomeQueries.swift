@@ -59,13 +59,21 @@ extension AppDatabase {
             guard let kind = ConcernKind(rawValue: row["kind"]) else { continue }
             facts[row["familyId"]]?.concerns.append(DatedConcern(kind, recordedOn: CalendarDate.today(now: row["recordedAt"])))
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT familyId, draft, finishedAt FROM intake WHERE status = 'finished' AND familyId IS NOT NULL AND finishedAt IS NOT NULL
-            """) {
-            guard let json: String = row["draft"], let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(json.utf8)) else { continue }
-            let said = ReportedFact.facts(in: draft)
+        let intakes = try IntakeRecord
+            .filter(Column("status") == IntakeRecord.Status.finished.rawValue && Column("familyId") != nil && Column("finishedAt") != nil)
+            .order(Column("id")).fetchAll(db)
+        let contacts = try responseContacts(db, intakeIds: intakes.compactMap(\.id))
+        let settings = IntakeSettings(holidays: try holidays(db))
+        for intake in intakes {
+            guard let familyId = intake.familyId, let finishedAt = intake.finishedAt else { continue }
+            let said = ReportedFact.facts(in: intake.draft)
             if !said.isEmpty {
-                facts[row["familyId"]]?.reported.append(DatedReport(said, on: CalendarDate.today(now: row["finishedAt"])))
+                facts[familyId]?.reported.append(DatedReport(said, on: CalendarDate.today(now: finishedAt)))
+            }
+            if let received = CalendarDate(intake.draft.answer(.referralReceivedDate)),
+               let clock = IntakeClocks.clocks(for: intake.draft, settings: settings, recorded: contacts[intake.id ?? 0] ?? [])
+                   .first(where: \.isInPersonResponse) {
+                facts[familyId]?.responses.append(ResponseFacts(receivedOn: received, clock: clock))
             }
         }
         for row in try Row.fetchAll(db, sql: "SELECT familyId, identifiedAt, method FROM mutualIdentification") {
@@ -78,6 +86,13 @@ extension AppDatabase {
         }
         for row in try Row.fetchAll(db, sql: "SELECT familyId, date FROM teamMeeting WHERE status = 'held' ORDER BY date") {
             if let date = CalendarDate(row["date"] as String) { facts[row["familyId"]]?.meetingsHeldOn.append(date) }
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT familyId, date FROM teamMeeting m WHERE status = 'held' AND EXISTS (
+                SELECT 1 FROM meetingInvitee i WHERE i.meetingId = m.id AND i.program = 'calworks' AND i.attended = 1)
+            ORDER BY date
+            """) {
+            if let date = CalendarDate(row["date"] as String) { facts[row["familyId"]]?.meetingsWithCalWORKsOn.append(date) }
         }
         for row in try Row.fetchAll(db, sql: "SELECT familyId, reviewedAt FROM staffingReview ORDER BY reviewedAt") {
             facts[row["familyId"]]?.staffedOn.append(CalendarDate.today(now: row["reviewedAt"]))

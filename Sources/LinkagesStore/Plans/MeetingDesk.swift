@@ -98,7 +98,7 @@ extension AppDatabase {
     }
 
     /// A meeting set for a later day has not been held yet: what it decided waits for that day.
-    private static func requireHeld(_ meeting: TeamMeeting, by today: CalendarDate, to doing: String) throws {
+    static func requireHeld(_ meeting: TeamMeeting, by today: CalendarDate, to doing: String) throws {
         guard meeting.date <= today else {
             throw WorkRefusal("the meeting is on \(meeting.date.usFormat): \(doing) on that day or after")
         }

@@ -15,6 +15,8 @@ public struct EmergencyResponseRow: Sendable, Equatable, Identifiable {
     public var tier: TierAssessment
     /// The in-person response clock of the family's latest finished ER intake, if any.
     public var responseClock: IntakeClock?
+    /// That intake, for recording the contact from the list.
+    public var responseIntakeId: Int64?
 }
 
 extension AppDatabase {
@@ -42,22 +44,26 @@ extension AppDatabase {
                 return EmergencyResponseRow(
                     familyId: familyId, familyName: row["displayName"], referralDate: row["referralDate"],
                     referralId: row["sourceCaseId"], knownToCalWORKs: row["knownToCalWORKs"],
-                    tier: tiers[familyId] ?? TierAssessment(tier: nil, reasons: []), responseClock: clocks[familyId])
+                    tier: tiers[familyId] ?? TierAssessment(tier: nil, reasons: []), responseClock: clocks[familyId]?.clock,
+                    responseIntakeId: clocks[familyId]?.intakeId)
             }
         }
     }
 
-    /// The in-person response clock of each family's latest finished intake.
-    private static func responseClocks(_ db: Database) throws -> [Int64: IntakeClock] {
+    /// The in-person response clock of each family's latest finished intake that decided one,
+    /// with the contacts recorded since.
+    private static func responseClocks(_ db: Database) throws -> [Int64: (clock: IntakeClock, intakeId: Int64)] {
         let settings = IntakeSettings(holidays: try holidays(db))
-        var clocks: [Int64: IntakeClock] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT familyId, draft FROM intake WHERE status = 'finished' AND familyId IS NOT NULL ORDER BY finishedAt, id
-            """) {
-            guard let json: String = row["draft"],
-                  let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(json.utf8)),
-                  let clock = IntakeClocks.clocks(for: draft, settings: settings).first(where: \.isInPersonResponse) else { continue }
-            clocks[row["familyId"]] = clock
+        let intakes = try IntakeRecord
+            .filter(Column("status") == IntakeRecord.Status.finished.rawValue && Column("familyId") != nil)
+            .order(Column("finishedAt"), Column("id")).fetchAll(db)
+        let contacts = try responseContacts(db, intakeIds: intakes.compactMap(\.id))
+        var clocks: [Int64: (clock: IntakeClock, intakeId: Int64)] = [:]
+        for intake in intakes {
+            guard let id = intake.id, let familyId = intake.familyId,
+                  let clock = IntakeClocks.clocks(for: intake.draft, settings: settings, recorded: contacts[id] ?? [])
+                      .first(where: \.isInPersonResponse) else { continue }
+            clocks[familyId] = (clock, id)
         }
         return clocks
     }

@@ -13,6 +13,8 @@ public struct FamilyDetail: Sendable, Equatable {
     public var tasks: [PlanTask]
     /// Finished ER intakes of the family, newest first.
     public var intakes: [IntakeRecord]
+    /// The in-person contacts recorded after each intake (by intake id), earliest first.
+    public var responseContacts: [Int64: [ResponseContact]] = [:]
     public var tier: TierAssessment
     /// Releases, authorisations and court orders recorded for the family, newest first.
     public var sharingBases: [SharingBasis] = []
@@ -160,6 +162,7 @@ extension AppDatabase {
             concerns: concerns, referrals: referrals, plan: plan, tasks: tasks, intakes: intakes, tier: tier,
             sharingBases: bases, reunification: ReunificationStatus.of(
                 involvements: involvements, record: record, ab429ServiceDays: try ab429ServiceDays(db)))
+        detail.responseContacts = try responseContacts(db, intakeIds: intakes.compactMap(\.id))
         detail.meetings = try meetings(db, familyId: familyId)
         detail.staffings = try Row.fetchAll(db, sql: """
             SELECT staffingReview.reviewedAt, coalesce(worker.name, staffingReview.reviewedBy) AS reviewedBy, staffingReview.minutes

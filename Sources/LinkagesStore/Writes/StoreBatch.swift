@@ -114,6 +114,22 @@ public struct StoreBatch {
         return meeting
     }
 
+    /// Records a finished ER intake and the in-person contacts made after it, as they stood
+    /// (demo and training data): each contact is credited to its `recordedBy` account.
+    @discardableResult
+    public func addFinishedIntake(_ intake: IntakeRecord, contacts: [ResponseContact]) throws -> IntakeRecord {
+        var intake = intake
+        intake.id = nil
+        intake.status = .finished
+        try intake.insert(db)
+        for contact in contacts {
+            try ResponseContactRow(intakeId: intake.id!, day: contact.day, time: contact.time, outcome: contact.outcome,
+                                   recordedBy: contact.recordedBy ?? intake.account,
+                                   recordedAt: intake.finishedAt ?? intake.updatedAt).insert(db)
+        }
+        return intake
+    }
+
     /// Records a joint staffing as it was held.
     public func addStaffing(familyId: Int64, reviewedAt: Date, reviewedBy: String, minutes: String) throws {
         try db.execute(sql: "INSERT INTO staffingReview(familyId, reviewedAt, reviewedBy, minutes) VALUES (?, ?, ?, ?)",

@@ -48,7 +48,7 @@ public enum Action: Hashable, Sendable {
     // Plans
     case newTask, editGoals
     // Team meetings
-    case scheduleMeeting, recordDecision, markHeld, cancelMeeting, confirmCancelMeeting
+    case scheduleMeeting, recordDecision, recordAttendance, markHeld, cancelMeeting, confirmCancelMeeting
     // Outcomes
     case previousPeriod, nextPeriod, showDisparity, showMeasures
     // Training
@@ -82,6 +82,8 @@ public enum Route: Hashable, Sendable {
     case meetings(familyId: Int64)
     case scheduleMeeting(familyId: Int64, familyName: String)
     case meetingDecision(meetingId: Int64, familyId: Int64, familyName: String)
+    /// Who came to `meeting`, of those it invited.
+    case meetingAttendance(familyId: Int64, familyName: String, meeting: TeamMeeting, invitees: [MeetingInvitee])
     /// Marking a family staffed, with the minutes.
     case staffingMinutes(familyId: Int64, familyName: String)
     /// Telling the other program of a change in the family.
@@ -90,4 +92,6 @@ public enum Route: Hashable, Sendable {
     case changeInbox
     /// The outcomes dashboard (supervisors, liaisons, administrators, trainers).
     case outcomes
+    /// Recording the in-person contact after a finished ER intake.
+    case recordContact(intakeId: Int64, familyId: Int64, familyName: String)
 }

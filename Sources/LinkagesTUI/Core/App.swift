@@ -183,8 +183,12 @@ public enum App {
             return ScheduleMeetingScreen(familyId: familyId, familyName: name, today: session.today, holidays: session.intakeSettings.holidays)
         case .meetingDecision(let meetingId, let familyId, let name):
             return DecisionFormScreen(meetingId: meetingId, familyId: familyId, familyName: name)
+        case .meetingAttendance(let familyId, let name, let meeting, let invitees):
+            return AttendanceScreen(familyId: familyId, familyName: name, meeting: meeting, invitees: invitees)
         case .staffingMinutes(let familyId, let name): return StaffingMinutesScreen(familyId: familyId, familyName: name)
         case .shareChange(let familyId, let name): return ShareChangeScreen(familyId: familyId, familyName: name, session: session)
+        case .recordContact(let intakeId, let familyId, let name):
+            return RecordContactScreen(intakeId: intakeId, familyId: familyId, familyName: name, today: session.today, now: session.now)
         case .changeInbox: return ChangeInboxScreen()
         case .matchReview: return MatchReviewScreen(session: session)
         case .emergencies: return EmergenciesScreen()

@@ -77,8 +77,11 @@ public enum Effect: Equatable, Sendable {
     case scheduleMeeting(TeamMeeting, invitees: [MeetingInvitee])
     case recordDecision(meetingId: Int64, text: String, task: PlanTask?)
     case setMeetingStatus(meetingId: Int64, MeetingStatus, seen: TeamMeeting?)
+    /// `came`: for each invitee's id, whether they came; `alsoCame`: those who came uninvited.
+    case recordAttendance(meetingId: Int64, came: [Int64: Bool], alsoCame: [MeetingInvitee], seen: TeamMeeting?)
     case recordStaffing(familyId: Int64, minutes: String)
     case shareChange(familyId: Int64, ChangeKind, text: String)
+    case recordResponseContact(intakeId: Int64, ResponseContact)
     case loadInbox
     case markChangeRead(id: Int64)
     /// Put the training database back as it was when `linkages train` started.
@@ -90,7 +93,7 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .createIntakeDraft, .saveIntakeDraft, .discardIntakeDraft, .finishIntake, .decideMatch, .recordSharingBasis, .decideBasis, .reviewEmergency,
              .referralStep, .addReferralNote, .createReferral, .reassignReferral, .savePlan, .saveTask,
-             .scheduleMeeting, .recordDecision, .setMeetingStatus, .recordStaffing, .shareChange, .markChangeRead, .resetTraining: return true
+             .scheduleMeeting, .recordDecision, .setMeetingStatus, .recordAttendance, .recordStaffing, .shareChange, .recordResponseContact, .markChangeRead, .resetTraining: return true
         default: return false
         }
     }
@@ -142,10 +145,12 @@ public enum DataEvent: Equatable, Sendable {
     case meetingScheduled(TeamMeeting)
     case decisionRecorded(MeetingDecision)
     case meetingChanged(meetingId: Int64)
+    case attendanceRecorded(meetingId: Int64)
     /// Someone changed the meeting after the worker read it: nothing was changed.
     case meetingStale(meetingId: Int64, String)
     case staffingRecorded(familyId: Int64)
     case changeShared(ChangeNotice)
+    case responseContactRecorded(intakeId: Int64, ResponseContact)
     case inbox([ChangeNoticeRow])
     case changeRead(id: Int64)
     /// The training database is back at its start.

@@ -92,11 +92,21 @@ public struct EffectRunner: Sendable {
                     return .meetingStale(meetingId: meetingId, stale.description)
                 }
                 return .meetingChanged(meetingId: meetingId)
+            case .recordAttendance(let meetingId, let came, let guests, let seen):
+                do {
+                    try database.recordAttendance(meetingId: meetingId, came: came, alsoCame: guests, seen: seen, for: policy, at: now())
+                } catch let stale as StaleRecord {
+                    return .meetingStale(meetingId: meetingId, stale.description)
+                }
+                return .attendanceRecorded(meetingId: meetingId)
             case .recordStaffing(let familyId, let minutes):
                 try database.recordStaffing(familyId: familyId, minutes: minutes, for: policy, at: now())
                 return .staffingRecorded(familyId: familyId)
             case .shareChange(let familyId, let kind, let text):
                 return .changeShared(try database.shareChange(familyId: familyId, kind: kind, text: text, for: policy, at: now()))
+            case .recordResponseContact(let intakeId, let contact):
+                return .responseContactRecorded(
+                    intakeId: intakeId, try database.recordResponseContact(contact, intakeId: intakeId, for: policy, at: now()))
             case .loadInbox:
                 return .inbox(try database.changeInbox(for: worker, at: now()))
             case .markChangeRead(let id):

@@ -139,15 +139,16 @@ public struct Form: Equatable, Sendable {
     }
 
     /// Draws each field on its own line (a blank line between when `spaced`) from `row`, labels
-    /// at `left`, values at `valueColumn`. Returns the row after the last field.
+    /// at `left`, values at `valueColumn`; only the fields in `visible` when given (a form longer
+    /// than the screen). Returns the row after the last field.
     @discardableResult
     public func render(
         into grid: inout CellGrid, row top: Int, left: Int, valueColumn: Int, right: Int, spaced: Bool = true,
-        dimmed: Set<String> = []
+        dimmed: Set<String> = [], visible: Range<Int>? = nil
     ) -> Int {
         var row = top
         let width = max(10, right - valueColumn)
-        for (index, field) in fields.enumerated() {
+        for (index, field) in fields.enumerated() where visible?.contains(index) ?? true {
             let focused = index == focus
             grid.put(field.label, row: row, column: left, style: focused ? .bold : (dimmed.contains(field.id) ? .muted : .plain),
                      maxWidth: valueColumn - left - 1)

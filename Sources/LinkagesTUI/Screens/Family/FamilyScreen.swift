@@ -26,11 +26,14 @@ public struct FamilyScreen: ScreenModel {
     let mayReviewLinks: Bool
     /// Trainers see everything on practice data: the page's notices about what is left out do not apply.
     let isTrainer: Bool
+    /// Child Welfare's workers record the in-person contact after an ER intake.
+    let mayRecordContact: Bool
 
     public init(familyId: Int64, session: Session) {
         self.familyId = familyId
         mayReviewLinks = session.policy.mayDecideMatches
         isTrainer = session.worker.role == .trainer
+        mayRecordContact = session.policy.mayRecordResponseContact
         bank = session.questionBank
         intakeSettings = session.intakeSettings
     }
@@ -47,6 +50,21 @@ public struct FamilyScreen: ScreenModel {
         // Only what the worker already sees decides (records shown in part), never whether
         // something hidden exists.
         return detail.records.contains { !$0.access.isFull }
+    }
+
+    /// The latest intake whose in-person response the worker may still record a contact for.
+    var contactIntake: IntakeRecord? {
+        detail?.intakes.first { !$0.draft.answer(.responseType).isEmpty }
+    }
+
+    /// Why no contact can be recorded here, or nil.
+    var contactRefusal: String? {
+        guard mayRecordContact else { return "an ER contact is recorded by Child Welfare's workers" }
+        guard let detail else { return "the family is still loading" }
+        guard let intake = contactIntake, let id = intake.id else { return "no ER intake of this family decided an in-person response" }
+        let contacts = (detail.responseContacts[id] ?? []) + [ResponseContact.typedAtIntake(intake.draft)].compactMap { $0 }
+        if let seen = contacts.first(where: { $0.outcome == .completed }) { return "the family was seen on \(seen.label)" }
+        return nil
     }
 
     public var bindings: [KeyBinding] {
@@ -82,6 +100,10 @@ public struct FamilyScreen: ScreenModel {
             KeyBinding([.char("c")], .go(.shareChange(familyId: familyId, familyName: detail?.family.displayName ?? "")),
                        label: "tell a change", help: "Tell the other program's worker that the address, household or work changed.",
                        disabledReason: detail == nil ? "still loading" : nil),
+            KeyBinding([.char("v")], .go(.recordContact(intakeId: contactIntake?.id ?? 0, familyId: familyId,
+                                                        familyName: detail?.family.displayName ?? "")),
+                       label: "record visit", help: "Record the in-person contact after the ER intake: the family seen, or an attempt.",
+                       disabledReason: contactRefusal),
             KeyBinding([.char("!")], .breakGlass, label: "emergency access",
                        help: "Break the glass: open the records you have no basis to see, with a reason. It is audited and your supervisor is told.",
                        disabledReason: canBreakGlass ? nil : "you already see everything you may open here"),
@@ -363,7 +385,8 @@ public struct FamilyScreen: ScreenModel {
             if !seen.isEmpty {
                 lines += StyledLine.wrapped("What was seen or reported: “\(seen)”", width: width, indent: "      ", firstIndent: "    ")
             }
-            for clock in IntakeClocks.clocks(for: draft, settings: intakeSettings) {
+            let recorded = intake.id.flatMap { detail?.responseContacts[$0] } ?? []
+            for clock in IntakeClocks.clocks(for: draft, settings: intakeSettings, recorded: recorded) {
                 let status = clock.status(now: now, today: today)
                 lines += StyledLine.wrapped("\(clock.name): \(status.text)", width: width, style: status.overdue ? .danger : .plain,
                                             indent: "      ", firstIndent: "    ")

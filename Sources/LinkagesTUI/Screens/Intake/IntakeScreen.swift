@@ -6,9 +6,21 @@ import LinkagesStore
 public struct IntakeScreen: ScreenModel {
     public private(set) var list = FilteredList<EmergencyResponseRow>()
     let newDraft: IntakeDraft
+    /// Child Welfare's workers record the in-person contact from the list.
+    let mayRecordContact: Bool
 
     public init(session: Session) {
         newDraft = IntakeDraft.new(bank: session.questionBank, today: session.today)
+        mayRecordContact = session.policy.mayRecordResponseContact
+    }
+
+    /// Why the selected family's contact cannot be recorded from here, or nil.
+    var contactRefusal: String? {
+        guard mayRecordContact else { return "an ER contact is recorded by Child Welfare's workers" }
+        guard let row = list.selected else { return list.reasonNothingSelected("there is no family in the list") ?? "select a family first" }
+        guard row.responseIntakeId != nil, let clock = row.responseClock else { return "no intake of this family decided an in-person response" }
+        if let seen = clock.firstCompletedContact { return "the family was seen on \(seen.label)" }
+        return nil
     }
 
     public var title: String { "ER intake" }
@@ -22,6 +34,10 @@ public struct IntakeScreen: ScreenModel {
             extra: [
                 KeyBinding([.char("n")], .newIntake, label: "new intake", help: "Start an ER intake: the targeted questions, then the tier and what to do."),
                 KeyBinding([.char("d")], .go(.intakeDrafts), label: "drafts", help: "Your unfinished intakes."),
+                KeyBinding([.char("v")], .go(.recordContact(intakeId: list.selected?.responseIntakeId ?? 0, familyId: list.selected?.familyId ?? 0,
+                                                            familyName: list.selected?.familyName ?? "")),
+                           label: "record visit", help: "Record the in-person contact with the selected family: seen, or an attempt.",
+                           disabledReason: contactRefusal),
                 KeyBinding([.char("R"), .ctrl("r")], .refresh, label: "refresh", help: "Read the list again.", inHintBar: false),
             ])
     }

@@ -142,6 +142,8 @@ extension IntakeDraft {
             case .dateOfBirth: return member.dateOfBirth
             case .relationship: return member.relationship
             case .sex: return member.sex
+            case .cin: return member.cin
+            case .ssn: return member.ssn
             }
         case .addMember, .finish: return ""
         }
@@ -158,6 +160,8 @@ extension IntakeDraft {
             case .dateOfBirth: members[index].dateOfBirth = value
             case .relationship: members[index].relationship = value
             case .sex: members[index].sex = value
+            case .cin: members[index].cin = value
+            case .ssn: members[index].ssn = value
             }
         case .addMember, .finish: break
         }

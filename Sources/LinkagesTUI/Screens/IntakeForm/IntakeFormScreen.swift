@@ -239,7 +239,7 @@ public struct IntakeFormScreen: ScreenModel {
         let field = field ?? focus
         draft!.set(value, for: field)
         var commands = save()
-        if case .member(_, let memberField) = field, memberField != .relationship && memberField != .sex {
+        if case .member(_, let memberField) = field, ![.relationship, .sex, .ssn].contains(memberField) {
             commands += knownRecordsQuery()
         }
         return commands
@@ -251,7 +251,7 @@ public struct IntakeFormScreen: ScreenModel {
 
     private mutating func knownRecordsQuery() -> [ScreenCommand] {
         knownGeneration += 1
-        let named = draft!.members.filter { $0.lastName.filter(\.isLetter).count >= 2 }
+        let named = draft!.members.filter { $0.lastName.filter(\.isLetter).count >= 2 || $0.normalizedCIN != nil }
         guard !named.isEmpty else {
             knownRecords = []
             return []

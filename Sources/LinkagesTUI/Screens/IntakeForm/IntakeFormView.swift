@@ -201,6 +201,10 @@ extension IntakeFormScreen {
         (.relationship, "Relation", 12), (.sex, "Sex", 3),
     ]
 
+    /// The second line of each member: the identifiers a lookup finds their records by, each
+    /// after its label.
+    static let memberIdentifiers: [(MemberField, String, Int)] = [(.cin, "CIN", 11), (.ssn, "SSN", 11)]
+
     private func memberRows(draft: IntakeDraft, width: Int, problemRows: (FormField) -> [FormRow]) -> [FormRow] {
         var rows: [FormRow] = [FormRow(field: nil) { grid, rect in
             var column = rect.column + 2
@@ -210,31 +214,29 @@ extension IntakeFormScreen {
             }
         }]
         for index in draft.members.indices {
-            let cells = Self.memberColumns.map { (field: FormField.member(index, $0.0), width: $0.2) }
-            let rowFields = Set(cells.map(\.field))
-            let focusedField = rowFields.contains(focus) ? focus : nil
-            rows.append(FormRow(field: focusedField ?? cells[0].field) { grid, rect in
-                var column = rect.column + 2
-                for cell in cells {
-                    let focused = cell.field == focus
-                    let value = draft.value(of: cell.field)
-                    switch layout.kind(of: cell.field) {
-                    case .choice:
-                        let choice = layout.choices(for: cell.field).first { $0.id == value }
-                        // Sex shows as one letter (F, M, X, ?) in its narrow column.
-                        let label = choice.map { cell.width < 6 ? Sex(rawValue: $0.id)?.code ?? $0.label : $0.label } ?? "—"
-                        let text = focused ? "◂\(label)▸" : label
-                        grid.put(DisplayWidth.fit(text, to: cell.width), row: rect.row, column: column,
-                                 style: focused ? .focusedField : .field, maxWidth: cell.width)
-                    default:
-                        let editor = focused ? lineEditor : TextField(value)
-                        editor.render(into: &grid, row: rect.row, column: column, width: cell.width, focused: focused,
-                                      placeholder: layout.kind(of: cell.field) == .date ? "MM/DD/YYYY" : "")
+            let lines = [Self.memberColumns, Self.memberIdentifiers].map { columns in
+                columns.map { (field: FormField.member(index, $0.0), label: $0.1, width: $0.2) }
+            }
+            // The identifiers' line shows while the worker is on the member, or once one is typed.
+            let member = draft.members[index]
+            let onMember = lines.joined().contains { $0.field == focus }
+            let shown = onMember || !member.cin.isBlank || !member.ssn.isBlank ? lines : [lines[0]]
+            for (number, cells) in shown.enumerated() {
+                let labelled = number == 1
+                let focusedField = cells.map(\.field).first { $0 == focus }
+                rows.append(FormRow(field: focusedField ?? cells[0].field) { grid, rect in
+                    var column = rect.column + 2
+                    for cell in cells {
+                        if labelled {
+                            grid.put(cell.label, row: rect.row, column: column, style: .muted)
+                            column += DisplayWidth.of(cell.label) + 1
+                        }
+                        renderMemberCell(cell.field, width: cell.width, draft: draft, into: &grid, row: rect.row, column: column)
+                        column += cell.width + (labelled ? 2 : 1)
                     }
-                    column += cell.width + 1
-                }
-            })
-            for cell in cells {
+                })
+            }
+            for cell in lines.joined() {
                 rows += problemRows(cell.field).map { row in
                     var row = row
                     row.field = rows.last?.field
@@ -249,6 +251,25 @@ extension IntakeFormScreen {
         })
         rows.append(FormRow(field: nil) { _, _ in })
         return rows
+    }
+
+    /// One member's value in its cell: a choice as its label between arrows when focused, text
+    /// in an editor.
+    private func renderMemberCell(_ field: FormField, width: Int, draft: IntakeDraft, into grid: inout CellGrid, row: Int, column: Int) {
+        let focused = field == focus
+        let value = draft.value(of: field)
+        switch layout.kind(of: field) {
+        case .choice:
+            let choice = layout.choices(for: field).first { $0.id == value }
+            // Sex shows as one letter (F, M, X, ?) in its narrow column.
+            let label = choice.map { width < 6 ? Sex(rawValue: $0.id)?.code ?? $0.label : $0.label } ?? "—"
+            let text = focused ? "◂\(label)▸" : label
+            grid.put(DisplayWidth.fit(text, to: width), row: row, column: column, style: focused ? .focusedField : .field, maxWidth: width)
+        default:
+            let editor = focused ? lineEditor : TextField(value)
+            editor.render(into: &grid, row: row, column: column, width: width, focused: focused,
+                          placeholder: layout.kind(of: field) == .date ? "MM/DD/YYYY" : "")
+        }
     }
 
     // MARK: Outcome

@@ -40,6 +40,9 @@ public struct MeetingsScreen: ScreenModel {
             KeyBinding([.char("d")], .recordDecision, label: "decision",
                        help: "Record what the selected meeting decided; it can become a task of the plan.",
                        disabledReason: noMeeting ?? (selected?.meeting.status == .cancelled ? "the meeting was cancelled" : notHeldYet("record what it decided"))),
+            KeyBinding([.char("a")], .recordAttendance, label: "who came",
+                       help: "Record who came to the selected meeting (was CalWORKs there?); a scheduled meeting is marked held.",
+                       disabledReason: noMeeting ?? (selected?.meeting.status == .cancelled ? "the meeting was cancelled" : notHeldYet("record who came"))),
             KeyBinding([.char("h")], .markHeld, label: "held", help: "Mark the selected meeting as held.",
                        disabledReason: noMeeting ?? (selected?.meeting.status != .scheduled ? "only a scheduled meeting can be marked held" : notHeldYet("mark it held"))),
             KeyBinding([.char("x")], .cancelMeeting, label: "cancel",
@@ -61,6 +64,9 @@ public struct MeetingsScreen: ScreenModel {
         case .recordDecision:
             guard let id = selected?.meeting.id, selected?.meeting.status != .cancelled else { return [] }
             return [.open(.meetingDecision(meetingId: id, familyId: familyId, familyName: name))]
+        case .recordAttendance:
+            guard let record = selected, record.meeting.status != .cancelled, record.meeting.date <= today else { return [] }
+            return [.open(.meetingAttendance(familyId: familyId, familyName: name, meeting: record.meeting, invitees: record.invitees))]
         case .markHeld:
             guard let id = selected?.meeting.id, selected?.meeting.status == .scheduled else { return [] }
             statusAsked = .held
@@ -158,7 +164,19 @@ public struct MeetingsScreen: ScreenModel {
         row += tableHeight + 2
         guard let record = selected else { return }
         var lines: [StyledLine] = [StyledLine("Invited", .heading)]
-        lines += record.invitees.map { StyledLine("  \($0.name): \($0.role)") }
+        lines += record.invitees.map { invitee in
+            let came = invitee.attended.map { $0 ? " · came" : " · did not come" } ?? ""
+            return StyledLine("  \(invitee.name): \(invitee.role)\(came)", invitee.attended == false ? .muted : .plain)
+        }
+        if record.meeting.status != .cancelled && record.meeting.date <= today {
+            let presence = CalWORKsPresence.of(record.invitees)
+            let style: Style = switch presence {
+            case .present: .good
+            case .absent, .notInvited: .warning
+            case .notRecorded: .muted
+            }
+            lines.append(StyledLine("  " + presence.sentence + (presence == .notRecorded ? " Press a." : ""), style))
+        }
         lines.append(StyledLine("Decided", .heading))
         if record.decisions.isEmpty { lines.append(StyledLine("  Nothing recorded yet: press d.", .muted)) }
         for decision in record.decisions {
