@@ -82,6 +82,8 @@ public enum Route: Hashable, Sendable {
     case meetings(familyId: Int64)
     case scheduleMeeting(familyId: Int64, familyName: String)
     case meetingDecision(meetingId: Int64, familyId: Int64, familyName: String)
+    /// Who read or changed the family's records, for a supervisor.
+    case familyAudit(familyId: Int64, familyName: String)
     /// Who came to `meeting`, of those it invited.
     case meetingAttendance(familyId: Int64, familyName: String, meeting: TeamMeeting, invitees: [MeetingInvitee])
     /// Marking a family staffed, with the minutes.

@@ -183,6 +183,7 @@ public enum App {
             return ScheduleMeetingScreen(familyId: familyId, familyName: name, today: session.today, holidays: session.intakeSettings.holidays)
         case .meetingDecision(let meetingId, let familyId, let name):
             return DecisionFormScreen(meetingId: meetingId, familyId: familyId, familyName: name)
+        case .familyAudit(let familyId, let name): return FamilyAuditScreen(familyId: familyId, familyName: name)
         case .meetingAttendance(let familyId, let name, let meeting, let invitees):
             return AttendanceScreen(familyId: familyId, familyName: name, meeting: meeting, invitees: invitees)
         case .staffingMinutes(let familyId, let name): return StaffingMinutesScreen(familyId: familyId, familyName: name)

@@ -74,6 +74,7 @@ public enum Effect: Equatable, Sendable {
     /// `seen`: the task as the worker read it (nil for a new task).
     case saveTask(familyId: Int64, PlanTask, seen: PlanTask?)
     case loadInvitees(familyId: Int64)
+    case loadFamilyAudit(familyId: Int64)
     case scheduleMeeting(TeamMeeting, invitees: [MeetingInvitee])
     case recordDecision(meetingId: Int64, text: String, task: PlanTask?)
     case setMeetingStatus(meetingId: Int64, MeetingStatus, seen: TeamMeeting?)
@@ -146,6 +147,7 @@ public enum DataEvent: Equatable, Sendable {
     case decisionRecorded(MeetingDecision)
     case meetingChanged(meetingId: Int64)
     case attendanceRecorded(meetingId: Int64)
+    case familyAudit(familyId: Int64, [FamilyAuditRow])
     /// Someone changed the meeting after the worker read it: nothing was changed.
     case meetingStale(meetingId: Int64, String)
     case staffingRecorded(familyId: Int64)

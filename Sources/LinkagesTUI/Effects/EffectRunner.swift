@@ -79,6 +79,8 @@ public struct EffectRunner: Sendable {
                 } catch let refused as RecordConflict<PlanTask> {
                     return .taskConflict(familyId: familyId, refused.conflict, current: refused.current)
                 }
+            case .loadFamilyAudit(let familyId):
+                return .familyAudit(familyId: familyId, try database.familyAuditTrail(familyId: familyId, for: policy, at: now()))
             case .loadInvitees(let familyId):
                 return .invitees(familyId: familyId, try database.defaultInvitees(familyId: familyId, for: policy))
             case .scheduleMeeting(let meeting, let invitees):

@@ -24,6 +24,8 @@ public struct FamilyScreen: ScreenModel {
 
     /// Supervisors review the family's links across the programs.
     let mayReviewLinks: Bool
+    /// A supervisor (or a trainer, on practice data) reads who looked at the family.
+    let mayReadAuditTrail: Bool
     /// Trainers see everything on practice data: the page's notices about what is left out do not apply.
     let isTrainer: Bool
     /// Child Welfare's workers record the in-person contact after an ER intake.
@@ -32,6 +34,7 @@ public struct FamilyScreen: ScreenModel {
     public init(familyId: Int64, session: Session) {
         self.familyId = familyId
         mayReviewLinks = session.policy.mayDecideMatches
+        mayReadAuditTrail = session.worker.role == .supervisor || (session.worker.role == .trainer && session.policy.isPracticeData)
         isTrainer = session.worker.role == .trainer
         mayRecordContact = session.policy.mayRecordResponseContact
         bank = session.questionBank
@@ -93,6 +96,9 @@ public struct FamilyScreen: ScreenModel {
             KeyBinding([.char("L")], .go(.familyLinks(familyId: familyId, familyName: detail?.family.displayName ?? "")),
                        label: "links", help: "The people linked across the programs, with the evidence; a supervisor may reject a wrong link.",
                        inHintBar: false, disabledReason: mayReviewLinks ? nil : "links are reviewed by supervisors"),
+            KeyBinding([.char("a")], .go(.familyAudit(familyId: familyId, familyName: detail?.family.displayName ?? "")),
+                       label: "audit trail", help: "Who read or changed this family's records, newest first (supervisors).",
+                       inHintBar: false, disabledReason: mayReadAuditTrail ? nil : "a family's audit trail is read by a supervisor"),
             KeyBinding([.char("s")], .go(.recordRelease(familyId: familyId, familyName: detail?.family.displayName ?? "")),
                        label: "record release",
                        help: "Record a release, authorisation or court order the family signed, so that the other program may see what it names.",
