@@ -48,6 +48,9 @@ struct RecordContact: DatabaseCommand {
             guard let intakeId = try intake ?? database.latestResponseIntake(familyId: family) else {
                 throw WorkRefusal("no ER intake of family \(family) decided an in-person response")
             }
+            if let intake, try database.intake(id: intake)?.familyId != family {
+                throw WorkRefusal("intake \(intake) is not family \(family)'s: `linkages contact show --family \(family)` lists its intakes")
+            }
             let contact = ResponseContact(day: date ?? policy.today, time: time, outcome: attempted ? .attempted : .completed)
             let saved = try database.recordResponseContact(contact, intakeId: intakeId, for: policy, at: Date())
             print("Recorded for intake \(intakeId): \(saved.outcome.displayName), \(saved.label).")

@@ -53,7 +53,7 @@ extension AppDatabase {
             for (index, member) in members.enumerated() {
                 let firstWords = NameWords(member.firstName)
                 let lastWords = NameWords(member.lastName)
-                let cin = member.normalizedCIN
+                let cin = member.cin.trimmingCharacters(in: .whitespaces).nilIfEmpty
                 guard lastWords.letterCount >= 2 || cin != nil else { continue }
                 let dob = member.parsedDateOfBirth
                 var candidates = try cin.map { try CandidatePerson.fetch(db, cin: $0) } ?? []
@@ -65,7 +65,7 @@ extension AppDatabase {
                 for candidate in candidates where seen.insert(candidate.personId).inserted {
                     let sameName = !firstWords.isEmpty && firstWords.allStartWords(of: candidate.firstName)
                     let sameBirth = dob != nil && candidate.dateOfBirth == dob
-                    guard let (reason, score) = cin != nil && candidate.cin == cin ? ("same CIN", 4) : Self.evidence(
+                    guard let (reason, score) = cin != nil && candidate.cin?.uppercased() == cin?.uppercased() ? ("same CIN", 4) : Self.evidence(
                         sameName: sameName, sameBirth: sameBirth, birthDatesDiffer: dob != nil && candidate.dateOfBirth != nil && !sameBirth)
                     else { continue }
                     byFamily[candidate.familyId, default: []].append(KnownPersonMatch(
@@ -168,12 +168,13 @@ struct CandidatePerson {
 
     static let columns = "person.id, person.firstName, person.lastName, person.dateOfBirth, person.cin, household.familyId, household.source"
 
-    /// The people recorded with this CIN (capitals, as stored).
+    /// The people recorded with this CIN, as typed or in capitals (the lookup's rule: an
+    /// extract keeps its CINs as they were written).
     static func fetch(_ db: Database, cin: String) throws -> [CandidatePerson] {
         try rows(db, sql: """
             SELECT \(columns) FROM person JOIN household ON household.id = person.householdId
-            WHERE person.cin = ? LIMIT 40
-            """, arguments: [cin])
+            WHERE person.cin IN (?, ?) LIMIT 40
+            """, arguments: [cin, cin.uppercased()])
     }
 
     static func fetch(_ db: Database, first: NameWords, last: NameWords, born: CalendarDate?) throws -> [CandidatePerson] {

@@ -9,6 +9,8 @@ public struct FamilyAuditScreen: ScreenModel {
     public let familyId: Int64
     let familyName: String
     public private(set) var list = LoadedRows<FamilyAuditRow>()
+    /// Each row's time as shown, worked out once when the trail is read, not at every key.
+    private var shownTimes: [Int64: String] = [:]
 
     public init(familyId: Int64, familyName: String) {
         self.familyId = familyId
@@ -36,6 +38,8 @@ public struct FamilyAuditScreen: ScreenModel {
     public mutating func receive(_ event: DataEvent) -> [ScreenCommand] {
         switch event {
         case .familyAudit(let id, let rows) where id == familyId:
+            let format = Self.timeFormat()
+            shownTimes = Dictionary(rows.map { ($0.event.id, format($0.event.at)) }, uniquingKeysWith: { first, _ in first })
             list.load(rows)
         case .failed(let message):
             list.fail(message)
@@ -45,17 +49,16 @@ public struct FamilyAuditScreen: ScreenModel {
         return []
     }
 
-    /// "11/23/2026 09:15", in the terminal's time zone, from the stored UTC time.
-    static func localTime(_ stored: String) -> String {
+    /// Turns a stored UTC time into "11/23/2026 09:15" in the terminal's time zone.
+    static func timeFormat() -> (String) -> String {
         let parser = DateFormatter()
         parser.locale = Locale(identifier: "en_US_POSIX")
         parser.timeZone = TimeZone(identifier: "UTC")
         parser.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
-        guard let date = parser.date(from: stored) else { return String(stored.prefix(16)) }
         let shown = DateFormatter()
         shown.locale = Locale(identifier: "en_US_POSIX")
         shown.dateFormat = "MM/dd/yyyy HH:mm"
-        return shown.string(from: date)
+        return { stored in parser.date(from: stored).map(shown.string(from:)) ?? String(stored.prefix(16)) }
     }
 
     /// What the row records, in words, with the reason typed when the glass was broken.
@@ -79,7 +82,7 @@ public struct FamilyAuditScreen: ScreenModel {
         }
         let cells = rows.map { row in
             let style: Style = row.event.flagged ? .danger : .plain
-            return [TableCell(Self.localTime(row.event.at), style), TableCell(row.workerName, style), TableCell(Self.what(row.event), style)]
+            return [TableCell(shownTimes[row.event.id] ?? String(row.event.at.prefix(16)), style), TableCell(row.workerName, style), TableCell(Self.what(row.event), style)]
         }
         Table.render(columns: Self.columns, rows: cells, selection: list.selection, into: &grid,
                      area: Rect(row: inner.row + 3, column: inner.column, width: inner.width, height: inner.height - 6),
